@@ -1,0 +1,4 @@
+using Kok.DevHost;
+
+var app = DevHostApp.Create(args);
+await app.RunAsync();

@@ -1,0 +1,7 @@
+namespace Kok.Domain;
+
+/// <summary>Anchor for tests and scanning: the domain assembly, free of cloud packages.</summary>
+public static class AssemblyMarker
+{
+    public static System.Reflection.Assembly Assembly => typeof(AssemblyMarker).Assembly;
+}
