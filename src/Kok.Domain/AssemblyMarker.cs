@@ -1,7 +1,9 @@
+using System.Reflection;
+
 namespace Kok.Domain;
 
 /// <summary>Anchor for tests and scanning: the domain assembly, free of cloud packages.</summary>
 public static class AssemblyMarker
 {
-    public static System.Reflection.Assembly Assembly => typeof(AssemblyMarker).Assembly;
+    public static Assembly Assembly => typeof(AssemblyMarker).Assembly;
 }

@@ -1,0 +1,7 @@
+namespace Kok.Domain.Donations;
+
+public enum DonationInterval
+{
+    Once,
+    Monthly,
+}
