@@ -1,0 +1,67 @@
+# Shared set-up for run.sh and test.sh: checks the prerequisites and installs what is missing, idempotently.
+# Sourced, not executed.
+
+kok_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+kok_require() {
+  if ! command -v "$1" >/dev/null 2>&1; then
+    echo "error: '$1' is not installed; $2" >&2
+    exit 1
+  fi
+}
+
+kok_prerequisites() {
+  kok_require dotnet "install the .NET 10 SDK (https://dot.net)."
+  kok_require node "install Node.js 20 or newer (Azurite runs on it)."
+  kok_require npm "install npm (comes with Node.js)."
+}
+
+# Azurite is pinned in package.json/package-lock.json; npm ci only when node_modules is missing or stale.
+kok_npm() {
+  if [ ! -x "$kok_root/node_modules/.bin/azurite" ] || [ "$kok_root/package-lock.json" -nt "$kok_root/node_modules/.package-lock.json" ]; then
+    echo "==> npm ci (Azurite)"
+    (cd "$kok_root" && npm ci --no-audit --no-fund --loglevel=error) || { echo "error: npm ci failed" >&2; exit 1; }
+  fi
+}
+
+# Debian's Chromium for the browser tests (Playwright drives it through ExecutablePath; no browser download).
+kok_chromium() {
+  if command -v chromium >/dev/null 2>&1; then return 0; fi
+  echo "==> installing Chromium (Debian package) for the browser tests"
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  if command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq chromium >/dev/null 2>&1 || true
+  fi
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "warning: Chromium could not be installed; browser tests will fail (install the 'chromium' package)." >&2
+  fi
+}
+
+# Prints three free loopback ports (blob queue table).
+kok_free_ports() {
+  node -e '
+    const net = require("net"); const ports = []; const servers = [];
+    for (let i = 0; i < 3; i++) {
+      const s = net.createServer(); servers.push(s);
+      s.listen(0, "127.0.0.1", () => {
+        ports.push(s.address().port);
+        if (ports.length === 3) { servers.forEach(x => x.close()); console.log(ports.join(" ")); }
+      });
+    }'
+}
+
+kok_wait_port() {
+  local port=$1 i
+  for i in $(seq 1 150); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.2
+  done
+  return 1
+}
+
+kok_connection_string() {
+  local blob=$1 queue=$2 table=$3
+  echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
+}

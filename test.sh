@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, starts a private in-memory Azurite on free ports, runs the solution's
+# tests, stops Azurite whatever happens, and ends with the line "N passed, N failed[, N skipped]".
+set -uo pipefail
+cd "$(dirname "$0")"
+source scripts/common.sh
+
+kok_prerequisites
+kok_npm
+kok_chromium
+
+echo "==> dotnet build"
+dotnet build Kok.Serverless.sln -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+
+read -r blob queue table < <(kok_free_ports)
+azurite_dir="$(mktemp -d)"
+node_modules/.bin/azurite --inMemoryPersistence --skipApiVersionCheck --loose --silent --disableTelemetry \
+  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+  --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$azurite_dir/azurite.log" 2>&1 &
+azurite_pid=$!
+cleanup() {
+  kill "$azurite_pid" 2>/dev/null
+  wait "$azurite_pid" 2>/dev/null
+  rm -rf "$azurite_dir"
+}
+trap cleanup EXIT
+for p in "$blob" "$queue" "$table"; do
+  kok_wait_port "$p" || { echo "error: Azurite did not start (see $azurite_dir/azurite.log)" >&2; echo "0 passed, 1 failed"; exit 1; }
+done
+echo "==> Azurite on 127.0.0.1 ports blob=$blob queue=$queue table=$table (in memory)"
+
+export AzureWebJobsStorage
+AzureWebJobsStorage="$(kok_connection_string "$blob" "$queue" "$table")"
+export KOK_TEST_OUTPUT="$PWD/.test-output"
+results="$KOK_TEST_OUTPUT/results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "==> dotnet test"
+dotnet test Kok.Serverless.sln --no-build -nologo --logger "trx" --logger "console;verbosity=normal" \
+  --results-directory "$results" 2>&1 | grep -vE '^\s*$|^Test run for|^VSTest version|^A total of|^Starting test execution'
+status=${PIPESTATUS[0]}
+
+summary=$(node -e '
+  const fs = require("fs"), path = require("path");
+  const dir = process.argv[1]; let passed = 0, failed = 0, skipped = 0, files = 0;
+  for (const f of fs.readdirSync(dir)) {
+    if (!f.endsWith(".trx")) continue; files++;
+    const m = fs.readFileSync(path.join(dir, f), "utf8").match(/<Counters\s[^>]*>/);
+    if (!m) continue;
+    const get = k => Number((m[0].match(new RegExp(k + "=\"(\\d+)\"")) || [0, 0])[1]);
+    passed += get("passed"); failed += get("failed") + get("error") + get("timeout") + get("aborted");
+    skipped += get("notExecuted");
+  }
+  console.log(passed, failed, skipped, files);' "$results")
+read -r passed failed skipped files <<<"$summary"
+# A crashed test host leaves no counters: never report green for a non-zero exit.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+line="$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then line="$line, $skipped skipped"; fi
+echo "$line"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
