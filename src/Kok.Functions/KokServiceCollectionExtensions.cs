@@ -1,4 +1,6 @@
 using Kok.Functions.Health;
+using Kok.Functions.Http;
+using Kok.Functions.Staff;
 using Kok.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,14 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton(StorageSettings.From(configuration));
         services.AddSingleton<StorageClients>();
         services.AddSingleton<StorageHealthCheck>();
+
+        services.AddSingleton(WebsiteOptions.From(configuration));
+        services.AddSingleton(RateLimitOptions.From(configuration));
+        services.AddSingleton<ClientRateLimiter>();
+        services.AddSingleton<Cors>();
+        services.AddSingleton<PublicFormEndpoint>();
+        services.AddSingleton(StaffAuthOptions.From(configuration));
+        services.AddSingleton<StaffAuthorization>();
 
         return services;
     }
