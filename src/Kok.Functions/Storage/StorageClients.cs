@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using System.Collections.Concurrent;
 
 namespace Kok.Functions.Storage;
 
@@ -16,6 +17,7 @@ public sealed class StorageClients
     private readonly StorageSettings _settings;
     private readonly HttpPipelinePolicy[] _policies;
     private readonly Lazy<TokenCredential> _credential;
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _ensured = new(StringComparer.Ordinal);
 
     public StorageClients(StorageSettings settings, IEnumerable<HttpPipelinePolicy> policies)
     {
@@ -38,6 +40,48 @@ public sealed class StorageClients
     public TableClient Table(string name) => Tables.GetTableClient(name);
 
     public QueueClient Queue(string name) => Queues.GetQueueClient(name);
+
+    /// <summary>
+    /// The table, created on first use in this process. Creating lazily keeps start-up free of storage calls (the
+    /// app must start even while storage is briefly away) and costs one round trip per table per process.
+    /// </summary>
+    public async Task<TableClient> TableAsync(string name)
+    {
+        var table = Table(name);
+        await EnsureAsync("table:" + name, () => table.CreateIfNotExistsAsync(CancellationToken.None));
+        return table;
+    }
+
+    /// <summary>The queue, created on first use in this process.</summary>
+    public async Task<QueueClient> QueueAsync(string name)
+    {
+        var queue = Queue(name);
+        await EnsureAsync("queue:" + name, () => queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
+        return queue;
+    }
+
+    /// <summary>The blob container, created on first use in this process.</summary>
+    public async Task<BlobContainerClient> ContainerAsync(string name)
+    {
+        var container = Blobs.GetBlobContainerClient(name);
+        await EnsureAsync("container:" + name, () => container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
+        return container;
+    }
+
+    private async Task EnsureAsync(string key, Func<Task> create)
+    {
+        var lazy = _ensured.GetOrAdd(key, _ => new Lazy<Task>(create));
+        try
+        {
+            await lazy.Value;
+        }
+        catch
+        {
+            // A failed creation (storage away) must be retried by the next caller, not cached.
+            _ensured.TryRemove(new KeyValuePair<string, Lazy<Task>>(key, lazy));
+            throw;
+        }
+    }
 
     /// <summary>A table client that fails fast (no retries, short timeout), for health probes.</summary>
     public TableServiceClient CreateTableServiceClient(int retries, TimeSpan networkTimeout)
