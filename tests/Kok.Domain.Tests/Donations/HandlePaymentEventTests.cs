@@ -246,9 +246,8 @@ public class HandlePaymentEventTests
     {
         const string Unknown = "don_zzzzzzzzzzzzzzzzzzzz";
         repository.Setup(r => r.GetAsync(Unknown, It.IsAny<CancellationToken>())).ReturnsAsync((VersionedDonation?)null);
-        var paymentEvent = Completed("evt_1", paid: true, metadata: new Dictionary<string, string> { ["donationId"] = Unknown })
-            with
-        { ClientReferenceId = null };
+        var metadata = new Dictionary<string, string> { ["donationId"] = Unknown };
+        var paymentEvent = Completed("evt_1", paid: true, metadata: metadata) with { ClientReferenceId = null };
 
         var result = await UseCase.ExecuteAsync(paymentEvent, CancellationToken.None);
 
@@ -260,9 +259,8 @@ public class HandlePaymentEventTests
     [Fact]
     public async Task Malformed_ids_from_outside_never_reach_storage()
     {
-        var paymentEvent = Completed("evt_1", paid: true, paymentIntentId: null, metadata: new Dictionary<string, string> { ["donationId"] = "../../etc" })
-            with
-        { ClientReferenceId = "x' or '1'='1" };
+        var metadata = new Dictionary<string, string> { ["donationId"] = "../../etc" };
+        var paymentEvent = Completed("evt_1", paid: true, paymentIntentId: null, metadata: metadata) with { ClientReferenceId = "x' or '1'='1" };
 
         var result = await UseCase.ExecuteAsync(paymentEvent, CancellationToken.None);
 
