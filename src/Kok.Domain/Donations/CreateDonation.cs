@@ -1,0 +1,84 @@
+using Kok.Domain.Common;
+using Kok.Domain.Payments;
+
+namespace Kok.Domain.Donations;
+
+/// <summary>
+/// <c>POST /api/donations</c>: validate, claim the idempotency key, open a checkout, store the donation.
+/// Storage cost of a new donation: one insert, plus one insert for the idempotency claim when a key is sent.
+/// A replay costs the refused claim, reading the claimed record and reading the donation.
+/// </summary>
+public sealed class CreateDonation(
+    IDonationRepository donations,
+    IPaymentGateway paymentGateway,
+    IIdempotencyStore idempotencyStore,
+    IIdGenerator idGenerator,
+    TimeProvider timeProvider)
+{
+    public const string IdempotencyScope = "donations";
+    public const string IdempotencyKeyField = "Idempotency-Key";
+
+    public async Task<CreateDonationResult> ExecuteAsync(
+        DonationForm form,
+        string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+
+        var errors = new ValidationErrors();
+        FieldRules.IdempotencyKey(errors, IdempotencyKeyField, idempotencyKey);
+        var validated = DonationFormValidator.Validate(form, errors);
+        if (validated.Value is not { } request)
+        {
+            return new DonationInvalid(validated.Errors);
+        }
+
+        var donationId = idGenerator.NewId(Donation.IdPrefix);
+        if (idempotencyKey is not null)
+        {
+            var claim = await new IdempotencyGuard(idempotencyStore, timeProvider)
+                .ClaimAsync(IdempotencyScope, idempotencyKey, request.Fingerprint(), donationId, cancellationToken)
+                .ConfigureAwait(false);
+            if (claim.IsConflict)
+            {
+                return new DonationIdempotencyConflict();
+            }
+
+            if (claim.IsRepeat)
+            {
+                donationId = claim.ResourceId;
+                var earlier = await donations.GetAsync(donationId, cancellationToken).ConfigureAwait(false);
+                if (earlier?.Donation.CheckoutUrl is { } url)
+                {
+                    return new DonationReplayed(donationId, url);
+                }
+
+                // The first request is still running or died before storing the donation. Carry on under its id:
+                // the gateway is idempotent per donation id, and only one of us can insert the donation.
+            }
+        }
+
+        var donation = Donation.Create(donationId, request, timeProvider.GetUtcNow());
+        var session = await paymentGateway.CreateDonationCheckoutAsync(
+            new DonationCheckoutRequest(
+                donation.Id,
+                donation.AmountCents,
+                donation.Interval,
+                donation.PaymentMethod,
+                donation.Donor.Email,
+                donation.Locale),
+            cancellationToken).ConfigureAwait(false);
+        donation.AttachCheckout(session);
+
+        if (await donations.TryAddAsync(donation, cancellationToken).ConfigureAwait(false))
+        {
+            return new DonationCreated(donation.Id, session.Url);
+        }
+
+        // Lost the race against a concurrent identical request: answer with what it stored.
+        var stored = await donations.GetAsync(donation.Id, cancellationToken).ConfigureAwait(false);
+        return stored?.Donation.CheckoutUrl is { } storedUrl
+            ? new DonationReplayed(donation.Id, storedUrl)
+            : throw new InvalidOperationException("A donation with this id exists but cannot be read.");
+    }
+}

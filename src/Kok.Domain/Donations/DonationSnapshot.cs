@@ -1,0 +1,28 @@
+using Kok.Domain.Common;
+using Kok.Domain.Payments;
+
+namespace Kok.Domain.Donations;
+
+/// <summary>
+/// The persisted state of a <see cref="Donation"/>, for repositories: <see cref="Donation.ToSnapshot"/> to store,
+/// <see cref="Donation.FromSnapshot"/> to load. The status is derived, not stored (an adapter may store
+/// <see cref="Donation.Status"/> alongside for queries).
+/// </summary>
+public sealed record DonationSnapshot(
+    string Id,
+    ContactDetails Donor,
+    long AmountCents,
+    DonationInterval Interval,
+    PaymentMethodKind PaymentMethod,
+    string Locale,
+    bool WantsReceipt,
+    DateTimeOffset CreatedAt,
+    string? CheckoutSessionId,
+    Uri? CheckoutUrl,
+    string? SubscriptionId,
+    string? CustomerId,
+    DateTimeOffset? CheckoutCompletedAt,
+    DateTimeOffset? CheckoutFailedAt,
+    DateTimeOffset? EndedAt,
+    IReadOnlyList<PaymentSnapshot> Payments,
+    IReadOnlyList<string> ProcessedEventIds);

@@ -1,0 +1,18 @@
+using Kok.Domain.Payments;
+
+namespace Kok.Domain.Donations;
+
+/// <summary>
+/// A donation as staff see it (<c>GET /api/donations/{id}</c>). No donor data: the status page needs none, and what
+/// is not shown cannot leak.
+/// </summary>
+public sealed record DonationView(
+    string DonationId,
+    DonationStatus Status,
+    long AmountCents,
+    DonationInterval Interval,
+    PaymentMethodKind PaymentMethod,
+    bool WantsReceipt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? EndedAt,
+    IReadOnlyList<PaymentView> Payments);

@@ -1,0 +1,137 @@
+using Kok.Domain.Payments;
+using Kok.Domain.Receipts;
+
+namespace Kok.Domain.Donations;
+
+/// <summary>
+/// The payment webhook's use case: find the donation, apply the event, save, and ask for a receipt mail for each
+/// payment that became paid.
+/// <para>
+/// Deduplication lives in the donation itself: it remembers the ids of the events that changed it and is saved
+/// together with them in one conditional write, so "recorded as processed" and "processed" cannot drift apart after
+/// a crash, and a duplicate costs one read and no write. Events that change nothing are not recorded; applying them
+/// again changes nothing again.
+/// </para>
+/// <para>
+/// Receipt mails are at least once: the message is enqueued before the save, so a crash after enqueueing makes the
+/// provider redeliver, the event is applied again and the same message (same derived payment id) is enqueued again.
+/// Enqueueing after the save instead could lose the message for good, since the redelivered event would then be a
+/// duplicate. The receipt mailer therefore acts at most once per payment id and checks that the payment is paid.
+/// </para>
+/// Storage cost for one event: one read (plus one index read for a refund), one conditional write when something
+/// changed, one index upsert for a newly seen payment intent or subscription, one queue message per paid payment.
+/// </summary>
+public sealed class HandlePaymentEvent(IDonationRepository donations, IReceiptMailQueue receiptMailQueue)
+{
+    public const int MaxSaveAttempts = 5;
+
+    public async Task<PaymentEventHandled> ExecuteAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paymentEvent);
+
+        var donationId = await FindDonationIdAsync(paymentEvent, cancellationToken).ConfigureAwait(false);
+        if (donationId is null)
+        {
+            return PaymentEventHandled.NotFound(paymentEvent);
+        }
+
+        var enqueued = new HashSet<string>(StringComparer.Ordinal);
+        for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
+        {
+            var stored = await donations.GetAsync(donationId, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return PaymentEventHandled.NotFound(paymentEvent);
+            }
+
+            var result = stored.Donation.Apply(paymentEvent);
+            switch (result.Outcome)
+            {
+                case ApplyOutcome.Duplicate:
+                    return new(PaymentEventOutcome.Duplicate, donationId, [], ShouldRetry: false);
+                case ApplyOutcome.NoChange:
+                    return new(PaymentEventOutcome.NoChange, donationId, [], ShouldRetry: false);
+                case ApplyOutcome.NotYetApplicable:
+                    return new(PaymentEventOutcome.NotYetApplicable, donationId, [], ShouldRetry: true);
+            }
+
+            foreach (var paid in result.Events.OfType<PaymentBecamePaid>())
+            {
+                // A retry after a version conflict may see the same payment become paid again; one message will do.
+                if (enqueued.Add(paid.PaymentId))
+                {
+                    await receiptMailQueue.EnqueueAsync(
+                        new ReceiptMailRequest(ReceiptSubjectKind.Donation, donationId, paid.PaymentId),
+                        cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            var saved = await donations
+                .TrySaveAsync(stored.Donation, stored.Version, result.NewReferences, cancellationToken)
+                .ConfigureAwait(false);
+            if (saved)
+            {
+                return new(PaymentEventOutcome.Applied, donationId, result.Events, ShouldRetry: false);
+            }
+        }
+
+        return new(PaymentEventOutcome.ConcurrencyConflict, donationId, [], ShouldRetry: true);
+    }
+
+    private async Task<string?> FindDonationIdAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
+    {
+        var candidates = new[]
+        {
+            paymentEvent.MetadataValue(PaymentMetadataKeys.DonationId),
+            paymentEvent switch
+            {
+                CheckoutCompleted e => e.ClientReferenceId,
+                AsyncPaymentSucceeded e => e.ClientReferenceId,
+                AsyncPaymentFailed e => e.ClientReferenceId,
+                _ => null,
+            },
+        };
+
+        // Ids from outside are checked for shape before they reach storage keys.
+        var direct = candidates.FirstOrDefault(Donation.IsWellFormedId);
+        if (direct is not null)
+        {
+            return direct;
+        }
+
+        foreach (var reference in References(paymentEvent))
+        {
+            var id = await donations.FindIdAsync(reference, cancellationToken).ConfigureAwait(false);
+            if (Donation.IsWellFormedId(id))
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<PaymentReference> References(PaymentEvent paymentEvent)
+    {
+        var (paymentIntentId, subscriptionId) = paymentEvent switch
+        {
+            ChargeRefunded e => (e.PaymentIntentId, null),
+            InvoicePaid e => (e.PaymentIntentId, e.SubscriptionId),
+            SubscriptionEnded e => (null, e.SubscriptionId),
+            CheckoutCompleted e => (e.PaymentIntentId, e.SubscriptionId),
+            AsyncPaymentSucceeded e => (e.PaymentIntentId, null),
+            AsyncPaymentFailed e => (e.PaymentIntentId, (string?)null),
+            _ => (null, null),
+        };
+
+        if (!string.IsNullOrEmpty(paymentIntentId))
+        {
+            yield return new PaymentReference(PaymentReferenceKind.PaymentIntent, paymentIntentId);
+        }
+
+        if (!string.IsNullOrEmpty(subscriptionId))
+        {
+            yield return new PaymentReference(PaymentReferenceKind.Subscription, subscriptionId);
+        }
+    }
+}

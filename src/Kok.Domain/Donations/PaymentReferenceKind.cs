@@ -1,0 +1,11 @@
+namespace Kok.Domain.Donations;
+
+/// <summary>Provider ids that can lead from an event without our metadata back to a donation.</summary>
+public enum PaymentReferenceKind
+{
+    /// <summary>A payment intent (one per payment); the only way to find the donation of a refunded charge.</summary>
+    PaymentIntent,
+
+    /// <summary>The subscription of a monthly donation.</summary>
+    Subscription,
+}

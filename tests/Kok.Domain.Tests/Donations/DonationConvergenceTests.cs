@@ -1,0 +1,198 @@
+using Kok.Domain.Donations;
+using Kok.Domain.Payments;
+using static Kok.Domain.Tests.Donations.DonationFixtures;
+
+namespace Kok.Domain.Tests.Donations;
+
+/// <summary>
+/// Every order of a scenario's events must end in the same state, with at most one "paid" per payment. Events that
+/// are not yet applicable are redelivered later, as the provider does; every event is also delivered twice.
+/// The donation is saved and reloaded (snapshot round trip) between events, as in production.
+/// </summary>
+public class DonationConvergenceTests
+{
+    public static TheoryData<string> Scenarios => new(ScenarioList.Keys);
+
+    private static readonly Dictionary<string, Scenario> ScenarioList = new()
+    {
+        ["one-time card"] = new(
+            () => NewDonation(),
+            [Completed("evt_c", paid: true)],
+            DonationStatus.Paid,
+            [PaymentStatus.Paid],
+            PaidEvents: 1),
+        ["one-time card refunded"] = new(
+            () => NewDonation(),
+            [Completed("evt_c", paid: true), Refunded("evt_r")],
+            DonationStatus.Refunded,
+            [PaymentStatus.Refunded],
+            PaidEvents: 1),
+        ["one-time card refunded in two parts"] = new(
+            () => NewDonation(),
+            [Completed("evt_c", paid: true), Refunded("evt_r1", amount: 1000, fully: false), Refunded("evt_r2", amount: 2550, day: 4)],
+            DonationStatus.Refunded,
+            [PaymentStatus.Refunded],
+            PaidEvents: 1),
+        ["one-time SEPA success"] = new(
+            () => NewDonation(method: PaymentMethodKind.SepaDebit),
+            [Completed("evt_c", paid: false), Succeeded("evt_s")],
+            DonationStatus.Paid,
+            [PaymentStatus.Paid],
+            PaidEvents: 1),
+        ["one-time SEPA failure"] = new(
+            () => NewDonation(method: PaymentMethodKind.SepaDebit),
+            [Completed("evt_c", paid: false), Failed("evt_f")],
+            DonationStatus.Failed,
+            [PaymentStatus.Failed],
+            PaidEvents: 0),
+        ["one-time SEPA success refunded"] = new(
+            () => NewDonation(method: PaymentMethodKind.SepaDebit),
+            [Completed("evt_c", paid: false), Succeeded("evt_s"), Refunded("evt_r")],
+            DonationStatus.Refunded,
+            [PaymentStatus.Refunded],
+            PaidEvents: null),
+        ["one-time SEPA reported both settled and failed"] = new(
+            () => NewDonation(method: PaymentMethodKind.SepaDebit),
+            [Completed("evt_c", paid: false), Succeeded("evt_s", minute: 60), Failed("evt_f", minute: 90)],
+            DonationStatus.Paid,
+            [PaymentStatus.Paid],
+            PaidEvents: 1),
+        ["one-time card, same fact under two event ids at different times"] = new(
+            () => NewDonation(),
+            [Completed("evt_c1", paid: true, minute: 1), Completed("evt_c2", paid: true, minute: 7), Refunded("evt_r1", day: 3), Refunded("evt_r2", day: 5)],
+            DonationStatus.Refunded,
+            [PaymentStatus.Refunded],
+            PaidEvents: 1),
+        ["monthly card, three invoices, ended"] = new(
+            () => NewDonation(DonationInterval.Monthly, amountCents: 1000),
+            [CompletedSubscription("evt_c", paid: true), Invoice("evt_i0", 0), Invoice("evt_i1", 1), Invoice("evt_i2", 2), Ended("evt_e")],
+            DonationStatus.Cancelled,
+            [PaymentStatus.Paid, PaymentStatus.Paid, PaymentStatus.Paid],
+            PaidEvents: 3),
+        ["monthly card, one invoice refunded"] = new(
+            () => NewDonation(DonationInterval.Monthly, amountCents: 1000),
+            [CompletedSubscription("evt_c", paid: true), Invoice("evt_i0", 0), Invoice("evt_i1", 1), Refunded("evt_r", "pi_inv_1", 1000, day: 40)],
+            DonationStatus.Paid,
+            [PaymentStatus.Paid, PaymentStatus.Refunded],
+            PaidEvents: 2),
+        ["monthly card, refunded and ended"] = new(
+            () => NewDonation(DonationInterval.Monthly, amountCents: 1000),
+            [CompletedSubscription("evt_c", paid: true), Invoice("evt_i0", 0), Refunded("evt_r", "pi_inv_0", 1000), Ended("evt_e")],
+            DonationStatus.Cancelled,
+            [PaymentStatus.Refunded],
+            PaidEvents: 1),
+        ["monthly SEPA"] = new(
+            () => NewDonation(DonationInterval.Monthly, PaymentMethodKind.SepaDebit, 1000),
+            [CompletedSubscription("evt_c", paid: false), Succeeded("evt_s", paymentIntentId: null, amount: 1000), Invoice("evt_i0", 0), Invoice("evt_i1", 1)],
+            DonationStatus.Paid,
+            [PaymentStatus.Paid, PaymentStatus.Paid],
+            PaidEvents: 2),
+        ["monthly SEPA first payment failed, ended"] = new(
+            () => NewDonation(DonationInterval.Monthly, PaymentMethodKind.SepaDebit, 1000),
+            [CompletedSubscription("evt_c", paid: false), Failed("evt_f", paymentIntentId: null), Ended("evt_e", 1)],
+            DonationStatus.Cancelled,
+            [],
+            PaidEvents: 0),
+    };
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Every_order_converges(string name)
+    {
+        var scenario = ScenarioList[name];
+        string? expected = null;
+        var orders = 0;
+
+        foreach (var order in Permutations(scenario.Events))
+        {
+            var (donation, raised) = Deliver(scenario.Create(), order);
+
+            var state = DonationTransitionTests.Canonical(donation);
+            expected ??= state;
+            Assert.Equal(expected, state);
+            Assert.Equal(scenario.Status, donation.Status);
+            Assert.Equal(scenario.PaymentStatuses, donation.Payments.Select(p => p.Status));
+
+            var paid = raised.OfType<PaymentBecamePaid>().GroupBy(p => p.PaymentId).ToList();
+            Assert.All(paid, g => Assert.Single(g));
+            if (scenario.PaidEvents is { } count)
+            {
+                Assert.Equal(count, paid.Count);
+            }
+
+            Assert.Equal(scenario.Events.OfType<SubscriptionEnded>().Any() ? 1 : 0, raised.OfType<RecurringDonationEnded>().Count());
+            orders++;
+        }
+
+        Assert.Equal(Factorial(scenario.Events.Count), orders);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Redelivering_everything_changes_nothing(string name)
+    {
+        var scenario = ScenarioList[name];
+        var (donation, _) = Deliver(scenario.Create(), scenario.Events);
+        var state = DonationTransitionTests.Canonical(donation);
+
+        foreach (var paymentEvent in scenario.Events.Reverse())
+        {
+            var result = donation.Apply(paymentEvent);
+            Assert.Contains(result.Outcome, new[] { ApplyOutcome.Duplicate, ApplyOutcome.NoChange });
+            Assert.Empty(result.Events);
+        }
+
+        Assert.Equal(state, DonationTransitionTests.Canonical(donation));
+    }
+
+    // Delivers in the given order, each event twice (the copy straight after), reloading between events; events
+    // not yet applicable are redelivered after the others until none are left, like the provider's retries.
+    private static (Donation Donation, List<DonationEvent> Raised) Deliver(Donation donation, IReadOnlyList<PaymentEvent> order)
+    {
+        var raised = new List<DonationEvent>();
+        var queue = new Queue<PaymentEvent>(order.SelectMany(e => new[] { e, e }));
+        var deferredRounds = 0;
+        while (queue.TryDequeue(out var paymentEvent))
+        {
+            donation = Donation.FromSnapshot(donation.ToSnapshot());
+            var result = donation.Apply(paymentEvent);
+            raised.AddRange(result.Events);
+            if (result.Outcome == ApplyOutcome.NotYetApplicable)
+            {
+                Assert.True(++deferredRounds < 100, "An event never became applicable.");
+                queue.Enqueue(paymentEvent);
+            }
+        }
+
+        return (donation, raised);
+    }
+
+    private static IEnumerable<IReadOnlyList<T>> Permutations<T>(IReadOnlyList<T> items)
+    {
+        if (items.Count <= 1)
+        {
+            yield return items;
+            yield break;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var rest = items.Where((_, j) => j != i).ToList();
+            foreach (var tail in Permutations(rest))
+            {
+                yield return [items[i], .. tail];
+            }
+        }
+    }
+
+    private static int Factorial(int n) => n <= 1 ? 1 : n * Factorial(n - 1);
+
+    /// <param name="PaidEvents">How many payments are announced as paid; null where it depends on the order
+    /// (a refund overtaking a settlement means the money is never announced as received).</param>
+    private sealed record Scenario(
+        Func<Donation> Create,
+        IReadOnlyList<PaymentEvent> Events,
+        DonationStatus Status,
+        IReadOnlyList<PaymentStatus> PaymentStatuses,
+        int? PaidEvents);
+}
