@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Kok.Domain.Donations;
+using Kok.Functions.Storage;
+
+namespace Kok.Functions.Donations;
+
+/// <summary>
+/// Donations in Table Storage: one entity per donation (partition = donation id) holding its snapshot as JSON plus a
+/// few plain columns for queries, and an index table mapping provider ids (payment intent, subscription) to
+/// donation ids for events that carry none of ours. Costs: add = 1 insert; get = 1 point read; save = 1 conditional
+/// replace plus 1 upsert per new reference.
+/// </summary>
+public sealed class TableDonationRepository(StorageClients storage) : IDonationRepository
+{
+    private const string RowKey = "donation";
+
+    public async Task<VersionedDonation?> GetAsync(string donationId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Donations);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(donationId, RowKey, cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value is null)
+        {
+            return null;
+        }
+
+        var json = ChunkedProperty.Read(response.Value, "Snapshot")
+            ?? throw new InvalidOperationException($"Donation {donationId} has no snapshot.");
+        var snapshot = JsonSerializer.Deserialize<DonationSnapshot>(json, KokJson.Options)
+            ?? throw new InvalidOperationException($"Donation {donationId} has an empty snapshot.");
+        return new VersionedDonation(Donation.FromSnapshot(snapshot), response.Value.ETag.ToString());
+    }
+
+    public async Task<bool> TryAddAsync(Donation donation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(donation);
+        var table = await storage.TableAsync(TableNames.Donations);
+        try
+        {
+            await table.AddEntityAsync(ToEntity(donation), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> TrySaveAsync(
+        Donation donation,
+        string expectedVersion,
+        IReadOnlyCollection<PaymentReference> newReferences,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(donation);
+        ArgumentNullException.ThrowIfNull(newReferences);
+        if (newReferences.Count > 0)
+        {
+            var index = await storage.TableAsync(TableNames.DonationIndex);
+            foreach (var reference in newReferences)
+            {
+                await index.UpsertEntityAsync(
+                    new TableEntity(IndexKey(reference), string.Empty) { ["DonationId"] = donation.Id },
+                    TableUpdateMode.Replace,
+                    cancellationToken);
+            }
+        }
+
+        var table = await storage.TableAsync(TableNames.Donations);
+        try
+        {
+            await table.UpdateEntityAsync(ToEntity(donation), new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    public async Task<string?> FindIdAsync(PaymentReference reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var index = await storage.TableAsync(TableNames.DonationIndex);
+        var response = await index.GetEntityIfExistsAsync<TableEntity>(IndexKey(reference), string.Empty, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value?.GetString("DonationId") : null;
+    }
+
+    private static string IndexKey(PaymentReference reference) => reference.Kind switch
+    {
+        PaymentReferenceKind.PaymentIntent => "pi:" + reference.Value,
+        PaymentReferenceKind.Subscription => "sub:" + reference.Value,
+        _ => throw new ArgumentOutOfRangeException(nameof(reference), reference.Kind, "Unknown reference kind."),
+    };
+
+    private static TableEntity ToEntity(Donation donation)
+    {
+        var entity = new TableEntity(donation.Id, RowKey)
+        {
+            ["Status"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(donation.Status.ToString()),
+            ["AmountCents"] = donation.AmountCents,
+            ["Interval"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(donation.Interval.ToString()),
+            ["CreatedAt"] = donation.CreatedAt,
+        };
+        ChunkedProperty.Write(entity, "Snapshot", JsonSerializer.Serialize(donation.ToSnapshot(), KokJson.Options));
+        return entity;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Kok.Functions.Storage;
+
+/// <summary>The app's tables; one place so adapters, tests and the dashboard recomputation agree.</summary>
+public static class TableNames
+{
+    public const string Donations = "Donations";
+    public const string DonationIndex = "DonationIndex";
+    public const string IdempotencyKeys = "IdempotencyKeys";
+}
