@@ -76,7 +76,8 @@ internal static class StripeCheckoutPage
                 """);
             if (s.PaymentMethodTypes.Contains("sepa_debit"))
             {
-                html.Append("<button name=\"outcome\" value=\"processing\">SEPA-Lastschrift in Bearbeitung / SEPA debit processing</button>\n");
+                var only = s.PaymentMethodTypes.Count > 1 ? " (nur SEPA / SEPA only)" : string.Empty;
+                html.Append(CultureInfo.InvariantCulture, $"<button name=\"outcome\" value=\"processing\">SEPA-Lastschrift in Bearbeitung / SEPA debit processing{only}</button>\n");
             }
 
             html.Append("<button name=\"outcome\" value=\"canceled\">Zurück zur Website / Back to website</button>\n</form>\n");

@@ -371,6 +371,26 @@ public sealed class StripeStandInTests : IAsyncLifetime
         Assert.Equal("line_items", tooSmall.StripeError.Param);
     }
 
+    [Fact]
+    public async Task Forged_webhook_is_answered_400_problem_json_and_reaches_nothing()
+    {
+        var checkout = await host.Gateway.CreateDonationCheckoutAsync(
+            Request("don_forged", 2500, DonationInterval.Once, PaymentMethodKind.Card), CancellationToken.None);
+        await host.PostAsync($"/dev/stripe/checkout/{checkout.SessionId}/complete?deliver=false", new { outcome = "succeeded" });
+        var payload = (await host.GetAsync("/dev/stripe/events"))["data"]![0]!["payload"]!.ToJsonString();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/test/stripe/webhook")
+        {
+            Content = new StringContent(payload, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Stripe-Signature", $"t={host.Clock.GetUtcNow().ToUnixTimeSeconds()},v1={new string('0', 64)}");
+        using var response = await host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Empty(host.Handler.Received);
+    }
+
     private static DonationCheckoutRequest Request(string donationId, long cents, DonationInterval interval, PaymentMethodKind method) =>
         new(donationId, cents, interval, method, "spender@example.org", "de");
 }
