@@ -20,8 +20,10 @@ public static class DevHostApp
 
         configure?.Invoke(builder);
         builder.Services.AddKokBackend(builder.Configuration);
+        builder.AddStripeStandIn();
 
         var app = builder.Build();
+        app.MapStripeStandIn();
         return app;
     }
 }

@@ -1,5 +1,12 @@
+using Kok.Domain.Common;
+using Kok.Domain.Donations;
+using Kok.Domain.Payments;
+using Kok.Domain.Receipts;
+using Kok.Functions.Donations;
 using Kok.Functions.Health;
 using Kok.Functions.Http;
+using Kok.Functions.Payments;
+using Kok.Functions.Receipts;
 using Kok.Functions.Staff;
 using Kok.Functions.Storage;
 using Microsoft.Extensions.Configuration;
@@ -22,14 +29,26 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton(StorageSettings.From(configuration));
         services.AddSingleton<StorageClients>();
         services.AddSingleton<StorageHealthCheck>();
+        services.AddKokStripe(configuration);
 
-        services.AddSingleton(WebsiteOptions.From(configuration));
+        // Read on first use, not at composition: DevHost fills in its own pages' URLs once it knows its address.
+        services.AddSingleton(_ => WebsiteOptions.From(configuration));
         services.AddSingleton(RateLimitOptions.From(configuration));
         services.AddSingleton<ClientRateLimiter>();
         services.AddSingleton<Cors>();
         services.AddSingleton<PublicFormEndpoint>();
         services.AddSingleton(StaffAuthOptions.From(configuration));
         services.AddSingleton<StaffAuthorization>();
+
+        services.AddSingleton<StorageQueueSender>();
+        services.AddSingleton<IIdGenerator, RandomIdGenerator>();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<IDonationRepository, TableDonationRepository>();
+        services.AddSingleton<IReceiptMailQueue, ReceiptMailQueueClient>();
+        services.AddSingleton<CreateDonation>();
+        services.AddSingleton<HandlePaymentEvent>();
+        services.AddSingleton<GetDonation>();
+        services.AddSingleton<IPaymentEventHandler, PaymentEventRouter>();
 
         return services;
     }

@@ -18,15 +18,15 @@ public sealed record WebsiteOptions(IReadOnlyList<string> Origins, Uri SuccessUr
             ?? (section["Origins"] ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new WebsiteOptions(
             origins.Select(o => o.TrimEnd('/')).ToArray(),
-            Absolute(section["SuccessUrl"], "http://127.0.0.1:7071/success.html", "SuccessUrl"),
-            Absolute(section["CancelUrl"], "http://127.0.0.1:7071/cancel.html", "CancelUrl"));
+            Absolute(section["SuccessUrl"], "SuccessUrl"),
+            Absolute(section["CancelUrl"], "CancelUrl"));
     }
 
     public bool IsAllowedOrigin(string? origin) =>
         !string.IsNullOrEmpty(origin) && Origins.Contains(origin.TrimEnd('/'), StringComparer.OrdinalIgnoreCase);
 
-    private static Uri Absolute(string? value, string fallback, string name) =>
-        Uri.TryCreate(string.IsNullOrWhiteSpace(value) ? fallback : value, UriKind.Absolute, out var uri)
+    private static Uri Absolute(string? value, string name) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
             ? uri
-            : throw new InvalidOperationException($"Website:{name} must be an absolute URL.");
+            : throw new InvalidOperationException($"Website:{name} must be set to an absolute URL.");
 }

@@ -1,0 +1,523 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Kok.DevHost.Stripe;
+
+/// <summary>
+/// The stand-in's memory: sessions, payment intents, charges, subscriptions, invoices and the events they caused.
+/// All state changes happen under one lock and render their event payloads immediately, so each event is a snapshot
+/// of the object at that moment, as with Stripe. Sending the events is left to the caller, outside the lock.
+/// </summary>
+internal sealed class StripeStandInStore(TimeProvider time)
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, StandInSession> sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StandInPaymentIntent> paymentIntents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StandInCharge> charges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StandInSubscription> subscriptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StandInInvoice> invoices = new(StringComparer.Ordinal);
+    private readonly List<StandInEvent> events = [];
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public JsonObject AddSession(StandInSession session)
+    {
+        lock (gate)
+        {
+            sessions.Add(session.Id, session);
+            return StripeObjectJson.Session(session);
+        }
+    }
+
+    public JsonObject SessionJson(string id)
+    {
+        lock (gate)
+        {
+            var session = FindSession(id);
+            ExpireIfDue(session);
+            return StripeObjectJson.Session(session);
+        }
+    }
+
+    /// <summary>A copy of the session's current state for display.</summary>
+    public (StandInSession Session, string Status, string PaymentStatus) SessionView(string id)
+    {
+        lock (gate)
+        {
+            var session = FindSession(id);
+            ExpireIfDue(session);
+            return (session, session.Status, session.PaymentStatus);
+        }
+    }
+
+    /// <summary>
+    /// The supporter finishes (or abandons) the hosted checkout. Card: succeeded pays at once; failed is a decline
+    /// shown on the checkout page, which stays open (no event, as with Stripe). SEPA: checkout always completes
+    /// unpaid; "processing" leaves the debit pending for <see cref="Settle"/>, "succeeded"/"failed" settle it at once.
+    /// "canceled" is the supporter leaving through the back link: no event, back to the cancel URL.
+    /// </summary>
+    public StandInAction Complete(string sessionId, string outcome, string? paymentMethod, string declinedPageUrl)
+    {
+        lock (gate)
+        {
+            var s = FindSession(sessionId);
+            ExpireIfDue(s);
+            if (s.Status != "open")
+            {
+                throw new StandInException(400, $"Checkout Session {s.Id} is {s.Status}; it can no longer be completed.", code: "checkout_session_not_open");
+            }
+
+            var method = string.IsNullOrEmpty(paymentMethod) ? s.PaymentMethodTypes[0] : paymentMethod;
+            if (!s.PaymentMethodTypes.Contains(method))
+            {
+                throw new StandInException(400, $"Payment method '{method}' is not allowed for this session.", "paymentMethod");
+            }
+
+            var sepa = method == "sepa_debit";
+            switch (outcome)
+            {
+                case "canceled":
+                    return Redirect(s, s.CancelUrl ?? s.CheckoutUrl, []);
+                case "failed" when !sepa:
+                    return Redirect(s, declinedPageUrl, []);
+                case "processing" when !sepa:
+                    throw new StandInException(400, "Only SEPA Direct Debit payments stay processing; card payments succeed or fail at once.", "outcome");
+                case "succeeded" or "failed" or "processing":
+                    break;
+                default:
+                    throw new StandInException(400, $"Unknown outcome '{outcome}'. Use succeeded, failed, processing or canceled.", "outcome");
+            }
+
+            var now = Now;
+            var produced = new List<StandInEvent>();
+            s.Status = "complete";
+            s.PaymentMethodType = method;
+            s.PaymentStatus = sepa ? "unpaid" : "paid";
+
+            StandInPaymentIntent paymentIntent;
+            if (s.IsSubscription)
+            {
+                var subscription = new StandInSubscription
+                {
+                    Id = StripeIds.New("sub_1"),
+                    CustomerId = StripeIds.New("cus_", 14),
+                    ItemId = StripeIds.New("si_", 14),
+                    PriceId = StripeIds.New("price_1"),
+                    ProductId = StripeIds.New("prod_", 14),
+                    AmountCents = s.AmountCents,
+                    Currency = s.Currency,
+                    PaymentMethodType = method,
+                    PaymentMethodId = StripeIds.New("pm_1"),
+                    Metadata = new(s.SubscriptionMetadata),
+                    Created = now,
+                    ProductName = s.ProductName,
+                    CustomerEmail = s.CustomerEmail,
+                    CurrentPeriodStart = now,
+                    CurrentPeriodEnd = now.AddMonths(1),
+                };
+                subscriptions.Add(subscription.Id, subscription);
+                var invoice = NewInvoice(subscription, "subscription_create", now, now.AddMonths(1), s.Id);
+                paymentIntent = paymentIntents[invoice.PaymentIntentId];
+                s.CustomerId = subscription.CustomerId;
+                s.SubscriptionId = subscription.Id;
+                s.InvoiceId = invoice.Id;
+                if (!sepa)
+                {
+                    Succeed(paymentIntent);
+                    MarkPaid(invoice);
+                }
+
+                produced.Add(Emit("checkout.session.completed", StripeObjectJson.Session(s)));
+                if (!sepa)
+                {
+                    produced.Add(Emit("invoice.paid", StripeObjectJson.Invoice(invoice, subscription)));
+                }
+            }
+            else
+            {
+                paymentIntent = NewPaymentIntent(s.AmountCents, method, new(s.PaymentIntentMetadata), s.Id, null, null);
+                s.PaymentIntentId = paymentIntent.Id;
+                if (!sepa)
+                {
+                    Succeed(paymentIntent);
+                }
+
+                produced.Add(Emit("checkout.session.completed", StripeObjectJson.Session(s)));
+            }
+
+            if (sepa && outcome != "processing")
+            {
+                produced.AddRange(SettleLocked(paymentIntent, outcome));
+            }
+
+            var body = SessionBody(s, s.ResolvedSuccessUrl);
+            body["paymentIntentId"] = paymentIntent.Id;
+            body["chargeId"] = paymentIntent.ChargeId;
+            return new StandInAction(body, produced);
+        }
+    }
+
+    /// <summary>A pending SEPA debit (first payment or a renewal) settles or bounces.</summary>
+    public StandInAction Settle(string paymentIntentId, string outcome)
+    {
+        lock (gate)
+        {
+            var paymentIntent = FindPaymentIntent(paymentIntentId);
+            var produced = SettleLocked(paymentIntent, outcome);
+            return new StandInAction(PaymentIntentBody(paymentIntent), produced);
+        }
+    }
+
+    /// <summary>The subscription's next monthly invoice: card is paid at once, SEPA stays processing until settled.</summary>
+    public StandInAction Renew(string subscriptionId)
+    {
+        lock (gate)
+        {
+            var subscription = FindSubscription(subscriptionId);
+            if (subscription.Status != "active")
+            {
+                throw new StandInException(400, $"Subscription {subscription.Id} is {subscription.Status}; only active subscriptions renew.");
+            }
+
+            var start = subscription.CurrentPeriodEnd;
+            var end = start.AddMonths(1);
+            subscription.CurrentPeriodStart = start;
+            subscription.CurrentPeriodEnd = end;
+            var invoice = NewInvoice(subscription, "subscription_cycle", start, end, sessionId: null);
+            var paymentIntent = paymentIntents[invoice.PaymentIntentId];
+            var produced = new List<StandInEvent>();
+            if (subscription.PaymentMethodType != "sepa_debit")
+            {
+                Succeed(paymentIntent);
+                MarkPaid(invoice);
+                produced.Add(Emit("invoice.paid", StripeObjectJson.Invoice(invoice, subscription)));
+            }
+
+            var body = PaymentIntentBody(paymentIntent);
+            body["subscriptionId"] = subscription.Id;
+            body["periodStart"] = StripeObjectJson.Unix(start);
+            body["periodEnd"] = StripeObjectJson.Unix(end);
+            return new StandInAction(body, produced);
+        }
+    }
+
+    public StandInAction Cancel(string subscriptionId)
+    {
+        lock (gate)
+        {
+            var subscription = FindSubscription(subscriptionId);
+            if (subscription.Status == "canceled")
+            {
+                throw new StandInException(400, $"Subscription {subscription.Id} is already canceled.");
+            }
+
+            subscription.Status = "canceled";
+            subscription.CanceledAt = Now;
+            var deleted = Emit(
+                "customer.subscription.deleted",
+                StripeObjectJson.Subscription(subscription),
+                requestId: StripeIds.New("req_", 14));
+            var body = new JsonObject { ["subscriptionId"] = subscription.Id, ["status"] = subscription.Status };
+            return new StandInAction(body, [deleted]);
+        }
+    }
+
+    /// <summary>Refunds (part of) a charge, as staff would in the Dashboard; <paramref name="amountCents"/> null = the rest.</summary>
+    public StandInAction Refund(string chargeId, long? amountCents)
+    {
+        lock (gate)
+        {
+            if (!charges.TryGetValue(chargeId, out var charge))
+            {
+                throw Missing("charge", chargeId);
+            }
+
+            return RefundLocked(charge, amountCents);
+        }
+    }
+
+    public StandInAction RefundPaymentIntent(string paymentIntentId, long? amountCents)
+    {
+        lock (gate)
+        {
+            var paymentIntent = FindPaymentIntent(paymentIntentId);
+            if (paymentIntent.ChargeId is null || !charges.TryGetValue(paymentIntent.ChargeId, out var charge))
+            {
+                throw new StandInException(400, $"PaymentIntent {paymentIntentId} has no charge to refund.");
+            }
+
+            return RefundLocked(charge, amountCents);
+        }
+    }
+
+    public IReadOnlyList<StandInEvent> Events()
+    {
+        lock (gate)
+        {
+            return [.. events];
+        }
+    }
+
+    public StandInEvent Event(string id)
+    {
+        lock (gate)
+        {
+            return events.Find(e => e.Id == id) ?? throw Missing("event", id);
+        }
+    }
+
+    public IReadOnlyList<StandInDelivery> Deliveries(StandInEvent stripeEvent)
+    {
+        lock (gate)
+        {
+            return [.. stripeEvent.Deliveries];
+        }
+    }
+
+    public void RecordDelivery(StandInEvent stripeEvent, StandInDelivery delivery)
+    {
+        lock (gate)
+        {
+            stripeEvent.Deliveries.Add(delivery);
+        }
+    }
+
+    private List<StandInEvent> SettleLocked(StandInPaymentIntent paymentIntent, string outcome)
+    {
+        if (paymentIntent.Status != "processing")
+        {
+            throw new StandInException(400, $"PaymentIntent {paymentIntent.Id} is {paymentIntent.Status}, not processing.");
+        }
+
+        var produced = new List<StandInEvent>();
+        var session = paymentIntent.SessionId is { } sid && sessions.TryGetValue(sid, out var found) ? found : null;
+        var invoice = paymentIntent.InvoiceId is { } iid ? invoices[iid] : null;
+        var subscription = invoice is null ? null : subscriptions[invoice.SubscriptionId];
+
+        switch (outcome)
+        {
+            case "succeeded":
+                Succeed(paymentIntent);
+                if (session is not null)
+                {
+                    session.PaymentStatus = "paid";
+                    produced.Add(Emit("checkout.session.async_payment_succeeded", StripeObjectJson.Session(session)));
+                }
+
+                if (invoice is not null)
+                {
+                    MarkPaid(invoice);
+                    produced.Add(Emit("invoice.paid", StripeObjectJson.Invoice(invoice, subscription!)));
+                }
+
+                break;
+
+            case "failed":
+                paymentIntent.Status = "requires_payment_method";
+                if (paymentIntent.ChargeId is { } chargeId)
+                {
+                    charges[chargeId].Status = "failed";
+                }
+
+                if (session is not null)
+                {
+                    produced.Add(Emit("checkout.session.async_payment_failed", StripeObjectJson.Session(session)));
+                }
+
+                if (invoice is not null)
+                {
+                    subscription!.Status = "past_due";
+                    produced.Add(Emit("invoice.payment_failed", StripeObjectJson.Invoice(invoice, subscription)));
+                }
+
+                break;
+
+            default:
+                throw new StandInException(400, $"Unknown outcome '{outcome}'. Use succeeded or failed.", "outcome");
+        }
+
+        return produced;
+    }
+
+    private StandInAction RefundLocked(StandInCharge charge, long? amountCents)
+    {
+        if (charge.Status != "succeeded")
+        {
+            throw new StandInException(400, $"Charge {charge.Id} is {charge.Status}; only succeeded charges can be refunded.");
+        }
+
+        var remaining = charge.AmountCents - charge.AmountRefundedCents;
+        var amount = amountCents ?? remaining;
+        if (remaining <= 0)
+        {
+            throw new StandInException(400, $"Charge {charge.Id} has already been refunded.", code: "charge_already_refunded");
+        }
+
+        if (amount <= 0 || amount > remaining)
+        {
+            throw new StandInException(
+                400,
+                string.Create(CultureInfo.InvariantCulture, $"Refund amount ({amount}) must be positive and at most the unrefunded amount ({remaining})."),
+                "amount");
+        }
+
+        var previous = new JsonObject { ["amount_refunded"] = charge.AmountRefundedCents };
+        charge.AmountRefundedCents += amount;
+        if (charge.Refunded)
+        {
+            previous["refunded"] = false;
+        }
+
+        var refunded = Emit("charge.refunded", StripeObjectJson.Charge(charge), previous, StripeIds.New("req_", 14));
+        var body = new JsonObject
+        {
+            ["chargeId"] = charge.Id,
+            ["paymentIntentId"] = charge.PaymentIntentId,
+            ["amountRefunded"] = charge.AmountRefundedCents,
+            ["refunded"] = charge.Refunded,
+        };
+        return new StandInAction(body, [refunded]);
+    }
+
+    private StandInInvoice NewInvoice(
+        StandInSubscription subscription, string billingReason, DateTimeOffset periodStart, DateTimeOffset periodEnd, string? sessionId)
+    {
+        var invoiceId = StripeIds.New("in_1");
+        var paymentIntent = NewPaymentIntent(
+            subscription.AmountCents, subscription.PaymentMethodType, [], sessionId, invoiceId, subscription.CustomerId);
+        var sequence = invoices.Values.Count(i => i.SubscriptionId == subscription.Id) + 1;
+        var invoice = new StandInInvoice
+        {
+            Id = invoiceId,
+            Number = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{subscription.CustomerId[4..12].ToUpperInvariant()}-{sequence:0000}"),
+            LineItemId = StripeIds.New("il_1"),
+            SubscriptionId = subscription.Id,
+            CustomerId = subscription.CustomerId,
+            CustomerEmail = subscription.CustomerEmail,
+            AmountCents = subscription.AmountCents,
+            BillingReason = billingReason,
+            Created = Now,
+            ServicePeriodStart = periodStart,
+            ServicePeriodEnd = periodEnd,
+            PaymentIntentId = paymentIntent.Id,
+            SubscriptionMetadata = new(subscription.Metadata),
+        };
+        invoices.Add(invoice.Id, invoice);
+        subscription.LatestInvoiceId = invoice.Id;
+        return invoice;
+    }
+
+    private StandInPaymentIntent NewPaymentIntent(
+        long amountCents, string method, Dictionary<string, string> metadata, string? sessionId, string? invoiceId, string? customerId)
+    {
+        var suffix = StripeIds.Random(24);
+        var paymentIntent = new StandInPaymentIntent
+        {
+            Id = "pi_3" + suffix,
+            AmountCents = amountCents,
+            PaymentMethodType = method,
+            Metadata = metadata,
+            Created = Now,
+            SessionId = sessionId,
+            InvoiceId = invoiceId,
+            CustomerId = customerId,
+        };
+        paymentIntents.Add(paymentIntent.Id, paymentIntent);
+
+        // A SEPA debit has a pending charge from the start; a card charge exists once authorised.
+        if (method == "sepa_debit")
+        {
+            AddCharge(paymentIntent, suffix);
+        }
+
+        return paymentIntent;
+    }
+
+    private void Succeed(StandInPaymentIntent paymentIntent)
+    {
+        paymentIntent.Status = "succeeded";
+        var charge = paymentIntent.ChargeId is { } id ? charges[id] : AddCharge(paymentIntent, paymentIntent.Id[4..]);
+        charge.Status = "succeeded";
+    }
+
+    private StandInCharge AddCharge(StandInPaymentIntent paymentIntent, string suffix)
+    {
+        var charge = new StandInCharge
+        {
+            Id = "ch_3" + suffix,
+            PaymentIntentId = paymentIntent.Id,
+            AmountCents = paymentIntent.AmountCents,
+            PaymentMethodType = paymentIntent.PaymentMethodType,
+            Created = Now,
+            CustomerId = paymentIntent.CustomerId,
+        };
+        charges.Add(charge.Id, charge);
+        paymentIntent.ChargeId = charge.Id;
+        return charge;
+    }
+
+    private void MarkPaid(StandInInvoice invoice)
+    {
+        invoice.Status = "paid";
+        invoice.PaidAt = Now;
+    }
+
+    private StandInEvent Emit(string type, JsonObject data, JsonObject? previousAttributes = null, string? requestId = null)
+    {
+        var id = StripeIds.New("evt_1");
+        var created = Now;
+        var stripeEvent = new StandInEvent
+        {
+            Id = id,
+            Type = type,
+            Created = created,
+            Payload = StripeObjectJson.Event(id, type, created, data, previousAttributes, requestId).ToJsonString(),
+        };
+        events.Add(stripeEvent);
+        return stripeEvent;
+    }
+
+    private void ExpireIfDue(StandInSession session)
+    {
+        if (session.Status == "open" && Now >= session.ExpiresAt)
+        {
+            session.Status = "expired";
+        }
+    }
+
+    private static StandInAction Redirect(StandInSession s, string url, IReadOnlyList<StandInEvent> produced) =>
+        new(SessionBody(s, url), produced);
+
+    private static JsonObject SessionBody(StandInSession s, string redirectUrl) => new()
+    {
+        ["redirectUrl"] = redirectUrl,
+        ["sessionId"] = s.Id,
+        ["sessionStatus"] = s.Status,
+        ["paymentStatus"] = s.PaymentStatus,
+        ["subscriptionId"] = s.SubscriptionId,
+        ["invoiceId"] = s.InvoiceId,
+        ["customerId"] = s.CustomerId,
+    };
+
+    private static JsonObject PaymentIntentBody(StandInPaymentIntent paymentIntent) => new()
+    {
+        ["paymentIntentId"] = paymentIntent.Id,
+        ["status"] = paymentIntent.Status,
+        ["chargeId"] = paymentIntent.ChargeId,
+        ["invoiceId"] = paymentIntent.InvoiceId,
+    };
+
+    private StandInSession FindSession(string id) =>
+        sessions.TryGetValue(id, out var session) ? session : throw Missing("checkout.session", id, "session");
+
+    private StandInPaymentIntent FindPaymentIntent(string id) =>
+        paymentIntents.TryGetValue(id, out var paymentIntent) ? paymentIntent : throw Missing("payment_intent", id, "intent");
+
+    private StandInSubscription FindSubscription(string id) =>
+        subscriptions.TryGetValue(id, out var subscription) ? subscription : throw Missing("subscription", id);
+
+    private static StandInException Missing(string objectName, string id, string? param = null) =>
+        new(404, $"No such {objectName}: '{id}'", param ?? objectName, "resource_missing");
+}

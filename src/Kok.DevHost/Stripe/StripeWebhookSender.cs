@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Kok.DevHost.Stripe;
+
+/// <summary>
+/// Posts events to the webhook the way Stripe does: raw JSON body, header
+/// <c>Stripe-Signature: t={unix},v1={hex HMAC-SHA256(secret, "{t}.{body}")}</c> with <c>Stripe:WebhookSecret</c>.
+/// Each attempt is signed afresh, so a resend carries a current timestamp, as Stripe's retries do.
+/// </summary>
+internal sealed class StripeWebhookSender(
+    IHttpClientFactory httpClientFactory,
+    StripeStandInStore store,
+    StripeStandInAddresses addresses,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<StripeWebhookSender> logger)
+{
+    public const string HttpClientName = "StripeStandInWebhooks";
+
+    public async Task<StandInDelivery> DeliverAsync(StandInEvent stripeEvent, CancellationToken cancellationToken)
+    {
+        var secret = configuration["Stripe:WebhookSecret"];
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            throw new InvalidOperationException("Configuration value 'Stripe:WebhookSecret' is missing.");
+        }
+
+        var url = addresses.WebhookUrl();
+        var now = time.GetUtcNow();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(stripeEvent.Payload, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Stripe-Signature", Sign(stripeEvent.Payload, now, secret));
+        request.Headers.TryAddWithoutValidation("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)");
+
+        StandInDelivery delivery;
+        try
+        {
+            using var response = await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            delivery = new StandInDelivery(now, url, (int)response.StatusCode, null);
+        }
+        catch (HttpRequestException ex)
+        {
+            delivery = new StandInDelivery(now, url, 0, ex.Message);
+        }
+
+        logger.LogInformation(
+            "Stripe stand-in sent {EventType} {EventId} to {Url}: {Status}",
+            stripeEvent.Type, stripeEvent.Id, url, delivery.Status);
+        store.RecordDelivery(stripeEvent, delivery);
+        return delivery;
+    }
+
+    public async Task DeliverAllAsync(IEnumerable<StandInEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var stripeEvent in events)
+        {
+            await DeliverAsync(stripeEvent, cancellationToken);
+        }
+    }
+
+    public static string Sign(string payload, DateTimeOffset at, string secret)
+    {
+        var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{payload}"));
+        return $"t={timestamp},v1={Convert.ToHexStringLower(signature)}";
+    }
+}

@@ -1,0 +1,25 @@
+namespace Kok.Domain.Payments;
+
+/// <summary>
+/// The payment provider refused or could not be reached. The message never carries provider text, which may echo
+/// personal data such as the email address.
+/// </summary>
+public sealed class PaymentGatewayException : Exception
+{
+    public PaymentGatewayException()
+    {
+    }
+
+    public PaymentGatewayException(string message)
+        : base(message)
+    {
+    }
+
+    public PaymentGatewayException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>True when retrying later may succeed (network failure, provider overload, 5xx).</summary>
+    public bool IsTransient { get; init; }
+}

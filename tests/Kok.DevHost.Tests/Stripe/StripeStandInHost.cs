@@ -1,0 +1,139 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kok.Domain.Payments;
+using Kok.Functions.Payments;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Stripe;
+
+namespace Kok.DevHost.Tests.Stripe;
+
+/// <summary>
+/// The real DevHost on a free loopback port, with the stand-in's webhooks routed to a test endpoint that records
+/// the raw request and runs the real <see cref="StripeWebhookFunction"/> (with the real translator) against a
+/// recording domain handler.
+/// </summary>
+internal sealed class StripeStandInHost : IAsyncDisposable
+{
+    public const string SecretKey = "sk_test_standin_tests_0001";
+    public const string WebhookSecret = "whsec_standin_tests_0001";
+    public const string SuccessUrl = "https://www.kok.example/spenden/danke";
+    public const string CancelUrl = "https://www.kok.example/spenden";
+    private const string WebhookPath = "/test/stripe/webhook";
+
+    private readonly Lock gate = new();
+    private readonly List<WebhookDelivery> deliveries = [];
+
+    private StripeStandInHost(WebApplication app, FakeTimeProvider clock, RecordingPaymentEventHandler handler)
+    {
+        App = app;
+        Clock = clock;
+        Handler = handler;
+    }
+
+    public WebApplication App { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public RecordingPaymentEventHandler Handler { get; }
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public IReadOnlyList<WebhookDelivery> Deliveries
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. deliveries];
+            }
+        }
+    }
+
+    public IPaymentGateway Gateway => App.Services.GetRequiredService<IPaymentGateway>();
+
+    public StripeClient StripeClient(string apiKey = SecretKey) =>
+        new(new StripeClientOptions { ApiKey = apiKey, ApiBase = BaseUrl + "/dev/stripe/api" });
+
+    public static async Task<StripeStandInHost> StartAsync()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 10, 0, 0, TimeSpan.Zero));
+        var handler = new RecordingPaymentEventHandler();
+        var app = DevHostApp.Create(
+            ["--urls", "http://127.0.0.1:0"],
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Stripe:SecretKey"] = SecretKey,
+                    ["Stripe:WebhookSecret"] = WebhookSecret,
+                    ["Website:SuccessUrl"] = SuccessUrl,
+                    ["Website:CancelUrl"] = CancelUrl,
+                    ["DevHost:StripeWebhookUrl"] = WebhookPath,
+                });
+                builder.Services.AddSingleton<TimeProvider>(clock);
+                builder.Services.AddMvcCore();
+            });
+
+        var host = new StripeStandInHost(app, clock, handler);
+        app.MapPost(WebhookPath, host.ReceiveAsync);
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host.BaseUrl = address.TrimEnd('/');
+        host.Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(host.BaseUrl) };
+        return host;
+    }
+
+    public async Task<JsonObject> PostAsync(string path, object? body = null)
+    {
+        using var response = await Http.PostAsJsonAsync(path, body ?? new { });
+        var json = (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}: {json}");
+        return json;
+    }
+
+    public async Task<JsonObject> GetAsync(string path) =>
+        (JsonObject)JsonNode.Parse(await Http.GetStringAsync(path))!;
+
+    public T Single<T>()
+        where T : PaymentEvent => Assert.Single(Handler.Received.OfType<T>());
+
+    public async ValueTask DisposeAsync()
+    {
+        Http?.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    private async Task ReceiveAsync(HttpContext context)
+    {
+        context.Request.EnableBuffering();
+        var payload = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
+        context.Request.Body.Position = 0;
+
+        // Built by hand so the recording handler is used whatever the composition root registers for the domain.
+        var function = new StripeWebhookFunction(
+            context.RequestServices.GetRequiredService<StripeEventTranslator>(),
+            Handler,
+            context.RequestServices.GetRequiredService<ILogger<StripeWebhookFunction>>());
+        var result = await function.Run(context.Request, context.RequestAborted);
+        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+
+        lock (gate)
+        {
+            deliveries.Add(new WebhookDelivery(payload, context.Request.Headers["Stripe-Signature"].ToString(), context.Response.StatusCode));
+        }
+    }
+}

@@ -1,0 +1,246 @@
+using Kok.Domain.Payments;
+using Kok.Functions.Payments;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Kok.Functions.Tests.Payments;
+
+public sealed class StripeEventTranslatorTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1767225700);
+
+    private readonly FakeTimeProvider clock = new(Now);
+    private readonly StripeEventTranslator translator;
+
+    public StripeEventTranslatorTests()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Stripe:WebhookSecret"] = StripeFixtures.WebhookSecret })
+            .Build();
+        translator = new StripeEventTranslator(configuration, clock);
+    }
+
+    [Fact]
+    public void Card_checkout_completed_is_paid()
+    {
+        var completed = Translated<CheckoutCompleted>("checkout.session.completed.card");
+
+        Assert.Equal("evt_1SxKoKAbCdEfGhIjCc0mPl01", completed.EventId);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1767225600), completed.Created);
+        Assert.Equal("cs_test_a1Qw3rTy5uIoP7aSdFgHjKl9ZxCvBnM2QwErTyUiOp3aSdFgHjKl", completed.SessionId);
+        Assert.Equal("don_7Hk2Pq", completed.ClientReferenceId);
+        Assert.Equal("don_7Hk2Pq", completed.MetadataValue("donationId"));
+        Assert.True(completed.Paid);
+        Assert.False(completed.SubscriptionMode);
+        Assert.Equal("pi_3SxKoJAbCdEfGhIj0aBcDe12", completed.PaymentIntentId);
+        Assert.Null(completed.SubscriptionId);
+        Assert.Null(completed.CustomerId);
+        Assert.Equal(2500, completed.AmountTotalCents);
+    }
+
+    [Fact]
+    public void Sepa_checkout_completed_is_not_yet_paid()
+    {
+        var completed = Translated<CheckoutCompleted>("checkout.session.completed.sepa");
+
+        Assert.False(completed.Paid);
+        Assert.Equal("pi_3SxKoJAbCdEfGhIj1SePa034", completed.PaymentIntentId);
+        Assert.Equal("don_Sepa01", completed.MetadataValue("donationId"));
+    }
+
+    [Fact]
+    public void Subscription_checkout_completed_carries_subscription_and_customer()
+    {
+        var completed = Translated<CheckoutCompleted>("checkout.session.completed.subscription");
+
+        Assert.True(completed.SubscriptionMode);
+        Assert.True(completed.Paid);
+        Assert.Null(completed.PaymentIntentId);
+        Assert.Equal("sub_1SxKoLAbCdEfGhIjMoNtHl01", completed.SubscriptionId);
+        Assert.Equal("cus_TuVwXyZ0123456", completed.CustomerId);
+        Assert.Equal(1000, completed.AmountTotalCents);
+        Assert.Equal("don_Monthly1", completed.ClientReferenceId);
+    }
+
+    [Fact]
+    public void Async_payment_succeeded_and_failed()
+    {
+        var succeeded = Translated<AsyncPaymentSucceeded>("checkout.session.async_payment_succeeded");
+        Assert.Equal("evt_1SxKoKAbCdEfGhIjAsYnC003", succeeded.EventId);
+        Assert.Equal("don_Sepa01", succeeded.ClientReferenceId);
+        Assert.Equal("pi_3SxKoJAbCdEfGhIj1SePa034", succeeded.PaymentIntentId);
+        Assert.Equal(2500, succeeded.AmountTotalCents);
+        Assert.Equal("don_Sepa01", succeeded.MetadataValue("donationId"));
+
+        var failed = Translated<AsyncPaymentFailed>("checkout.session.async_payment_failed");
+        Assert.Equal("evt_1SxKoKAbCdEfGhIjAsYnF004", failed.EventId);
+        Assert.Equal("cs_test_b2SepaUnpaid0000000000000000000000000000000000000000", failed.SessionId);
+        Assert.Equal("pi_3SxKoJAbCdEfGhIj1SePa034", failed.PaymentIntentId);
+    }
+
+    [Fact]
+    public void First_invoice_reads_subscription_and_metadata_from_parent_and_payment_intent_from_payments()
+    {
+        var paid = Translated<InvoicePaid>("invoice.paid.first");
+
+        Assert.Equal("in_1SxKoLAbCdEfGhIjFiRsT001", paid.InvoiceId);
+        Assert.Equal("sub_1SxKoLAbCdEfGhIjMoNtHl01", paid.SubscriptionId);
+        Assert.Equal("pi_3SxKoLAbCdEfGhIj0SuBs001", paid.PaymentIntentId);
+        Assert.Equal(1000, paid.AmountPaidCents);
+        Assert.True(paid.FirstOfSubscription);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1767225600), paid.PaidAt);
+        Assert.Equal("don_Monthly1", paid.MetadataValue("donationId"));
+    }
+
+    [Fact]
+    public void Renewal_invoice_without_payments_list_is_not_first_and_has_no_payment_intent()
+    {
+        clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(1769907700));
+
+        var paid = Translated<InvoicePaid>("invoice.paid.renewal", at: clock.GetUtcNow());
+
+        Assert.False(paid.FirstOfSubscription);
+        Assert.Null(paid.PaymentIntentId);
+        Assert.Equal("sub_1SxKoLAbCdEfGhIjMoNtHl01", paid.SubscriptionId);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1769907600), paid.PaidAt);
+        Assert.Equal("don_Monthly1", paid.MetadataValue("donationId"));
+    }
+
+    [Fact]
+    public void Invoice_in_pre_basil_shape_is_read_from_its_top_level_fields()
+    {
+        var paid = Translated<InvoicePaid>("invoice.paid.acacia");
+
+        Assert.Equal("sub_1OldAbCdEfGhIjAcAcIaSub1", paid.SubscriptionId);
+        Assert.Equal("pi_3OldAbCdEfGhIjAcAcIaPi01", paid.PaymentIntentId);
+        Assert.Equal("don_Legacy1", paid.MetadataValue("donationId"));
+        Assert.True(paid.FirstOfSubscription);
+    }
+
+    [Fact]
+    public void Subscription_deleted_ends_the_subscription()
+    {
+        clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(1772323300));
+
+        var ended = Translated<SubscriptionEnded>("customer.subscription.deleted", at: clock.GetUtcNow());
+
+        Assert.Equal("sub_1SxKoLAbCdEfGhIjMoNtHl01", ended.SubscriptionId);
+        Assert.Equal("don_Monthly1", ended.MetadataValue("donationId"));
+    }
+
+    [Fact]
+    public void Partial_refund_is_reported_with_amount_and_payment_intent()
+    {
+        clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(1767830400));
+
+        var refunded = Translated<ChargeRefunded>("charge.refunded", at: clock.GetUtcNow());
+
+        Assert.Equal("ch_3SxKoJAbCdEfGhIj0aBcDe12", refunded.ChargeId);
+        Assert.Equal("pi_3SxKoJAbCdEfGhIj0aBcDe12", refunded.PaymentIntentId);
+        Assert.Equal(1000, refunded.AmountRefundedCents);
+        Assert.False(refunded.FullyRefunded);
+        Assert.Empty(refunded.Metadata);
+    }
+
+    [Fact]
+    public void Unknown_event_type_is_ignored()
+    {
+        var json = StripeFixtures.Load("payment_intent.created");
+
+        var result = translator.Translate(json, StripeFixtures.Sign(json, Now));
+
+        Assert.Equal(StripeEventTranslationStatus.Ignored, result.Status);
+        Assert.Equal("evt_3SxKoJAbCdEfGhIj0PiCr011", result.StripeEventId);
+        Assert.Equal("payment_intent.created", result.StripeEventType);
+        Assert.Null(result.Event);
+    }
+
+    [Fact]
+    public void Event_from_an_account_on_another_api_version_is_still_translated()
+    {
+        var json = StripeFixtures.Load("checkout.session.completed.card")
+            .Replace("\"api_version\": \"2026-10-28.endive\"", "\"api_version\": \"2025-03-31.basil\"", StringComparison.Ordinal);
+        Assert.Contains("2025-03-31.basil", json, StringComparison.Ordinal);
+
+        var result = translator.Translate(json, StripeFixtures.Sign(json, Now));
+
+        Assert.Equal(StripeEventTranslationStatus.Translated, result.Status);
+        Assert.True(Assert.IsType<CheckoutCompleted>(result.Event).Paid);
+    }
+
+    [Fact]
+    public void Signature_with_another_secret_is_rejected()
+    {
+        var json = StripeFixtures.Load("checkout.session.completed.card");
+
+        var result = translator.Translate(json, StripeFixtures.Sign(json, Now, "whsec_forged"));
+
+        Assert.Equal(StripeEventTranslationStatus.InvalidSignature, result.Status);
+        Assert.Null(result.Event);
+    }
+
+    [Fact]
+    public void Tampered_payload_is_rejected()
+    {
+        var json = StripeFixtures.Load("checkout.session.completed.card");
+        var signature = StripeFixtures.Sign(json, Now);
+
+        var result = translator.Translate(json.Replace("2500", "250000", StringComparison.Ordinal), signature);
+
+        Assert.Equal(StripeEventTranslationStatus.InvalidSignature, result.Status);
+    }
+
+    [Fact]
+    public void Signature_older_than_five_minutes_is_rejected()
+    {
+        var json = StripeFixtures.Load("checkout.session.completed.card");
+        var signature = StripeFixtures.Sign(json, Now);
+
+        clock.Advance(TimeSpan.FromSeconds(StripeEventTranslator.ToleranceSeconds));
+        Assert.Equal(StripeEventTranslationStatus.Translated, translator.Translate(json, signature).Status);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(StripeEventTranslationStatus.InvalidSignature, translator.Translate(json, signature).Status);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("garbage")]
+    [InlineData("t=abc,v1=00")]
+    public void Missing_or_unparseable_signature_header_is_rejected(string? header)
+    {
+        var json = StripeFixtures.Load("checkout.session.completed.card");
+
+        Assert.Equal(StripeEventTranslationStatus.InvalidSignature, translator.Translate(json, header).Status);
+    }
+
+    [Fact]
+    public void Signed_payload_that_is_not_an_event_is_malformed()
+    {
+        const string json = "{\"hello\":";
+
+        Assert.Equal(StripeEventTranslationStatus.Malformed, translator.Translate(json, StripeFixtures.Sign(json, Now)).Status);
+    }
+
+    [Fact]
+    public void Event_whose_object_does_not_match_its_type_is_malformed()
+    {
+        var json = StripeFixtures.Load("charge.refunded")
+            .Replace("\"type\": \"charge.refunded\"", "\"type\": \"invoice.paid\"", StringComparison.Ordinal);
+
+        var result = translator.Translate(json, StripeFixtures.Sign(json, Now));
+
+        Assert.Equal(StripeEventTranslationStatus.Malformed, result.Status);
+        Assert.Equal("invoice.paid", result.StripeEventType);
+    }
+
+    private T Translated<T>(string fixture, DateTimeOffset? at = null)
+        where T : PaymentEvent
+    {
+        var json = StripeFixtures.Load(fixture);
+        var result = translator.Translate(json, StripeFixtures.Sign(json, at ?? Now));
+        Assert.Equal(StripeEventTranslationStatus.Translated, result.Status);
+        return Assert.IsType<T>(result.Event);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using Kok.Functions.Http;
+using Kok.Domain.Donations;
+using Kok.Domain.Payments;
+using Kok.Functions.Payments;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace Kok.Functions.Tests.Payments;
+
+public sealed class StripePaymentGatewayTests
+{
+    private const string SessionResponse = """
+        {
+          "id": "cs_test_a1B2c3",
+          "object": "checkout.session",
+          "created": 1767225480,
+          "mode": "payment",
+          "status": "open",
+          "url": "https://checkout.stripe.com/c/pay/cs_test_a1B2c3"
+        }
+        """;
+
+    private static readonly Dictionary<string, string?> BaseSettings = new()
+    {
+        ["Stripe:SecretKey"] = "sk_test_51Unit",
+        ["Website:SuccessUrl"] = "https://www.kok.example/spenden/danke",
+        ["Website:CancelUrl"] = "https://www.kok.example/spenden?from=checkout",
+    };
+
+    [Fact]
+    public async Task One_time_card_donation_creates_a_payment_mode_session_with_our_ids()
+    {
+        var (gateway, handler) = Create();
+
+        var session = await gateway.CreateDonationCheckoutAsync(
+            new DonationCheckoutRequest("don_42", 2500, DonationInterval.Once, PaymentMethodKind.Card, "spender@example.org", "de"),
+            CancellationToken.None);
+
+        Assert.Equal("cs_test_a1B2c3", session.SessionId);
+        Assert.Equal(new Uri("https://checkout.stripe.com/c/pay/cs_test_a1B2c3"), session.Url);
+
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal(new Uri("https://api.stripe.com/v1/checkout/sessions"), request.Uri);
+        Assert.Equal("Bearer sk_test_51Unit", request.Headers["Authorization"]);
+        Assert.Equal("donation-checkout-don_42", request.Headers["Idempotency-Key"]);
+
+        var form = request.Form();
+        Assert.Equal("payment", form["mode"]);
+        Assert.Equal("donate", form["submit_type"]);
+        Assert.Equal("2500", form["line_items[0][price_data][unit_amount]"]);
+        Assert.Equal("eur", form["line_items[0][price_data][currency]"]);
+        Assert.Equal("1", form["line_items[0][quantity]"]);
+        Assert.Equal("Spende an den KOK e.V.", form["line_items[0][price_data][product_data][name]"]);
+        Assert.DoesNotContain(form.Keys, k => k.Contains("recurring", StringComparison.Ordinal));
+        Assert.Equal("card", form["allowed_payment_method_types[0]"]);
+        Assert.False(form.ContainsKey("allowed_payment_method_types[1]"));
+        Assert.Equal("don_42", form["client_reference_id"]);
+        Assert.Equal("don_42", form["metadata[donationId]"]);
+        Assert.Equal("don_42", form["payment_intent_data[metadata][donationId]"]);
+        Assert.DoesNotContain(form.Keys, k => k.StartsWith("subscription_data", StringComparison.Ordinal));
+        Assert.Equal("spender@example.org", form["customer_email"]);
+        Assert.Equal("de", form["locale"]);
+        Assert.Equal(
+            "https://www.kok.example/spenden/danke?donationId=don_42&session_id={CHECKOUT_SESSION_ID}",
+            form["success_url"]);
+        Assert.Equal("https://www.kok.example/spenden?from=checkout&donationId=don_42", form["cancel_url"]);
+    }
+
+    [Fact]
+    public async Task Monthly_sepa_donation_creates_a_subscription_with_a_monthly_inline_price()
+    {
+        var (gateway, handler) = Create();
+
+        await gateway.CreateDonationCheckoutAsync(
+            new DonationCheckoutRequest("don_7", 1000, DonationInterval.Monthly, PaymentMethodKind.SepaDebit, "a@example.org", "en-GB"),
+            CancellationToken.None);
+
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("donation-checkout-don_7", request.Headers["Idempotency-Key"]);
+        var form = request.Form();
+        Assert.Equal("subscription", form["mode"]);
+        Assert.Equal("1000", form["line_items[0][price_data][unit_amount]"]);
+        Assert.Equal("month", form["line_items[0][price_data][recurring][interval]"]);
+        Assert.Equal("1", form["line_items[0][price_data][recurring][interval_count]"]);
+        Assert.Equal("Monthly donation to KOK e.V.", form["line_items[0][price_data][product_data][name]"]);
+        Assert.Equal("sepa_debit", form["allowed_payment_method_types[0]"]);
+        Assert.Equal("don_7", form["subscription_data[metadata][donationId]"]);
+        Assert.Equal("don_7", form["metadata[donationId]"]);
+        Assert.DoesNotContain(form.Keys, k => k.StartsWith("payment_intent_data", StringComparison.Ordinal));
+        Assert.False(form.ContainsKey("submit_type"));
+        Assert.Equal("en", form["locale"]);
+    }
+
+    [Fact]
+    public async Task Unknown_locale_lets_checkout_follow_the_browser()
+    {
+        var (gateway, handler) = Create();
+
+        await gateway.CreateDonationCheckoutAsync(
+            new DonationCheckoutRequest("don_8", 500, DonationInterval.Once, PaymentMethodKind.Card, "a@example.org", "fr"),
+            CancellationToken.None);
+
+        Assert.Equal("auto", handler.Requests[0].Form()["locale"]);
+    }
+
+    [Fact]
+    public async Task Configured_api_base_redirects_every_call()
+    {
+        var (gateway, handler) = Create(new() { ["Stripe:ApiBase"] = "http://127.0.0.1:5999/dev/stripe/api/" });
+
+        await gateway.CreateDonationCheckoutAsync(
+            new DonationCheckoutRequest("don_9", 500, DonationInterval.Once, PaymentMethodKind.Card, "a@example.org", "de"),
+            CancellationToken.None);
+
+        Assert.Equal(new Uri("http://127.0.0.1:5999/dev/stripe/api/v1/checkout/sessions"), handler.Requests[0].Uri);
+    }
+
+    [Fact]
+    public async Task Stripe_refusal_becomes_a_gateway_exception_without_stripe_text()
+    {
+        var (gateway, _) = Create(
+            status: HttpStatusCode.BadRequest,
+            response: """{"error":{"type":"invalid_request_error","code":"email_invalid","message":"Invalid email address: x@y","param":"customer_email"}}""");
+
+        var ex = await Assert.ThrowsAsync<PaymentGatewayException>(() => gateway.CreateDonationCheckoutAsync(
+            new DonationCheckoutRequest("don_10", 500, DonationInterval.Once, PaymentMethodKind.Card, "x@y", "de"),
+            CancellationToken.None));
+
+        Assert.False(ex.IsTransient);
+        Assert.DoesNotContain("x@y", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_secret_key_fails_loudly()
+    {
+        var (gateway, handler) = Create(new() { ["Stripe:SecretKey"] = null });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => gateway.CreateDonationCheckoutAsync(
+            new DonationCheckoutRequest("don_11", 500, DonationInterval.Once, PaymentMethodKind.Card, "a@example.org", "de"),
+            CancellationToken.None));
+        Assert.Empty(handler.Requests);
+    }
+
+    private static (StripePaymentGateway Gateway, RecordingHandler Handler) Create(
+        Dictionary<string, string?>? overrides = null,
+        HttpStatusCode status = HttpStatusCode.OK,
+        string response = SessionResponse)
+    {
+        var settings = new Dictionary<string, string?>(BaseSettings);
+        foreach (var (key, value) in overrides ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var handler = new RecordingHandler(status, response);
+        var factory = new Mock<IHttpClientFactory>();
+        factory.Setup(f => f.CreateClient(StripeClientProvider.HttpClientName)).Returns(() => new HttpClient(handler));
+        var gateway = new StripePaymentGateway(
+            new StripeClientProvider(configuration, factory.Object), WebsiteOptions.From(configuration), NullLogger<StripePaymentGateway>.Instance);
+        return (gateway, handler);
+    }
+}
