@@ -1,4 +1,5 @@
 using Kok.Functions.Health;
+using Kok.Functions.Receipts;
 using Kok.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton(StorageSettings.From(configuration));
         services.AddSingleton<StorageClients>();
         services.AddSingleton<StorageHealthCheck>();
+        services.AddKokReceipts(configuration);
 
         return services;
     }

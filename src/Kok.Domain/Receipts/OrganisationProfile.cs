@@ -37,7 +37,8 @@ public sealed record OrganisationProfile
 
     /// <summary>
     /// The tax-privileged purpose(s) as the notice names them, worded to follow "Förderung" in the genitive, e.g.
-    /// "der Hilfe für Opfer von Straftaten" (printed as "wegen Förderung der Hilfe für Opfer von Straftaten").
+    /// "der Hilfe für Opfer von Straftaten" (printed as "wegen Förderung der Hilfe für Opfer von Straftaten"; in the
+    /// § 60a AO variant as "Wir fördern nach unserer Satzung die Förderung der …").
     /// </summary>
     public required string Purposes { get; init; }
 
