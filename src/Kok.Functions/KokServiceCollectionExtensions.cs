@@ -49,6 +49,7 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton<HandlePaymentEvent>();
         services.AddSingleton<GetDonation>();
         services.AddSingleton<IPaymentEventHandler, PaymentEventRouter>();
+        services.AddKokReceipts(configuration);
 
         return services;
     }

@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace Kok.Domain.Mail;
+
+/// <summary>
+/// Writes the plain-text and the HTML body of a mail side by side from the same blocks. Every piece of text is
+/// HTML-encoded on the way in, so names such as "&lt;script&gt;" or "Müller &amp; Söhne" can never become markup; only
+/// this class writes tags.
+/// </summary>
+public sealed class MailBodyBuilder
+{
+    private const string BodyStyle = "font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#222;max-width:640px;";
+    private const string BoxStyle = "border:1px solid #999;padding:8px 14px;margin:16px 0;background:#f7f7f7;";
+
+    // Encodes markup characters (< > & " ') but leaves letters such as ü readable in the source.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly MailLanguage language;
+    private readonly StringBuilder text = new();
+    private readonly StringBuilder html = new();
+
+    public MailBodyBuilder(MailLanguage language)
+    {
+        this.language = language;
+    }
+
+    public MailBodyBuilder Paragraph(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        text.Append(content).Append("\n\n");
+        html.Append("<p style=\"margin:0 0 12px 0;\">").Append(Encode(content)).Append("</p>\n");
+        return this;
+    }
+
+    /// <summary>Lines kept together in one paragraph, e.g. a closing with the sender's name.</summary>
+    public MailBodyBuilder Lines(params string[] lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        text.Append(string.Join('\n', lines)).Append("\n\n");
+        html.Append("<p style=\"margin:0 0 12px 0;\">")
+            .Append(string.Join("<br>\n", lines.Select(Encode)))
+            .Append("</p>\n");
+        return this;
+    }
+
+    /// <summary>Label/value pairs, one per line ("Betrag: 25,50 €").</summary>
+    public MailBodyBuilder Facts(params (string Label, string Value)[] facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        foreach (var (label, value) in facts)
+        {
+            text.Append(label).Append(": ").Append(value).Append('\n');
+        }
+
+        text.Append('\n');
+        html.Append("<table role=\"presentation\" style=\"border-collapse:collapse;margin:0 0 12px 0;\">\n");
+        foreach (var (label, value) in facts)
+        {
+            html.Append("<tr><td style=\"padding:2px 12px 2px 0;vertical-align:top;font-weight:bold;\">")
+                .Append(Encode(label))
+                .Append("</td><td style=\"padding:2px 0;vertical-align:top;\">")
+                .Append(Encode(value))
+                .Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+        return this;
+    }
+
+    /// <summary>A framed block with a heading (in text: the heading underlined and the block fenced by rules).</summary>
+    public MailBodyBuilder Box(string heading, Action<MailBodyBuilder> content)
+    {
+        ArgumentNullException.ThrowIfNull(heading);
+        ArgumentNullException.ThrowIfNull(content);
+        var rule = new string('-', 60);
+        text.Append(rule).Append('\n').Append(heading).Append('\n').Append(rule).Append("\n\n");
+        html.Append("<div style=\"").Append(BoxStyle).Append("\">\n")
+            .Append("<p style=\"margin:4px 0 10px 0;font-weight:bold;\">").Append(Encode(heading)).Append("</p>\n");
+        content(this);
+        text.Append(rule).Append("\n\n");
+        html.Append("</div>\n");
+        return this;
+    }
+
+    /// <summary>Finishes the mail; the subject is flattened to one line.</summary>
+    public MailMessage Build(MailRecipient to, string subject, IReadOnlyList<MailAttachment>? attachments = null)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var oneLineSubject = MailText.SingleLine(subject);
+        var document = new StringBuilder()
+            .Append("<!DOCTYPE html>\n<html lang=\"").Append(language.ToCode()).Append("\">\n<head>\n")
+            .Append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n")
+            .Append("<title>").Append(Encode(oneLineSubject)).Append("</title>\n</head>\n")
+            .Append("<body style=\"").Append(BodyStyle).Append("\">\n")
+            .Append(html)
+            .Append("</body>\n</html>\n")
+            .ToString();
+        return new MailMessage(to, oneLineSubject, text.ToString().TrimEnd() + "\n", document, attachments);
+    }
+
+    private static string Encode(string value) => Encoder.Encode(value);
+}
