@@ -52,8 +52,9 @@ public sealed class ClientRateLimiter(RateLimitOptions options, TimeProvider tim
     {
         if (options.ClientAddressHeader is { } header
             && request.Headers.TryGetValue(header, out var values)
-            && values.ToString().Split(',')[0].Trim() is { Length: > 0 } forwarded)
+            && values.ToString().Split(',')[^1].Trim() is { Length: > 0 } forwarded)
         {
+            // The last entry is the one our front end appended; earlier ones are whatever the client claimed.
             // Azure's front ends may append the port ("203.0.113.7:51234"); the address alone is the client.
             var colon = forwarded.LastIndexOf(':');
             return colon > 0 && forwarded.IndexOf(':', StringComparison.Ordinal) == colon ? forwarded[..colon] : forwarded;

@@ -37,12 +37,12 @@ public class ClientRateLimiterTests
     }
 
     [Fact]
-    public void Uses_the_configured_forwarding_header_only()
+    public void Uses_the_last_entry_of_the_configured_forwarding_header_only()
     {
         var trusting = new ClientRateLimiter(new RateLimitOptions(1, TimeSpan.FromMinutes(5), "X-Forwarded-For"), _time);
         var plain = new ClientRateLimiter(new RateLimitOptions(1, TimeSpan.FromMinutes(5), null), _time);
         var request = HttpRequests.Create();
-        request.Headers["X-Forwarded-For"] = "203.0.113.7:51234, 10.0.0.1";
+        request.Headers["X-Forwarded-For"] = "10.9.9.9, 203.0.113.7:51234";
         request.HttpContext.Connection.RemoteIpAddress = System.Net.IPAddress.Loopback;
 
         Assert.Equal("203.0.113.7", trusting.ClientAddress(request));

@@ -1,0 +1,54 @@
+using Kok.Domain.Donations;
+using Kok.Functions.Http;
+using Kok.Functions.Staff;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kok.Functions.Donations;
+
+/// <summary>The donation endpoints: the public form's <c>POST /api/donations</c> and staff's status read.</summary>
+public sealed class DonationFunctions(
+    PublicFormEndpoint form,
+    CreateDonation createDonation,
+    GetDonation getDonation,
+    StaffAuthorization staff)
+{
+    [Function("CreateDonation")]
+    public Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "donations")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        form.HandleAsync(request, async (body, idempotencyKey) =>
+        {
+            var result = await createDonation.ExecuteAsync(DonationFormReader.Read(body.Root), idempotencyKey, cancellationToken);
+            return result switch
+            {
+                DonationCreated created => Created(created.DonationId, created.CheckoutUrl),
+                DonationReplayed replayed => Created(replayed.DonationId, replayed.CheckoutUrl),
+                DonationInvalid invalid => ProblemResults.Validation(invalid.Errors),
+                DonationIdempotencyConflict => ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity,
+                    "Idempotency-Key reused.", "This Idempotency-Key was already used with a different body."),
+                _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
+            };
+        }, cancellationToken);
+
+    [Function("GetDonation")]
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "donations/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var auth = staff.Authorize(request);
+        if (!auth.IsAllowed)
+        {
+            return auth.Failure;
+        }
+
+        return await getDonation.ExecuteAsync(id, cancellationToken) is { } view
+            ? new OkObjectResult(view)
+            : ProblemResults.Problem(StatusCodes.Status404NotFound, "Donation not found.");
+    }
+
+    private static ObjectResult Created(string donationId, Uri checkoutUrl) =>
+        new(new DonationCreatedResponse(donationId, checkoutUrl.ToString())) { StatusCode = StatusCodes.Status201Created };
+}
