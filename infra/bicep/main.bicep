@@ -372,8 +372,8 @@ output API_BASE_URL string = 'https://${functionApp.outputs.hostName}'
 @description('Register this URL as the webhook endpoint at Stripe.')
 output STRIPE_WEBHOOK_URL string = 'https://${functionApp.outputs.hostName}/api/stripe/webhook'
 
-@description('Add this as a Web redirect URI of the staff app registration.')
-output STAFF_LOGIN_REDIRECT_URI string = 'https://${functionApp.outputs.defaultHostName}/.auth/login/aad/callback'
+@description('Add this as a Web redirect URI of the staff app registration (again after setting customHostName).')
+output STAFF_LOGIN_REDIRECT_URI string = 'https://${functionApp.outputs.hostName}/.auth/login/aad/callback'
 
 @description('Where staff sign in and land on the dashboard.')
 output STAFF_SIGN_IN_URL string = 'https://${functionApp.outputs.hostName}/.auth/login/aad?post_login_redirect_uri=/dashboard'

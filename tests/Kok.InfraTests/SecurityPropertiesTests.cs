@@ -184,7 +184,7 @@ public sealed partial class SecurityPropertiesTests(BicepBuild build)
 
         Assert.Equal("[format('https://{0}/api/stripe/webhook', reference('functionApp').outputs.hostName.value)]",
             (string?)outputs["STRIPE_WEBHOOK_URL"]!["value"]);
-        Assert.Equal("[format('https://{0}/.auth/login/aad/callback', reference('functionApp').outputs.defaultHostName.value)]",
+        Assert.Equal("[format('https://{0}/.auth/login/aad/callback', reference('functionApp').outputs.hostName.value)]",
             (string?)outputs["STAFF_LOGIN_REDIRECT_URI"]!["value"]);
     }
 

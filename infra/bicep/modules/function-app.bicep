@@ -238,6 +238,10 @@ resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       }
     }
   }
+  // One configuration change at a time: concurrent updates of the same site can fail with a conflict.
+  dependsOn: [
+    appSettings
+  ]
 }
 
 // No FTP and no basic-auth publishing: azd deploys with Entra ID to the deployment container.
@@ -262,6 +266,3 @@ output name string = site.name
 
 @description('Host name the public reaches the app on.')
 output hostName string = publicHostName
-
-@description('Default host name of the app (for the sign-in redirect URI).')
-output defaultHostName string = site.properties.defaultHostName
