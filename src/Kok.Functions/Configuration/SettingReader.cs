@@ -1,0 +1,11 @@
+namespace Kok.Functions.Configuration;
+
+/// <summary>Who reads a setting.</summary>
+public enum SettingReader
+{
+    /// <summary>Services wired by <c>AddKokBackend</c>, in the Functions host and in DevHost alike.</summary>
+    Backend,
+
+    /// <summary>The Azure Functions host or the worker's Program.cs, outside <c>AddKokBackend</c>.</summary>
+    Host,
+}
