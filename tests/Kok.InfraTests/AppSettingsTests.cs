@@ -15,9 +15,6 @@ public sealed class AppSettingsTests(BicepBuild build)
         "Stripe__SecretKey", "Stripe__WebhookSecret",
         "SendGrid__ApiKey", "SendGrid__FromEmail", "SendGrid__FromName", "SendGrid__ReplyTo",
         "Links__SigningSecret", "PublicBaseUrl",
-        "Organisation__Name", "Organisation__Street", "Organisation__PostalCode", "Organisation__City",
-        "Organisation__TaxOffice", "Organisation__TaxNumber", "Organisation__ExemptionNoticeDate", "Organisation__Purposes",
-        "Organisation__SignatoryName", "Organisation__SignatoryRole", "Organisation__ContactEmail",
         "Membership__MinimumAnnualAmount",
         "Dues__Schedule", "Dues__PreNotificationDays", "Dues__GraceDays", "Dues__SepaCreditorId",
     ];

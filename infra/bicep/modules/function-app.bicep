@@ -172,15 +172,15 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     SendGrid__ReplyTo: mail.replyTo
     Links__SigningSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=link-signing-secret)'
     Organisation__Name: organisation.name
-    Organisation__Street: organisation.street
-    Organisation__PostalCode: organisation.postalCode
+    Organisation__AddressLines__0: organisation.street
+    Organisation__AddressLines__1: '${organisation.postalCode} ${organisation.city}'
     Organisation__City: organisation.city
     Organisation__TaxOffice: organisation.taxOffice
     Organisation__TaxNumber: organisation.taxNumber
     Organisation__ExemptionNoticeDate: organisation.exemptionNoticeDate
     Organisation__Purposes: organisation.purposes
     Organisation__SignatoryName: organisation.signatoryName
-    Organisation__SignatoryRole: organisation.signatoryRole
+    Organisation__SignatoryFunction: organisation.signatoryRole
     Organisation__ContactEmail: organisation.contactEmail
     Membership__MinimumAnnualAmount: string(membership.minimumAnnualAmountCents)
     Dues__Schedule: membership.duesSchedule
