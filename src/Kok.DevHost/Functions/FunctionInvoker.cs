@@ -11,8 +11,8 @@ namespace Kok.DevHost.Functions;
 /// <summary>
 /// Runs one invocation like the worker does: the function class is created for this invocation from its DI scope
 /// (constructor injection through ActivatorUtilities), parameters are bound from the trigger, and the awaited
-/// result is returned. Failures are logged with the exception type only (details at Debug): exception messages
-/// may carry data from the request or message, which must not reach logs.
+/// result is returned. Failures are logged with the exception type (stack traces at Debug), never the exception
+/// message: it may quote data from the request or message, which must not reach logs.
 /// </summary>
 internal sealed class FunctionInvoker(IServiceScopeFactory scopes, ILogger<FunctionInvoker> logger)
 {
@@ -46,9 +46,22 @@ internal sealed class FunctionInvoker(IServiceScopeFactory scopes, ILogger<Funct
         {
             logger.LogError("Executed 'Functions.{Function}' (Failed, Id={InvocationId}, Duration={Duration}ms){Detail}: {ExceptionType}",
                 function.Name, context.InvocationId, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, logDetail, ex.GetType().FullName);
-            logger.LogDebug(ex, "Failure of 'Functions.{Function}' (Id={InvocationId})", function.Name, context.InvocationId);
+            logger.LogDebug("Failure of 'Functions.{Function}' (Id={InvocationId}):{Trace}", function.Name, context.InvocationId, TypesAndStackTraces(ex));
             throw;
         }
+    }
+
+    /// <summary>Exception types and stack traces without the messages, which may quote request or message data.</summary>
+    internal static string TypesAndStackTraces(Exception exception)
+    {
+        var text = new System.Text.StringBuilder();
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            text.AppendLine().Append(current == exception ? string.Empty : "---> ").Append(current.GetType().FullName)
+                .AppendLine().Append(current.StackTrace);
+        }
+
+        return text.ToString();
     }
 
     private static async Task<object?> RunAsync(DevHostFunctionContext context, TriggerInput input)
