@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Kok.DevHost.Functions;
+using Microsoft.Extensions.Configuration;
 
 namespace Kok.DevHost.Tests;
 

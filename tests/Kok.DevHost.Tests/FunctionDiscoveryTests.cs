@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Kok.DevHost.Functions;
 using Kok.DevHost.Tests.Samples;
 using Kok.Functions;
 using Kok.Functions.Health;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Kok.DevHost.Tests;

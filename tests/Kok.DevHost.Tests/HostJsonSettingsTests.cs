@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Azure.Storage.Queues;
 using Kok.DevHost.Functions;
+using Microsoft.Extensions.Configuration;
 
 namespace Kok.DevHost.Tests;
 
@@ -121,5 +121,22 @@ public class HostJsonSettingsTests
             .Build();
 
         Assert.Throws<FileNotFoundException>(() => { _ = HostJsonLocator.Find(configuration); });
+    }
+
+    [Fact]
+    public void A_host_json_that_is_not_json_is_named_in_the_error()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, "{ \"extensions\": ");
+        try
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => HostJsonSettings.Load(path, new ConfigurationBuilder().Build()));
+
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -36,8 +36,8 @@ internal sealed class FunctionListing(
                 FunctionTriggerKind.Http =>
                     $"[{string.Join(",", function.HttpTrigger!.Methods?.Select(m => m.ToUpperInvariant()) ?? ["ANY"])}] " +
                     baseAddress + HttpFunctionEndpoints.RoutePattern(hostJson.RoutePrefix, function),
-                FunctionTriggerKind.Queue => $"queueTrigger '{resolver.Resolve(function.QueueTrigger!.QueueName, function.Name)}'",
-                _ => $"timerTrigger '{resolver.Resolve(function.TimerTrigger!.Schedule, function.Name)}'",
+                FunctionTriggerKind.Queue => $"queueTrigger '{TryResolve(resolver, function.QueueTrigger!.QueueName)}'",
+                _ => $"timerTrigger '{TryResolve(resolver, function.TimerTrigger!.Schedule)}'",
             });
             if (catalog.IsDisabled(function))
             {
@@ -47,5 +47,17 @@ internal sealed class FunctionListing(
 
         text.AppendLine().Append("Run a non-HTTP function now: POST ").Append(baseAddress).Append("/admin/functions/{name} {\"input\":\"...\"}");
         logger.LogInformation("{Listing}", text.ToString());
+    }
+
+    private static string TryResolve(AppSettingResolver resolver, string value)
+    {
+        try
+        {
+            return resolver.Resolve(value, "the function listing");
+        }
+        catch (InvalidOperationException)
+        {
+            return value;
+        }
     }
 }

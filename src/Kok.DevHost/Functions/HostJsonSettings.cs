@@ -24,7 +24,7 @@ public sealed record HostJsonSettings(string RoutePrefix, QueuesSettings Queues,
                 builder.AddJsonStream(new MemoryStream(File.ReadAllBytes(path)));
                 return From(builder, appConfiguration, path);
             }
-            catch (Exception ex) when (ex is InvalidDataException or FormatException)
+            catch (Exception ex) when (ex is InvalidDataException or FormatException or System.Text.Json.JsonException)
             {
                 throw new InvalidOperationException($"host.json at {path} is not valid JSON: {ex.Message}", ex);
             }

@@ -33,12 +33,23 @@ internal sealed class TimerTriggerHost(
         foreach (var function in catalog.Functions.Where(f => f.Trigger == FunctionTriggerKind.Timer))
         {
             var attribute = function.TimerTrigger!;
-            var schedule = TimerSchedule.Parse(resolver.Resolve(attribute.Schedule, $"the schedule of function '{function.Name}'"), zone);
-            _schedules[function.Name] = schedule;
             if (catalog.IsDisabled(function))
             {
+                // Not scheduled; admin runs still get its schedule status when the schedule can be read.
+                try
+                {
+                    _schedules[function.Name] = TimerSchedule.Parse(resolver.Resolve(attribute.Schedule, function.Name), zone);
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+                {
+                    logger.LogDebug("Disabled timer 'Functions.{Function}' has no readable schedule.", function.Name);
+                }
+
                 continue;
             }
+
+            var schedule = TimerSchedule.Parse(resolver.Resolve(attribute.Schedule, $"the schedule of function '{function.Name}'"), zone);
+            _schedules[function.Name] = schedule;
 
             var now = clock.GetUtcNow();
             var next = schedule.GetNextOccurrence(now);
