@@ -78,7 +78,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         };
         foreach (var argument in new[]
                  {
-                     "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent",
+                     "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                      "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
