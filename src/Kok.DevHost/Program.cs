@@ -1,4 +1,3 @@
 using Kok.DevHost;
 
-var app = DevHostApp.Create(args);
-await app.RunAsync();
+return await DevHostRunner.RunAsync(args, Console.Error);

@@ -27,7 +27,8 @@ public sealed class StorageClients
             ? new DefaultAzureCredential()
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(settings.ManagedIdentityClientId)));
         Tables = CreateTableServiceClient(retries: 3, networkTimeout: TimeSpan.FromSeconds(30));
-        Queues = CreateQueueServiceClient();
+        // Base64 matches host.json's "messageEncoding": the queue trigger decodes what we enqueue.
+        Queues = CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         Blobs = CreateBlobServiceClient();
     }
 
@@ -98,10 +99,13 @@ public sealed class StorageClients
         return new TableServiceClient(Require(_settings.TableServiceUri, "tableServiceUri"), _credential.Value, options);
     }
 
-    private QueueServiceClient CreateQueueServiceClient()
+    /// <summary>
+    /// A queue client with caller-chosen options (message encoding, decoding-failure handler) on the same account,
+    /// credentials and extra pipeline policies as <see cref="Queues"/>; DevHost's queue trigger uses it.
+    /// </summary>
+    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions options)
     {
-        // Base64 matches host.json's "messageEncoding": the queue trigger decodes what we enqueue.
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        ArgumentNullException.ThrowIfNull(options);
         AddPolicies(options);
         if (_settings.ConnectionString is { } cs)
         {

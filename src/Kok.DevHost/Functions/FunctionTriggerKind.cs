@@ -1,0 +1,8 @@
+namespace Kok.DevHost.Functions;
+
+public enum FunctionTriggerKind
+{
+    Http,
+    Queue,
+    Timer,
+}

@@ -1,0 +1,3 @@
+namespace Kok.DevHost.Tests.Samples;
+
+public sealed record SampleOrder(string OrderId, long AmountCents);

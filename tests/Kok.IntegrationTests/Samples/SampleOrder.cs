@@ -1,0 +1,3 @@
+namespace Kok.IntegrationTests.Samples;
+
+public sealed record SampleOrder(string OrderId, long AmountCents);
