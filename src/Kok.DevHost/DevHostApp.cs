@@ -21,9 +21,11 @@ public static class DevHostApp
         configure?.Invoke(builder);
         builder.Services.AddKokBackend(builder.Configuration);
         builder.AddStripeStandIn();
+        builder.AddSendGridStandIn();
 
         var app = builder.Build();
         app.MapStripeStandIn();
+        app.MapSendGridStandIn();
         return app;
     }
 }
