@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Net.Http.Headers;
 
@@ -12,6 +14,9 @@ namespace Kok.DevHost.SendGrid;
 internal static class DevMailEndpoints
 {
     public const string Prefix = "/dev/mail";
+
+    // Served as application/json only, so mail HTML may stay readable ("<p>" rather than "\u003Cp\u003E").
+    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -40,7 +45,7 @@ internal static class DevMailEndpoints
             array.Add(Json(mail));
         }
 
-        return Results.Content(array.ToJsonString(), "application/json");
+        return Results.Content(array.ToJsonString(ReadableJson), "application/json");
     }
 
     private static IResult Show(string id, HttpResponse response, SendGridMailStore store)
