@@ -28,11 +28,13 @@ public static class DevHostApp
         builder.Services.AddKokBackend(builder.Configuration);
         builder.Services.AddDevHostFunctions();
         builder.AddStripeStandIn();
+        builder.AddSendGridStandIn();
 
         var app = builder.Build();
         app.UseKokForms();
         app.MapStripeStandIn();
         app.MapDevHostFunctions();
+        app.MapSendGridStandIn();
         return app;
     }
 }

@@ -50,6 +50,7 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton<GetDonation>();
         services.AddSingleton<IPaymentEventHandler, PaymentEventRouter>();
         services.AddKokReceipts(configuration);
+        Mail.MailServiceCollectionExtensions.AddKokMail(services, configuration);
 
         return services;
     }

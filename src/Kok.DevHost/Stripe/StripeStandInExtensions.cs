@@ -18,6 +18,7 @@ public static class StripeStandInExtensions
         builder.Services.AddHttpClient(StripeWebhookSender.HttpClientName);
         builder.Services.AddSingleton<StripeStandInStore>();
         builder.Services.AddSingleton<StripeIdempotencyCache>();
+        builder.Services.TryAddSingleton<DevHostAddresses>();
         builder.Services.AddSingleton<StripeStandInAddresses>();
         builder.Services.AddSingleton<StripeWebhookSender>();
         return builder;

@@ -1,0 +1,3 @@
+namespace Kok.DevHost.SendGrid;
+
+internal sealed record ReceivedAttachment(string FileName, string ContentType, string Disposition, byte[] Content);
