@@ -45,10 +45,10 @@ public sealed class DonationFunctions(
         }
 
         return await getDonation.ExecuteAsync(id, cancellationToken) is { } view
-            ? new OkObjectResult(view)
+            ? ApiResults.Ok(view)
             : ProblemResults.Problem(StatusCodes.Status404NotFound, "Donation not found.");
     }
 
-    private static ObjectResult Created(string donationId, Uri checkoutUrl) =>
-        new(new DonationCreatedResponse(donationId, checkoutUrl.ToString())) { StatusCode = StatusCodes.Status201Created };
+    private static JsonResult Created(string donationId, Uri checkoutUrl) =>
+        ApiResults.Created(new DonationCreatedResponse(donationId, checkoutUrl.ToString()));
 }
