@@ -26,6 +26,11 @@ public sealed class DonationFlowTests : IAsyncLifetime
             o.Settings["RateLimit:PermitLimit"] = "1000";
         });
         _api = new DonationApi(_server);
+
+        // Peeking sees at most 32 messages: start each test with an empty queue (the collection runs serially).
+        var queue = _server.Queue("receipt-mail");
+        await queue.CreateIfNotExistsAsync();
+        await queue.ClearMessagesAsync();
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
