@@ -21,8 +21,9 @@ public interface IReceiptRegister
     Task<IReadOnlyList<IssuedReceipt>> ListAsync(int year, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks the payment's receipt withdrawn (storniert) on <paramref name="withdrawnOn"/>; its number stays taken.
-    /// A receipt already withdrawn keeps its first date. Throws when the payment has no receipt.
+    /// Marks the payment's receipt withdrawn (storniert) on <paramref name="withdrawnOn"/>, or on its issue date if
+    /// that is later; its number stays taken. A receipt already withdrawn keeps its first date. Null when the payment
+    /// has no receipt.
     /// </summary>
-    Task<IssuedReceipt> MarkWithdrawnAsync(ReceiptPaymentKey paymentKey, DateOnly withdrawnOn, CancellationToken cancellationToken);
+    Task<IssuedReceipt?> MarkWithdrawnAsync(ReceiptPaymentKey paymentKey, DateOnly withdrawnOn, CancellationToken cancellationToken);
 }

@@ -172,18 +172,10 @@ public sealed class SendReceiptMail(
                 return new ReceiptMailResult(ReceiptMailOutcome.NoMailDue);
         }
 
-        var existing = await register.GetByPaymentAsync(payment.Key, cancellationToken).ConfigureAwait(false);
-        if (existing is null)
+        var withdrawn = await register.MarkWithdrawnAsync(payment.Key, GermanTime.Today(time), cancellationToken).ConfigureAwait(false);
+        if (withdrawn is null)
         {
             return new ReceiptMailResult(ReceiptMailOutcome.NoMailDue);
-        }
-
-        var withdrawn = existing;
-        if (!existing.Document.IsWithdrawn)
-        {
-            var today = GermanTime.Today(time);
-            var withdrawnOn = today < existing.Document.IssueDate ? existing.Document.IssueDate : today;
-            withdrawn = await register.MarkWithdrawnAsync(payment.Key, withdrawnOn, cancellationToken).ConfigureAwait(false);
         }
 
         // The void copy sits next to the original, so the archive alone shows what happened to the number.

@@ -93,23 +93,23 @@ public sealed class TableReceiptRegister(StorageClients storage, TimeProvider ti
         return receipts.OrderBy(r => r.Number, StringComparer.Ordinal).ToList();
     }
 
-    public async Task<IssuedReceipt> MarkWithdrawnAsync(ReceiptPaymentKey paymentKey, DateOnly withdrawnOn, CancellationToken cancellationToken)
+    public async Task<IssuedReceipt?> MarkWithdrawnAsync(ReceiptPaymentKey paymentKey, DateOnly withdrawnOn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paymentKey);
         var table = await storage.TableAsync(TableNames.ReceiptRegister);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var found = await FindByPaymentAsync(paymentKey, cancellationToken)
-                ?? throw new InvalidOperationException($"Payment {paymentKey} has no receipt to withdraw.");
-            if (found.Receipt.Document.IsWithdrawn)
+            var found = await FindByPaymentAsync(paymentKey, cancellationToken);
+            if (found is null || found.Receipt.Document.IsWithdrawn)
             {
-                return found.Receipt;
+                return found?.Receipt;
             }
 
-            var withdrawn = found.Receipt.Document.Withdraw(withdrawnOn);
+            var issued = found.Receipt.Document.IssueDate;
+            var withdrawn = found.Receipt.Document.Withdraw(withdrawnOn < issued ? issued : withdrawnOn);
             var change = new TableEntity(Partition, NumberKey(withdrawn.Number))
             {
-                ["WithdrawnOn"] = Date(withdrawnOn),
+                ["WithdrawnOn"] = Date(withdrawn.WithdrawnOn!.Value),
                 ["WithdrawnAt"] = time.GetUtcNow(),
             };
             try

@@ -39,12 +39,13 @@ internal sealed class InMemoryReceiptRegister : IReceiptRegister
             .OrderBy(r => r.Number, StringComparer.Ordinal)
             .ToList());
 
-    public Task<IssuedReceipt> MarkWithdrawnAsync(ReceiptPaymentKey paymentKey, DateOnly withdrawnOn, CancellationToken cancellationToken)
+    public Task<IssuedReceipt?> MarkWithdrawnAsync(ReceiptPaymentKey paymentKey, DateOnly withdrawnOn, CancellationToken cancellationToken)
     {
-        var existing = byPayment.GetValueOrDefault(paymentKey.Value) ?? throw new InvalidOperationException("No receipt.");
-        if (!existing.Document.IsWithdrawn)
+        var existing = byPayment.GetValueOrDefault(paymentKey.Value);
+        if (existing is { Document.IsWithdrawn: false })
         {
-            existing = new IssuedReceipt(paymentKey, existing.Document.Withdraw(withdrawnOn));
+            var issued = existing.Document.IssueDate;
+            existing = new IssuedReceipt(paymentKey, existing.Document.Withdraw(withdrawnOn < issued ? issued : withdrawnOn));
             byPayment[paymentKey.Value] = existing;
         }
 

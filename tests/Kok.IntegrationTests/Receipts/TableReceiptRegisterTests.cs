@@ -110,8 +110,8 @@ public class TableReceiptRegisterTests
         var register = new TableReceiptRegister(ReceiptStorage.Clients(), TimeProvider.System);
         var issued = await register.IssueAsync(Request(year, "pay_refunded"), CancellationToken.None);
 
-        var withdrawn = await register.MarkWithdrawnAsync(issued.PaymentKey, new DateOnly(year, 3, 5), CancellationToken.None);
-        var again = await register.MarkWithdrawnAsync(issued.PaymentKey, new DateOnly(year, 4, 1), CancellationToken.None);
+        var withdrawn = (await register.MarkWithdrawnAsync(issued.PaymentKey, new DateOnly(year, 3, 5), CancellationToken.None))!;
+        var again = (await register.MarkWithdrawnAsync(issued.PaymentKey, new DateOnly(year, 4, 1), CancellationToken.None))!;
         var reissued = await register.IssueAsync(Request(year, "pay_refunded"), CancellationToken.None);
 
         Assert.Equal(new DateOnly(year, 3, 5), withdrawn.Document.WithdrawnOn);
@@ -119,7 +119,9 @@ public class TableReceiptRegisterTests
         Assert.Equal(issued.Number, reissued.Number);
         Assert.True(reissued.Document.IsWithdrawn);
         Assert.Equal(new DateOnly(year, 3, 5), (await register.GetByPaymentAsync(issued.PaymentKey, CancellationToken.None))!.Document.WithdrawnOn);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => register.MarkWithdrawnAsync(Key("pay_never"), new DateOnly(year, 3, 5), CancellationToken.None));
+        Assert.Null(await register.MarkWithdrawnAsync(Key("pay_never"), new DateOnly(year, 3, 5), CancellationToken.None));
+        var early = await register.IssueAsync(Request(year, "pay_early"), CancellationToken.None);
+        Assert.Equal(early.Document.IssueDate, (await register.MarkWithdrawnAsync(early.PaymentKey, new DateOnly(year, 1, 1), CancellationToken.None))!.Document.WithdrawnOn);
     }
 
     [Fact]
