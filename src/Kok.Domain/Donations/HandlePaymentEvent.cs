@@ -5,7 +5,7 @@ namespace Kok.Domain.Donations;
 
 /// <summary>
 /// The payment webhook's use case: find the donation, apply the event, save, and ask for a receipt mail for each
-/// payment that became paid.
+/// payment that became paid or was refunded in full.
 /// <para>
 /// Deduplication lives in the donation itself: it remembers the ids of the events that changed it and is saved
 /// together with them in one conditional write, so "recorded as processed" and "processed" cannot drift apart after
@@ -19,7 +19,8 @@ namespace Kok.Domain.Donations;
 /// duplicate. The receipt mailer therefore acts at most once per payment id and checks that the payment is paid.
 /// </para>
 /// Storage cost for one event: one read (plus one index read for a refund), one conditional write when something
-/// changed, one index upsert for a newly seen payment intent or subscription, one queue message per paid payment.
+/// changed, one index upsert for a newly seen payment intent or subscription, one queue message per payment that became
+/// paid or was refunded in full.
 /// </summary>
 public sealed class HandlePaymentEvent(IDonationRepository donations, IReceiptMailQueue receiptMailQueue)
 {
@@ -35,7 +36,7 @@ public sealed class HandlePaymentEvent(IDonationRepository donations, IReceiptMa
             return PaymentEventHandled.NotFound(paymentEvent);
         }
 
-        var enqueued = new HashSet<string>(StringComparer.Ordinal);
+        var enqueued = new HashSet<ReceiptMailRequest>();
         for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
         {
             var stored = await donations.GetAsync(donationId, cancellationToken).ConfigureAwait(false);
@@ -55,14 +56,12 @@ public sealed class HandlePaymentEvent(IDonationRepository donations, IReceiptMa
                     return new(PaymentEventOutcome.NotYetApplicable, donationId, [], ShouldRetry: true);
             }
 
-            foreach (var paid in result.Events.OfType<PaymentBecamePaid>())
+            foreach (var request in ReceiptMailRequests(donationId, result.Events))
             {
-                // A retry after a version conflict may see the same payment become paid again; one message will do.
-                if (enqueued.Add(paid.PaymentId))
+                // A retry after a version conflict may see the same payment change again; one message will do.
+                if (enqueued.Add(request))
                 {
-                    await receiptMailQueue.EnqueueAsync(
-                        new ReceiptMailRequest(ReceiptSubjectKind.Donation, donationId, paid.PaymentId),
-                        cancellationToken).ConfigureAwait(false);
+                    await receiptMailQueue.EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -76,6 +75,28 @@ public sealed class HandlePaymentEvent(IDonationRepository donations, IReceiptMa
         }
 
         return new(PaymentEventOutcome.ConcurrencyConflict, donationId, [], ShouldRetry: true);
+    }
+
+    /// <summary>
+    /// A paid payment asks for its thank-you (and receipt); a full refund for the withdrawal of its receipt, if one
+    /// was issued. A partial refund leaves the payment paid and its receipt as issued; correcting that receipt is staff
+    /// work for now.
+    /// </summary>
+    private static IEnumerable<ReceiptMailRequest> ReceiptMailRequests(string donationId, IEnumerable<DonationEvent> events)
+    {
+        foreach (var donationEvent in events)
+        {
+            switch (donationEvent)
+            {
+                case PaymentBecamePaid paid:
+                    yield return new ReceiptMailRequest(ReceiptSubjectKind.Donation, donationId, paid.PaymentId);
+                    break;
+                case PaymentRefunded { Fully: true } refunded:
+                    yield return new ReceiptMailRequest(
+                        ReceiptSubjectKind.Donation, donationId, refunded.PaymentId, ReceiptMailPurpose.Refunded);
+                    break;
+            }
+        }
     }
 
     private async Task<string?> FindDonationIdAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)

@@ -1,10 +1,17 @@
+using Kok.Domain.Donations;
+using Kok.Domain.Mail;
 using Kok.Domain.Receipts;
+using Kok.Functions.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kok.Functions.Receipts;
 
-/// <summary>Wires receipt rendering and receipt mail texts; called from <see cref="KokServiceCollectionExtensions.AddKokBackend"/>.</summary>
+/// <summary>
+/// Wires receipt rendering, receipt mail texts, the receipt register, the PDF archive, the mail log and the receipt
+/// mailer; called from <see cref="KokServiceCollectionExtensions.AddKokBackend"/>. The mailer needs an
+/// <see cref="IMailSender"/>, which the mail adapter registers.
+/// </summary>
 public static class ReceiptsServiceCollectionExtensions
 {
     public static IServiceCollection AddKokReceipts(this IServiceCollection services, IConfiguration configuration)
@@ -13,6 +20,13 @@ public static class ReceiptsServiceCollectionExtensions
         services.AddSingleton(OrganisationSettings.Load(configuration));
         services.AddSingleton<IReceiptRenderer, PdfReceiptRenderer>();
         services.AddSingleton<ReceiptMailComposer>();
+
+        services.AddSingleton<IReceiptRegister, TableReceiptRegister>();
+        services.AddSingleton<IReceiptArchive, BlobReceiptArchive>();
+        services.AddSingleton<IMailLog, TableMailLog>();
+        services.AddSingleton<MailDispatcher>();
+        services.AddSingleton<IReceiptSubjectSource, DonationReceiptSubjects>();
+        services.AddSingleton<SendReceiptMail>();
         return services;
     }
 }

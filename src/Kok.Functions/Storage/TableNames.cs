@@ -6,4 +6,6 @@ public static class TableNames
     public const string Donations = "Donations";
     public const string DonationIndex = "DonationIndex";
     public const string IdempotencyKeys = "IdempotencyKeys";
+    public const string ReceiptRegister = "ReceiptRegister";
+    public const string MailLog = "MailLog";
 }

@@ -119,7 +119,7 @@ public class HandlePaymentEventTests
     }
 
     [Fact]
-    public async Task Refund_enqueues_no_receipt_mail()
+    public async Task Full_refund_asks_for_the_withdrawal_of_the_receipt()
     {
         await UseCase.ExecuteAsync(Completed("evt_1", paid: true), CancellationToken.None);
         enqueued.Clear();
@@ -130,8 +130,24 @@ public class HandlePaymentEventTests
 
         Assert.Equal(PaymentEventOutcome.Applied, result.Outcome);
         Assert.IsType<PaymentRefunded>(Assert.Single(result.Events));
-        Assert.Empty(enqueued);
+        var paymentId = Assert.Single(current.Payments).Id;
+        Assert.Equal([new ReceiptMailRequest(ReceiptSubjectKind.Donation, DonationId, paymentId, ReceiptMailPurpose.Refunded)], enqueued);
         Assert.Equal(DonationStatus.Refunded, current.Status);
+    }
+
+    [Fact]
+    public async Task Partial_refund_enqueues_nothing()
+    {
+        await UseCase.ExecuteAsync(Completed("evt_1", paid: true), CancellationToken.None);
+        enqueued.Clear();
+        repository.Setup(r => r.FindIdAsync(new PaymentReference(PaymentReferenceKind.PaymentIntent, "pi_1"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(DonationId);
+
+        var result = await UseCase.ExecuteAsync(Refunded("evt_2", amount: 1000, fully: false), CancellationToken.None);
+
+        Assert.Equal(PaymentEventOutcome.Applied, result.Outcome);
+        Assert.Empty(enqueued);
+        Assert.Equal(DonationStatus.Paid, current.Status);
     }
 
     [Fact]

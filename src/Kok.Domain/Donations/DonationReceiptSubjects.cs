@@ -1,0 +1,76 @@
+using Kok.Domain.Common;
+using Kok.Domain.Mail;
+using Kok.Domain.Receipts;
+
+namespace Kok.Domain.Donations;
+
+/// <summary>
+/// Donations as seen by the receipt mailer, with their mail rules: each payment of a one-time donation is thanked
+/// (with a Zuwendungsbestätigung when wanted and an address is known); of a monthly donation only the first paid
+/// payment is, once per donation, because monthly donors get a yearly Sammelbestätigung instead. One read.
+/// </summary>
+public sealed class DonationReceiptSubjects(IDonationRepository donations) : IReceiptSubjectSource
+{
+    public ReceiptSubjectKind Kind => ReceiptSubjectKind.Donation;
+
+    public async Task<ReceiptSubjectPayment?> LoadAsync(string subjectId, string paymentId, CancellationToken cancellationToken)
+    {
+        // Ids come from a queue message: checked for shape before they reach storage keys.
+        if (!Donation.IsWellFormedId(subjectId) || !RandomIdGenerator.IsWellFormed(paymentId, Donation.PaymentIdPrefix))
+        {
+            return null;
+        }
+
+        var stored = await donations.GetAsync(subjectId, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var donation = stored.Donation;
+        var payment = donation.Payments.FirstOrDefault(p => p.Id == paymentId);
+        var key = ReceiptPaymentKey.For(ReceiptSubjectKind.Donation, subjectId, paymentId);
+        var once = donation.Interval == DonationInterval.Once;
+        return new ReceiptSubjectPayment
+        {
+            Key = key,
+            State = payment?.Status switch
+            {
+                null => ReceiptPaymentState.Unknown,
+                PaymentStatus.Processing => ReceiptPaymentState.Pending,
+                PaymentStatus.Paid => ReceiptPaymentState.Paid,
+                PaymentStatus.Failed => ReceiptPaymentState.Failed,
+                _ => ReceiptPaymentState.Refunded,
+            },
+            AmountCents = payment?.AmountCents ?? 0,
+            PaidOn = payment?.PaidAt is { } paidAt ? GermanTime.DateOf(paidAt) : null,
+            Recipient = new MailRecipient(donation.Donor.Email, donation.Donor.Name),
+            Language = MailLanguageCode.Parse(donation.Locale),
+            ReceiptName = donation.Donor.Name,
+            ReceiptAddressLines = AddressLines(donation.Donor.Address),
+            WantsReceipt = donation.WantsReceipt,
+            PaidMail = once ? PaidPaymentMail.OneTimeDonation
+                : IsFirstPaid(donation, payment) ? PaidPaymentMail.MonthlyDonationStart
+                : PaidPaymentMail.None,
+            PaidMailSubjectId = once ? key.Value : ReceiptPaymentKey.SubjectKey(ReceiptSubjectKind.Donation, subjectId),
+        };
+    }
+
+    /// <summary>"Musterweg 1", "12345 Musterstadt", and the country code for addresses outside Germany.</summary>
+    private static string[] AddressLines(PostalAddress? address) => address switch
+    {
+        null => [],
+        { Country: "DE" } => [address.Street, $"{address.PostalCode} {address.City}"],
+        _ => [address.Street, $"{address.PostalCode} {address.City}", address.Country],
+    };
+
+    /// <summary>Earliest paid (refunded ones count: they were paid first), so a redelivery picks the same one.</summary>
+    private static bool IsFirstPaid(Donation donation, Payment? payment) =>
+        payment?.PaidAt is not null
+        && donation.Payments
+            .Where(p => p.PaidAt is not null)
+            .OrderBy(p => p.PaidAt)
+            .ThenBy(p => p.CreatedAt)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .First().Id == payment.Id;
+}

@@ -1,0 +1,20 @@
+namespace Kok.Domain.Mail;
+
+/// <summary>
+/// What a supporter mail is about. Together with a subject id it names one mail in the <see cref="IMailLog"/>, so
+/// each is sent at most once however often its queue message arrives. Stored by name: never renumber.
+/// </summary>
+public enum MailKind
+{
+    /// <summary>Thanks for one payment of a one-time donation, with or without its Zuwendungsbestätigung.</summary>
+    DonationThankYou,
+
+    /// <summary>Thanks after the first payment of a monthly donation; one per donation.</summary>
+    MonthlyDonationThankYou,
+
+    /// <summary>Confirms a membership fee of a Fördermitglied (supporting member) with its receipt.</summary>
+    MembershipFeeReceipt,
+
+    /// <summary>Tells the supporter that a receipt was withdrawn (storniert) after a refund.</summary>
+    ReceiptWithdrawn,
+}
