@@ -13,6 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
+using Kok.IntegrationTests.Infrastructure;
+
 namespace Kok.IntegrationTests.Receipts;
 
 /// <summary>
@@ -63,7 +65,7 @@ internal sealed class ReceiptPipeline : IDisposable
 
     public RecordingMailSender Mail { get; } = new();
 
-    public CapturingLoggerProvider Logs { get; } = new();
+    public CapturedLogs Logs { get; } = new();
 
     public StorageTransactionCounter Transactions { get; } = new();
 
