@@ -6,4 +6,7 @@ public static class TableNames
     public const string Donations = "Donations";
     public const string DonationIndex = "DonationIndex";
     public const string IdempotencyKeys = "IdempotencyKeys";
+    public const string Members = "Members";
+    public const string MemberIndex = "MemberIndex";
+    public const string MemberEndings = "MemberEndings";
 }
