@@ -24,6 +24,7 @@ public static class DevHostApp
 
         var app = builder.Build();
         app.MapStripeStandIn();
+        Web.PublicBaseUrlDefault.UsePublicBaseUrlDefault(app);
         return app;
     }
 }
