@@ -93,8 +93,9 @@
       }
       return keys.length === 0;
     },
-    // Posts the body; follows the checkout URL on 201, shows problem details otherwise.
-    async submit(form, path, body, idempotencyKey) {
+    // Posts the body; follows the checkout URL on 201, shows problem details otherwise. options.describe(status, data)
+    // may return the text to show for a problem (e.g. a translated 409).
+    async submit(form, path, body, idempotencyKey, options = {}) {
       const button = form.querySelector("button[type=submit]");
       const status = form.querySelector("#form-status");
       button.disabled = true;
@@ -111,7 +112,10 @@
           window.location.assign(data.checkoutUrl);
           return;
         }
-        if (response.status === 429) {
+        const described = options.describe ? options.describe(response.status, data) : null;
+        if (described) {
+          status.textContent = described;
+        } else if (response.status === 429) {
           status.textContent = I().t("err.rate", { seconds: response.headers.get("Retry-After") || "60" });
         } else if (data.errors) {
           const errors = {};

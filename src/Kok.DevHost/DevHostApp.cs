@@ -35,6 +35,7 @@ public static class DevHostApp
         app.MapStripeStandIn();
         app.MapDevHostFunctions();
         app.MapSendGridStandIn();
+        app.UsePublicBaseUrlDefault();
         return app;
     }
 }

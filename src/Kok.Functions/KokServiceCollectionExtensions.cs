@@ -5,6 +5,7 @@ using Kok.Domain.Receipts;
 using Kok.Functions.Donations;
 using Kok.Functions.Health;
 using Kok.Functions.Http;
+using Kok.Functions.Membership;
 using Kok.Functions.Payments;
 using Kok.Functions.Receipts;
 using Kok.Functions.Staff;
@@ -51,6 +52,7 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton<IPaymentEventHandler, PaymentEventRouter>();
         services.AddKokReceipts(configuration);
         Mail.MailServiceCollectionExtensions.AddKokMail(services, configuration);
+        services.AddKokMembership(configuration);
 
         return services;
     }

@@ -14,8 +14,6 @@ public sealed class AppSettingsTests(BicepBuild build)
     [
         "Stripe__SecretKey", "Stripe__WebhookSecret",
         "SendGrid__ApiKey", "SendGrid__FromEmail", "SendGrid__FromName", "SendGrid__ReplyTo",
-        "Links__SigningSecret", "PublicBaseUrl",
-        "Membership__MinimumAnnualAmount",
         "Dues__Schedule", "Dues__PreNotificationDays", "Dues__GraceDays", "Dues__SepaCreditorId",
     ];
 

@@ -182,7 +182,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Organisation__SignatoryName: organisation.signatoryName
     Organisation__SignatoryFunction: organisation.signatoryRole
     Organisation__ContactEmail: organisation.contactEmail
-    Membership__MinimumAnnualAmount: string(membership.minimumAnnualAmountCents)
+    // The app reads euros ("50.00"), as the members' resolution states the minimum.
+    Membership__MinimumAnnualAmount: '${membership.minimumAnnualAmountCents / 100}.${padLeft(string(membership.minimumAnnualAmountCents % 100), 2, '0')}'
     Dues__Schedule: membership.duesSchedule
     Dues__PreNotificationDays: string(membership.preNotificationDays)
     Dues__GraceDays: string(membership.graceDays)

@@ -8,6 +8,7 @@ internal sealed class StandInCharge
     public required string PaymentMethodType { get; init; }
     public required DateTimeOffset Created { get; init; }
     public string? CustomerId { get; init; }
+    public required string PaymentMethodId { get; init; }
 
     /// <summary>pending (SEPA in flight), succeeded, or failed.</summary>
     public string Status { get; set; } = "pending";

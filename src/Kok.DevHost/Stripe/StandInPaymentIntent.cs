@@ -11,6 +11,10 @@ internal sealed class StandInPaymentIntent
     public string? InvoiceId { get; init; }
     public string? CustomerId { get; init; }
 
+    /// <summary>The payment method used (and, with <see cref="SetupFutureUsage"/>, saved on the customer).</summary>
+    public required string PaymentMethodId { get; init; }
+    public string? SetupFutureUsage { get; init; }
+
     /// <summary>processing (SEPA until settled), succeeded, or requires_payment_method after a failure.</summary>
     public string Status { get; set; } = "processing";
     public string? ChargeId { get; set; }

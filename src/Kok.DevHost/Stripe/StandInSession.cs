@@ -17,6 +17,12 @@ internal sealed class StandInSession
     public string? CustomerEmail { get; init; }
     public string? Locale { get; init; }
     public string? SubmitType { get; init; }
+
+    /// <summary>"always" makes checkout create a customer in payment mode (Stripe's default: "if_required").</summary>
+    public string? CustomerCreation { get; init; }
+
+    /// <summary>payment_intent_data[setup_future_usage]: "off_session" saves the payment method on the customer.</summary>
+    public string? SetupFutureUsage { get; init; }
     public required string SuccessUrl { get; init; }
     public string? CancelUrl { get; init; }
     public required string CheckoutUrl { get; init; }

@@ -20,6 +20,8 @@ internal static class StripeApiEndpoints
 
         v1.MapPost("/checkout/sessions", CreateSessionAsync);
         v1.MapGet("/checkout/sessions/{id}", (string id, StripeStandInStore store) => Run(() => store.SessionJson(id)));
+        v1.MapGet("/payment_intents/{id}", (string id, HttpRequest request, StripeStandInStore store) =>
+            Run(() => store.PaymentIntentJson(id, Expansions(request.Query))));
         v1.Map("/{**path}", (HttpRequest request) => StripeError(
             404,
             "invalid_request_error",
@@ -178,12 +180,48 @@ internal static class StripeApiEndpoints
             CustomerEmail = Optional(form, "customer_email"),
             Locale = Optional(form, "locale"),
             SubmitType = Optional(form, "submit_type"),
+            CustomerCreation = CustomerCreation(form, subscription),
+            SetupFutureUsage = SetupFutureUsage(form),
             SuccessUrl = successUrl,
             CancelUrl = Optional(form, "cancel_url"),
             CheckoutUrl = checkoutBase + id,
             Created = now,
             ExpiresAt = now.AddHours(24),
         };
+    }
+
+    /// <summary>Stripe.net sends <c>expand[0]=a&amp;expand[1]=b</c>; curl users write <c>expand[]=a</c>.</summary>
+    private static HashSet<string> Expansions(IQueryCollection query) =>
+        query.Where(q => q.Key == "expand" || q.Key.StartsWith("expand[", StringComparison.Ordinal))
+            .SelectMany(q => q.Value)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static string? CustomerCreation(IFormCollection form, bool subscription)
+    {
+        var value = Optional(form, "customer_creation");
+        if (value is not null && subscription)
+        {
+            throw new StandInException(400, "`customer_creation` can only be used in `payment` mode.", "customer_creation");
+        }
+
+        if (value is not (null or "always" or "if_required"))
+        {
+            throw new StandInException(400, $"Invalid customer_creation: must be one of always or if_required", "customer_creation");
+        }
+
+        return value;
+    }
+
+    private static string? SetupFutureUsage(IFormCollection form)
+    {
+        var value = Optional(form, "payment_intent_data[setup_future_usage]");
+        if (value is not (null or "off_session" or "on_session"))
+        {
+            throw new StandInException(400, "Invalid setup_future_usage: must be one of on_session or off_session", "payment_intent_data[setup_future_usage]");
+        }
+
+        return value;
     }
 
     private static async ValueTask<object?> RequireSecretKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

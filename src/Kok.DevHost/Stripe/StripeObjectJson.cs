@@ -44,7 +44,7 @@ internal static class StripeObjectJson
                 ["terms_of_service_acceptance"] = null,
             },
             ["customer"] = s.CustomerId,
-            ["customer_creation"] = s.IsSubscription ? null : "if_required",
+            ["customer_creation"] = s.IsSubscription ? null : s.CustomerCreation ?? "if_required",
             ["customer_details"] = complete
                 ? new JsonObject
                 {
@@ -107,6 +107,78 @@ internal static class StripeObjectJson
             ["url"] = s.Status == "open" ? s.CheckoutUrl : null,
             ["wallet_options"] = null,
         };
+    }
+
+    /// <summary>
+    /// A payment intent; <paramref name="paymentMethod"/> and <paramref name="latestCharge"/> are the expanded objects
+    /// when the caller asked for them (<c>expand[]=payment_method</c>, <c>expand[]=latest_charge</c>), else ids.
+    /// </summary>
+    public static JsonObject PaymentIntent(StandInPaymentIntent p, JsonNode? paymentMethod, JsonNode? latestCharge) => new()
+    {
+        ["id"] = p.Id,
+        ["object"] = "payment_intent",
+        ["amount"] = p.AmountCents,
+        ["amount_received"] = p.Status == "succeeded" ? p.AmountCents : 0,
+        ["capture_method"] = "automatic",
+        ["confirmation_method"] = "automatic",
+        ["created"] = Unix(p.Created),
+        ["currency"] = "eur",
+        ["customer"] = p.CustomerId,
+        ["description"] = null,
+        ["latest_charge"] = latestCharge,
+        ["livemode"] = false,
+        ["metadata"] = Map(p.Metadata),
+        ["payment_method"] = paymentMethod,
+        ["payment_method_types"] = Strings([p.PaymentMethodType]),
+        ["setup_future_usage"] = p.SetupFutureUsage,
+        ["status"] = p.Status,
+    };
+
+    /// <summary>The payment method behind a payment: the stand-in's test card 4242 or test IBAN ending 3000.</summary>
+    public static JsonObject PaymentMethod(StandInPaymentIntent p)
+    {
+        var sepa = p.PaymentMethodType == "sepa_debit";
+        var method = new JsonObject
+        {
+            ["id"] = p.PaymentMethodId,
+            ["object"] = "payment_method",
+            ["billing_details"] = new JsonObject
+            {
+                ["address"] = Address(), ["email"] = null, ["name"] = null, ["phone"] = null, ["tax_id"] = null,
+            },
+            ["created"] = Unix(p.Created),
+            ["customer"] = p.SetupFutureUsage is null ? null : p.CustomerId,
+            ["livemode"] = false,
+            ["metadata"] = new JsonObject(),
+            ["type"] = p.PaymentMethodType,
+        };
+        if (sepa)
+        {
+            method["sepa_debit"] = new JsonObject
+            {
+                ["bank_code"] = "37040044",
+                ["branch_code"] = null,
+                ["country"] = "DE",
+                ["fingerprint"] = "StandInSepa0001",
+                ["generated_from"] = new JsonObject { ["charge"] = null, ["setup_attempt"] = null },
+                ["last4"] = "3000",
+            };
+        }
+        else
+        {
+            method["card"] = new JsonObject
+            {
+                ["brand"] = "visa",
+                ["country"] = "DE",
+                ["exp_month"] = 12,
+                ["exp_year"] = 2034,
+                ["fingerprint"] = "StandInCard0001",
+                ["funding"] = "credit",
+                ["last4"] = "4242",
+            };
+        }
+
+        return method;
     }
 
     /// <summary>
@@ -360,7 +432,7 @@ internal static class StripeObjectJson
             },
             ["paid"] = succeeded,
             ["payment_intent"] = c.PaymentIntentId,
-            ["payment_method"] = "pm_" + c.Id[3..],
+            ["payment_method"] = c.PaymentMethodId,
             ["payment_method_details"] = PaymentMethodDetails(c),
             ["radar_options"] = new JsonObject(),
             ["receipt_email"] = null,

@@ -39,6 +39,27 @@ internal sealed class StripeStandInStore(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// <c>GET /v1/payment_intents/{id}</c>. Before checkout completes there is no payment method yet, as with Stripe;
+    /// <paramref name="expand"/> may name <c>payment_method</c> and <c>latest_charge</c>.
+    /// </summary>
+    public JsonObject PaymentIntentJson(string id, IReadOnlySet<string> expand)
+    {
+        lock (gate)
+        {
+            var paymentIntent = FindPaymentIntent(id);
+            var session = paymentIntent.SessionId is { } sid && sessions.TryGetValue(sid, out var found) ? found : null;
+            var used = session is null || session.Status == "complete";
+            JsonNode? method = !used ? null
+                : expand.Contains("payment_method") ? StripeObjectJson.PaymentMethod(paymentIntent)
+                : JsonValue.Create(paymentIntent.PaymentMethodId);
+            JsonNode? charge = paymentIntent.ChargeId is not { } chargeId ? null
+                : expand.Contains("latest_charge") ? StripeObjectJson.Charge(charges[chargeId])
+                : JsonValue.Create(chargeId);
+            return StripeObjectJson.PaymentIntent(paymentIntent, method, charge);
+        }
+    }
+
     /// <summary>A copy of the session's current state for display.</summary>
     public (StandInSession Session, string Status, string PaymentStatus) SessionView(string id)
     {
@@ -135,7 +156,14 @@ internal sealed class StripeStandInStore(TimeProvider time)
             }
             else
             {
-                paymentIntent = NewPaymentIntent(s.AmountCents, method, new(s.PaymentIntentMetadata), s.Id, null, null);
+                // customer_creation=always: checkout makes a customer, on which setup_future_usage saves the method.
+                if (s.CustomerCreation == "always")
+                {
+                    s.CustomerId = StripeIds.New("cus_", 14);
+                }
+
+                paymentIntent = NewPaymentIntent(
+                    s.AmountCents, method, new(s.PaymentIntentMetadata), s.Id, null, s.CustomerId, s.SetupFutureUsage);
                 s.PaymentIntentId = paymentIntent.Id;
                 if (!sepa)
                 {
@@ -410,7 +438,13 @@ internal sealed class StripeStandInStore(TimeProvider time)
     }
 
     private StandInPaymentIntent NewPaymentIntent(
-        long amountCents, string method, Dictionary<string, string> metadata, string? sessionId, string? invoiceId, string? customerId)
+        long amountCents,
+        string method,
+        Dictionary<string, string> metadata,
+        string? sessionId,
+        string? invoiceId,
+        string? customerId,
+        string? setupFutureUsage = null)
     {
         var suffix = StripeIds.Random(24);
         var paymentIntent = new StandInPaymentIntent
@@ -423,6 +457,8 @@ internal sealed class StripeStandInStore(TimeProvider time)
             SessionId = sessionId,
             InvoiceId = invoiceId,
             CustomerId = customerId,
+            PaymentMethodId = "pm_3" + suffix,
+            SetupFutureUsage = setupFutureUsage,
         };
         paymentIntents.Add(paymentIntent.Id, paymentIntent);
 
@@ -452,6 +488,7 @@ internal sealed class StripeStandInStore(TimeProvider time)
             PaymentMethodType = paymentIntent.PaymentMethodType,
             Created = Now,
             CustomerId = paymentIntent.CustomerId,
+            PaymentMethodId = paymentIntent.PaymentMethodId,
         };
         charges.Add(charge.Id, charge);
         paymentIntent.ChargeId = charge.Id;

@@ -4,4 +4,10 @@ namespace Kok.Domain.Receipts;
 public enum ReceiptSubjectKind
 {
     Donation,
+
+    /// <summary>
+    /// The yearly dues (Mitgliedsbeitrag) of a Fördermitglied (supporting member); the subject id is the member id,
+    /// the payment id one of its dues payments.
+    /// </summary>
+    Membership,
 }

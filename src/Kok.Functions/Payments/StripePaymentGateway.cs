@@ -36,20 +36,129 @@ public sealed class StripePaymentGateway(
         }
 
         var options = BuildOptions(request);
-        var requestOptions = new RequestOptions { IdempotencyKey = IdempotencyKey(request.DonationId) };
-        var service = new SessionService(clients.Create());
+        var session = await CreateSessionAsync(options, IdempotencyKey(request.DonationId), "donation", request.DonationId, cancellationToken);
+        return new CheckoutSession(session.Id, new Uri(session.Url));
+    }
 
+    /// <summary>
+    /// The first year's dues: a <c>payment</c>-mode session that creates a Stripe customer for the member and saves the
+    /// payment method on it for off-session use (a SEPA mandate or a card), so the following years' dues can be
+    /// collected without the member. The member id travels as client reference and metadata on session and payment.
+    /// </summary>
+    public async Task<CheckoutSession> CreateMembershipCheckoutAsync(
+        MembershipCheckoutRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.AnnualAmountCents <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "Dues need a positive amount.");
+        }
+
+        var english = Locale(request.Locale) == "en";
+        var metadata = new Dictionary<string, string> { [PaymentMetadataKeys.MemberId] = request.MemberId };
+        var memberQuery = $"memberId={Uri.EscapeDataString(request.MemberId)}";
+        var options = new SessionCreateOptions
+        {
+            Mode = "payment",
+            LineItems =
+            [
+                new SessionLineItemOptions
+                {
+                    Quantity = 1,
+                    PriceData = new SessionLineItemPriceDataOptions
+                    {
+                        Currency = "eur",
+                        UnitAmount = request.AnnualAmountCents,
+                        ProductData = new SessionLineItemPriceDataProductDataOptions
+                        {
+                            Name = english
+                                ? "Supporting membership of KOK e.V. – annual dues"
+                                : "Fördermitgliedschaft im KOK e.V. – Jahresbeitrag",
+                        },
+                    },
+                },
+            ],
+            AllowedPaymentMethodTypes = [PaymentMethodType(request.PaymentMethod)],
+            CustomerCreation = "always",
+            ClientReferenceId = request.MemberId,
+            Metadata = metadata,
+            CustomerEmail = request.Email,
+            Locale = Locale(request.Locale),
+            PaymentIntentData = new SessionPaymentIntentDataOptions
+            {
+                Metadata = new(metadata),
+                // Saves the SEPA mandate or card on the customer for the next years' dues, charged off-session.
+                SetupFutureUsage = "off_session",
+            },
+            SuccessUrl = AppendQuery(website.SuccessUrl.ToString(), $"{memberQuery}&session_id={SessionIdPlaceholder}"),
+            CancelUrl = AppendQuery(website.CancelUrl.ToString(), memberQuery),
+        };
+
+        var session = await CreateSessionAsync(options, $"membership-checkout-{request.MemberId}", "member", request.MemberId, cancellationToken);
+        return new CheckoutSession(session.Id, new Uri(session.Url));
+    }
+
+    /// <summary>
+    /// Reads the payment intent with its payment method and latest charge expanded: the method's type and last four
+    /// digits live on the payment method, a SEPA mandate id on the charge. Checkout events carry neither.
+    /// </summary>
+    public async Task<SavedPaymentMethod?> GetSavedPaymentMethodAsync(string paymentIntentId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(paymentIntentId);
+        var service = new PaymentIntentService(clients.Create());
+        PaymentIntent intent;
+        try
+        {
+            intent = await service.GetAsync(
+                paymentIntentId,
+                new PaymentIntentGetOptions { Expand = ["payment_method", "latest_charge"] },
+                cancellationToken: cancellationToken);
+        }
+        catch (StripeException ex)
+        {
+            var status = (int)ex.HttpStatusCode;
+            throw new PaymentGatewayException(
+                $"Stripe refused to read payment intent {paymentIntentId} (HTTP {status}, {ex.StripeError?.Type ?? "no error type"}).", ex)
+            {
+                IsTransient = status == 0 || status == 429 || status >= 500,
+            };
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new PaymentGatewayException("Stripe could not be reached.", ex) { IsTransient = true };
+        }
+
+        var method = intent.PaymentMethod;
+        if (method is null)
+        {
+            return null;
+        }
+
+        return method.Type switch
+        {
+            "sepa_debit" => new SavedPaymentMethod(
+                method.Id, PaymentMethodKind.SepaDebit, method.SepaDebit?.Last4,
+                intent.LatestCharge?.PaymentMethodDetails?.SepaDebit?.Mandate, intent.CustomerId),
+            "card" => new SavedPaymentMethod(method.Id, PaymentMethodKind.Card, method.Card?.Last4, null, intent.CustomerId),
+            _ => null,
+        };
+    }
+
+    private async Task<Session> CreateSessionAsync(
+        SessionCreateOptions options, string idempotencyKey, string subject, string subjectId, CancellationToken cancellationToken)
+    {
+        var service = new SessionService(clients.Create());
         Session session;
         try
         {
-            session = await service.CreateAsync(options, requestOptions, cancellationToken);
+            session = await service.CreateAsync(options, new RequestOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
         }
         catch (StripeException ex)
         {
             // Stripe's message can echo submitted values (the email); log only its classification.
             logger.LogError(
-                "Stripe refused checkout for donation {DonationId}: HTTP {Status}, {ErrorType}/{ErrorCode}",
-                request.DonationId, (int)ex.HttpStatusCode, ex.StripeError?.Type, ex.StripeError?.Code);
+                "Stripe refused checkout for {Subject} {SubjectId}: HTTP {Status}, {ErrorType}/{ErrorCode}",
+                subject, subjectId, (int)ex.HttpStatusCode, ex.StripeError?.Type, ex.StripeError?.Code);
             var status = (int)ex.HttpStatusCode;
             throw new PaymentGatewayException(
                 $"Stripe refused the checkout session (HTTP {status}, {ex.StripeError?.Type ?? "no error type"}).", ex)
@@ -62,16 +171,13 @@ public sealed class StripePaymentGateway(
             throw new PaymentGatewayException("Stripe could not be reached.", ex) { IsTransient = true };
         }
 
-        logger.LogInformation(
-            "Created Stripe checkout session {SessionId} for donation {DonationId} ({Mode})",
-            session.Id, request.DonationId, options.Mode);
-
+        logger.LogInformation("Created Stripe checkout session {SessionId} for {Subject} {SubjectId}", session.Id, subject, subjectId);
         if (string.IsNullOrEmpty(session.Url))
         {
             throw new PaymentGatewayException($"Stripe returned checkout session {session.Id} without a URL.");
         }
 
-        return new CheckoutSession(session.Id, new Uri(session.Url));
+        return session;
     }
 
     internal static string IdempotencyKey(string donationId) => $"donation-checkout-{donationId}";

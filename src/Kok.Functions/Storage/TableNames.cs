@@ -8,4 +8,7 @@ public static class TableNames
     public const string IdempotencyKeys = "IdempotencyKeys";
     public const string ReceiptRegister = "ReceiptRegister";
     public const string MailLog = "MailLog";
+    public const string Members = "Members";
+    public const string MemberIndex = "MemberIndex";
+    public const string MemberEndings = "MemberEndings";
 }

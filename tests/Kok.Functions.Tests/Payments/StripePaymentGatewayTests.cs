@@ -144,6 +144,58 @@ public sealed class StripePaymentGatewayTests
         Assert.Empty(handler.Requests);
     }
 
+    [Fact]
+    public async Task Membership_checkout_takes_the_first_year_and_saves_the_method_on_a_customer()
+    {
+        var (gateway, handler) = Create();
+
+        await gateway.CreateMembershipCheckoutAsync(
+            new MembershipCheckoutRequest("mem_9", 6000, PaymentMethodKind.SepaDebit, "member@example.org", "en"),
+            CancellationToken.None);
+
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("membership-checkout-mem_9", request.Headers["Idempotency-Key"]);
+        var form = request.Form();
+        Assert.Equal("payment", form["mode"]);
+        Assert.Equal("always", form["customer_creation"]);
+        Assert.Equal("off_session", form["payment_intent_data[setup_future_usage]"]);
+        Assert.Equal("6000", form["line_items[0][price_data][unit_amount]"]);
+        Assert.Equal("Supporting membership of KOK e.V. – annual dues", form["line_items[0][price_data][product_data][name]"]);
+        Assert.Equal("sepa_debit", form["allowed_payment_method_types[0]"]);
+        Assert.Equal("mem_9", form["client_reference_id"]);
+        Assert.Equal("mem_9", form["metadata[memberId]"]);
+        Assert.Equal("mem_9", form["payment_intent_data[metadata][memberId]"]);
+        Assert.False(form.ContainsKey("submit_type"));
+        Assert.Equal("https://www.kok.example/spenden/danke?memberId=mem_9&session_id={CHECKOUT_SESSION_ID}", form["success_url"]);
+    }
+
+    [Theory]
+    [InlineData("sepa_debit", PaymentMethodKind.SepaDebit, "3000", "mandate_1")]
+    [InlineData("card", PaymentMethodKind.Card, "4242", null)]
+    public async Task Saved_payment_method_is_read_from_the_expanded_payment_intent(
+        string type, PaymentMethodKind kind, string last4, string? mandate)
+    {
+        var response = $$"""
+            {
+              "id": "pi_1", "object": "payment_intent", "customer": "cus_1", "status": "processing",
+              "payment_method": { "id": "pm_1", "object": "payment_method", "type": "{{type}}",
+                "sepa_debit": { "last4": "3000" }, "card": { "last4": "4242", "brand": "visa" } },
+              "latest_charge": { "id": "ch_1", "object": "charge",
+                "payment_method_details": { "type": "{{type}}", "sepa_debit": { "last4": "3000", "mandate": "mandate_1" } } }
+            }
+            """;
+        var (gateway, handler) = Create(response: response);
+
+        var method = await gateway.GetSavedPaymentMethodAsync("pi_1", CancellationToken.None);
+
+        Assert.Equal(new SavedPaymentMethod("pm_1", kind, last4, mandate, "cus_1"), method);
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal(HttpMethod.Get, request.Method);
+        Assert.Contains("/v1/payment_intents/pi_1", request.Uri.ToString(), StringComparison.Ordinal);
+        Assert.Contains("expand[0]=payment_method", Uri.UnescapeDataString(request.Uri.Query), StringComparison.Ordinal);
+        Assert.Contains("expand[1]=latest_charge", Uri.UnescapeDataString(request.Uri.Query), StringComparison.Ordinal);
+    }
+
     private static (StripePaymentGateway Gateway, RecordingHandler Handler) Create(
         Dictionary<string, string?>? overrides = null,
         HttpStatusCode status = HttpStatusCode.OK,

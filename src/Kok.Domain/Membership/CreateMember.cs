@@ -1,0 +1,91 @@
+using Kok.Domain.Common;
+using Kok.Domain.Payments;
+
+namespace Kok.Domain.Membership;
+
+/// <summary>
+/// <c>POST /api/memberships</c>: validate, claim the idempotency key, refuse a second membership for the same name
+/// and email, open the checkout, store the member. Storage cost of a new sign-up: the idempotency claim (one insert,
+/// when a key is sent), the email index query (one read, plus one point read per earlier sign-up with that address),
+/// and the member with its email index entry (two inserts): four transactions in the common case.
+/// </summary>
+public sealed class CreateMember(
+    IMemberRepository members,
+    IPaymentGateway paymentGateway,
+    IIdempotencyStore idempotencyStore,
+    IIdGenerator idGenerator,
+    MembershipRules rules,
+    TimeProvider timeProvider)
+{
+    public const string IdempotencyScope = "memberships";
+    public const string IdempotencyKeyField = "Idempotency-Key";
+
+    public async Task<CreateMemberResult> ExecuteAsync(MembershipForm form, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+
+        var errors = new ValidationErrors();
+        FieldRules.IdempotencyKey(errors, IdempotencyKeyField, idempotencyKey);
+        var validated = MembershipFormValidator.Validate(form, rules, errors);
+        if (validated.Value is not { } request)
+        {
+            return new MemberInvalid(validated.Errors);
+        }
+
+        var memberId = idGenerator.NewId(Member.IdPrefix);
+        if (idempotencyKey is not null)
+        {
+            var claim = await new IdempotencyGuard(idempotencyStore, timeProvider)
+                .ClaimAsync(IdempotencyScope, idempotencyKey, request.Fingerprint(), memberId, cancellationToken)
+                .ConfigureAwait(false);
+            if (claim.IsConflict)
+            {
+                return new MemberIdempotencyConflict();
+            }
+
+            if (claim.IsRepeat)
+            {
+                memberId = claim.ResourceId;
+                var earlier = await members.GetAsync(memberId, cancellationToken).ConfigureAwait(false);
+                if (earlier?.Member.CheckoutUrl is { } url)
+                {
+                    return new MemberReplayed(memberId, url);
+                }
+
+                // The first request is still running or died before storing the member: carry on under its id.
+            }
+        }
+
+        var now = timeProvider.GetUtcNow();
+        foreach (var otherId in await members.FindIdsByEmailAsync(request.Email, cancellationToken).ConfigureAwait(false))
+        {
+            if (otherId == memberId || !Member.IsWellFormedId(otherId))
+            {
+                continue;
+            }
+
+            var other = await members.GetAsync(otherId, cancellationToken).ConfigureAwait(false);
+            if (other is not null && other.Member.BlocksSignUp(request, now))
+            {
+                return new MemberAlreadyExists(other.Member.Status);
+            }
+        }
+
+        var member = Member.Create(memberId, request, now);
+        var session = await paymentGateway.CreateMembershipCheckoutAsync(
+            new MembershipCheckoutRequest(member.Id, member.AnnualAmountCents, member.PaymentMethod, member.Email, member.Locale),
+            cancellationToken).ConfigureAwait(false);
+        member.AttachCheckout(session);
+
+        if (await members.TryAddAsync(member, cancellationToken).ConfigureAwait(false))
+        {
+            return new MemberCreated(member.Id, session.Url);
+        }
+
+        // Lost the race against a concurrent identical request: answer with what it stored.
+        var stored = await members.GetAsync(member.Id, cancellationToken).ConfigureAwait(false);
+        return stored?.Member.CheckoutUrl is { } storedUrl
+            ? new MemberReplayed(member.Id, storedUrl)
+            : throw new InvalidOperationException("A member with this id exists but cannot be read.");
+    }
+}

@@ -1,0 +1,183 @@
+using Kok.Domain.Donations;
+using Kok.Domain.Payments;
+using Kok.Domain.Receipts;
+
+namespace Kok.Domain.Membership;
+
+/// <summary>
+/// The payment webhook's use case for members: find the member, learn the saved payment method, apply the event,
+/// ask for the mails it calls for, save. Deduplication and at-least-once mails work as in
+/// <see cref="HandlePaymentEvent"/>: messages are enqueued before the conditional save that records the event id.
+/// <para>
+/// Storage cost of the activating event: one read of the member, one index upsert for its payment intent, one
+/// conditional write, two queue messages (receipt and welcome mail): five transactions. The provider is asked once
+/// for the saved payment method (last four digits), which its events do not carry.
+/// </para>
+/// </summary>
+public sealed class HandleMemberPaymentEvent(
+    IMemberRepository members,
+    IPaymentGateway paymentGateway,
+    IReceiptMailQueue receiptMailQueue,
+    IMemberMailQueue memberMailQueue)
+{
+    public const int MaxSaveAttempts = 5;
+
+    /// <summary>True when the event names a member itself (metadata or client reference), so no donation can match.</summary>
+    public static bool NamesMember(PaymentEvent paymentEvent) => DirectMemberId(paymentEvent) is not null;
+
+    public async Task<MemberPaymentEventHandled> ExecuteAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paymentEvent);
+
+        var memberId = await FindMemberIdAsync(paymentEvent, cancellationToken).ConfigureAwait(false);
+        if (memberId is null)
+        {
+            return NotFound(paymentEvent);
+        }
+
+        SavedPaymentMethod? method = null;
+        var methodLookedUp = false;
+        var enqueued = new HashSet<MemberEvent>();
+        for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
+        {
+            var stored = await members.GetAsync(memberId, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return NotFound(paymentEvent);
+            }
+
+            var member = stored.Member;
+            if (!methodLookedUp && NeedsPaymentMethod(member, paymentEvent, out var paymentIntentId))
+            {
+                method = await LookUpPaymentMethodAsync(paymentIntentId, cancellationToken).ConfigureAwait(false);
+                methodLookedUp = true;
+            }
+
+            var result = member.Apply(paymentEvent);
+            switch (result.Outcome)
+            {
+                case ApplyOutcome.Duplicate or ApplyOutcome.NoChange:
+                    return new(memberId, PaymentEventDisposition.Duplicate, []);
+                case ApplyOutcome.NotYetApplicable:
+                    return new(memberId, PaymentEventDisposition.RetryLater, []);
+            }
+
+            if (method is not null)
+            {
+                member.RecordPaymentMethod(method);
+            }
+
+            foreach (var raised in result.Events)
+            {
+                // A retry after a version conflict raises the same events again; one message each will do.
+                if (enqueued.Add(raised))
+                {
+                    await EnqueueAsync(raised, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (await members.TrySaveAsync(member, stored.Version, result.NewReferences, cancellationToken).ConfigureAwait(false))
+            {
+                return new(memberId, PaymentEventDisposition.Processed, result.Events);
+            }
+        }
+
+        return new(memberId, PaymentEventDisposition.RetryLater, []);
+    }
+
+    private static MemberPaymentEventHandled NotFound(PaymentEvent paymentEvent) =>
+        new(
+            null,
+            // As for donations: an event found only through the payment-intent index may have overtaken the event
+            // that writes the index entry, so it must come again; one naming a member that does not exist never matches.
+            paymentEvent is ChargeRefunded && paymentEvent.MetadataValue(PaymentMetadataKeys.MemberId) is null
+                ? PaymentEventDisposition.RetryLater
+                : PaymentEventDisposition.Ignored,
+            []);
+
+    private static string? DirectMemberId(PaymentEvent paymentEvent)
+    {
+        var candidates = new[]
+        {
+            paymentEvent.MetadataValue(PaymentMetadataKeys.MemberId),
+            paymentEvent switch
+            {
+                CheckoutCompleted e => e.ClientReferenceId,
+                AsyncPaymentSucceeded e => e.ClientReferenceId,
+                AsyncPaymentFailed e => e.ClientReferenceId,
+                _ => null,
+            },
+        };
+
+        // Ids from outside are checked for shape before they reach storage keys.
+        return candidates.FirstOrDefault(Member.IsWellFormedId);
+    }
+
+    private static bool NeedsPaymentMethod(Member member, PaymentEvent paymentEvent, out string paymentIntentId)
+    {
+        paymentIntentId = paymentEvent switch
+        {
+            CheckoutCompleted e => e.PaymentIntentId,
+            AsyncPaymentSucceeded e => e.PaymentIntentId,
+            _ => null,
+        } ?? string.Empty;
+        return paymentIntentId.Length > 0
+            && member.SavedPaymentMethod is null
+            && !member.ProcessedEventIds.Contains(paymentEvent.EventId);
+    }
+
+    private async Task<SavedPaymentMethod?> LookUpPaymentMethodAsync(string paymentIntentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await paymentGateway.GetSavedPaymentMethodAsync(paymentIntentId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PaymentGatewayException ex) when (!ex.IsTransient)
+        {
+            // Only cosmetic for the welcome mail (which then names the method without digits): never block activation.
+            return null;
+        }
+    }
+
+    private async Task<string?> FindMemberIdAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
+    {
+        if (DirectMemberId(paymentEvent) is { } direct)
+        {
+            return direct;
+        }
+
+        var paymentIntentId = paymentEvent switch
+        {
+            ChargeRefunded e => e.PaymentIntentId,
+            CheckoutCompleted e => e.PaymentIntentId,
+            AsyncPaymentSucceeded e => e.PaymentIntentId,
+            AsyncPaymentFailed e => e.PaymentIntentId,
+            _ => null,
+        };
+        if (string.IsNullOrEmpty(paymentIntentId))
+        {
+            return null;
+        }
+
+        var id = await members.FindIdAsync(new PaymentReference(PaymentReferenceKind.PaymentIntent, paymentIntentId), cancellationToken)
+            .ConfigureAwait(false);
+        return Member.IsWellFormedId(id) ? id : null;
+    }
+
+    private Task EnqueueAsync(MemberEvent raised, CancellationToken cancellationToken) => raised switch
+    {
+        MemberActivated activated => EnqueueActivationAsync(activated, cancellationToken),
+        FirstPaymentFailed failed => memberMailQueue.EnqueueAsync(
+            new MemberMailRequest(MemberMailKind.FirstPaymentFailed, failed.MemberId), cancellationToken),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task EnqueueActivationAsync(MemberActivated activated, CancellationToken cancellationToken)
+    {
+        await receiptMailQueue.EnqueueAsync(
+            new ReceiptMailRequest(ReceiptSubjectKind.Membership, activated.MemberId, activated.PaymentId),
+            cancellationToken).ConfigureAwait(false);
+        await memberMailQueue.EnqueueAsync(
+            new MemberMailRequest(MemberMailKind.Welcome, activated.MemberId), cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,47 @@
+using Kok.Domain.Donations;
+
+namespace Kok.Domain.Membership;
+
+/// <summary>
+/// Stores supporting members. Persist <see cref="Member.ToSnapshot"/>, load with <see cref="Member.FromSnapshot"/>.
+/// Besides the member itself it keeps three small indexes: provider ids (payment intents) for events without our
+/// metadata, email addresses for the duplicate check, and the dates on which cancelled memberships end, so the daily
+/// run reads only the members due, never all of them.
+/// </summary>
+public interface IMemberRepository
+{
+    /// <summary>The member and its version, or null. Callers only pass well-formed ids.</summary>
+    Task<VersionedMember?> GetAsync(string memberId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts a new member and makes it findable by its email address; false (and no member written) when one with
+    /// its id already exists.
+    /// </summary>
+    Task<bool> TryAddAsync(Member member, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the member if its stored version is still <paramref name="expectedVersion"/>; false on a concurrent
+    /// change. Writes the index entries for <paramref name="newReferences"/> first (idempotent upserts), as
+    /// <see cref="IDonationRepository.TrySaveAsync"/> explains.
+    /// </summary>
+    Task<bool> TrySaveAsync(
+        Member member,
+        string expectedVersion,
+        IReadOnlyCollection<PaymentReference> newReferences,
+        CancellationToken cancellationToken);
+
+    /// <summary>The id of the member indexed under <paramref name="reference"/>, or null.</summary>
+    Task<string?> FindIdAsync(PaymentReference reference, CancellationToken cancellationToken);
+
+    /// <summary>Ids of all members who signed up with <paramref name="email"/> (compared case-insensitively).</summary>
+    Task<IReadOnlyList<string>> FindIdsByEmailAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>Notes that <paramref name="memberId"/> ends on <paramref name="endsOn"/> (idempotent).</summary>
+    Task ScheduleEndingAsync(string memberId, DateOnly endsOn, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a scheduled ending (idempotent; absent is fine).</summary>
+    Task RemoveEndingAsync(string memberId, DateOnly endsOn, CancellationToken cancellationToken);
+
+    /// <summary>Scheduled endings on or before <paramref name="day"/>, oldest first.</summary>
+    Task<IReadOnlyList<ScheduledEnding>> FindEndingsDueAsync(DateOnly day, CancellationToken cancellationToken);
+}

@@ -1,0 +1,519 @@
+using Kok.Domain.Common;
+using Kok.Domain.Donations;
+using Kok.Domain.Payments;
+
+namespace Kok.Domain.Membership;
+
+/// <summary>
+/// A Fördermitglied (supporting member: supports KOK with yearly dues, may attend member assemblies, has no vote) and
+/// the only place where its status changes, always along <see cref="MembershipTransitions"/> and recorded in
+/// <see cref="StatusHistory"/>.
+/// <para>
+/// Provider events come late, twice and in any order. Payments therefore keep facts that only move one way (as
+/// <see cref="Payment"/> does for donations), and after each event the status is brought in line with them: paid
+/// first dues activate, a bounced first debit puts a processing membership back to pending. Whatever the order, the
+/// same events end in the same status; only the history may list an intermediate step more or less.
+/// </para>
+/// </summary>
+public sealed class Member
+{
+    public const string IdPrefix = "mem";
+    public const string PaymentIdPrefix = "pay";
+    public const string CancelledByMember = "member";
+    private const string FirstYearSlot = "first-year";
+    private static readonly TimeSpan OpenCheckoutWindow = TimeSpan.FromHours(24);
+
+    private readonly List<Payment> payments = [];
+    private readonly List<MembershipStatusChange> history = [];
+    private readonly SortedSet<string> processedEventIds = new(StringComparer.Ordinal);
+
+    private Member(
+        string id,
+        MemberKind kind,
+        string name,
+        string? contactPerson,
+        string email,
+        PostalAddress address,
+        long annualAmountCents,
+        PaymentMethodKind paymentMethod,
+        string locale,
+        PrivacyConsent consent,
+        DateTimeOffset createdAt)
+    {
+        Id = id;
+        Kind = kind;
+        Name = name;
+        ContactPerson = contactPerson;
+        Email = email;
+        Address = address;
+        AnnualAmountCents = annualAmountCents;
+        PaymentMethod = paymentMethod;
+        Locale = locale;
+        Consent = consent;
+        CreatedAt = createdAt;
+    }
+
+    public string Id { get; }
+
+    public MemberKind Kind { get; }
+
+    /// <summary>The person's, organisation's or group's name. Personal data: never log it.</summary>
+    public string Name { get; }
+
+    /// <summary>Who speaks for an organisation or group; null for a person.</summary>
+    public string? ContactPerson { get; }
+
+    public string Email { get; }
+
+    public PostalAddress Address { get; }
+
+    public long AnnualAmountCents { get; }
+
+    /// <summary>The payment method chosen on the form.</summary>
+    public PaymentMethodKind PaymentMethod { get; }
+
+    public string Locale { get; }
+
+    public PrivacyConsent Consent { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public MembershipStatus Status { get; private set; }
+
+    public IReadOnlyList<MembershipStatusChange> StatusHistory => history;
+
+    public string? CheckoutSessionId { get; private set; }
+
+    public Uri? CheckoutUrl { get; private set; }
+
+    public DateTimeOffset? CheckoutCompletedAt { get; private set; }
+
+    /// <summary>The provider's customer that holds the saved payment method.</summary>
+    public string? CustomerId { get; private set; }
+
+    /// <summary>The payment method saved at checkout for the following years' dues.</summary>
+    public SavedPaymentMethod? SavedPaymentMethod { get; private set; }
+
+    /// <summary>The day the first dues arrived.</summary>
+    public DateOnly? MemberSince { get; private set; }
+
+    /// <summary>The last day covered by the dues paid.</summary>
+    public DateOnly? PaidThrough { get; private set; }
+
+    /// <summary>When the next year's dues are due (the anniversary); null once cancelled.</summary>
+    public DateOnly? NextDuesDate { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    /// <summary>"member" (own link) or the staff id who cancelled.</summary>
+    public string? CancelledBy { get; private set; }
+
+    /// <summary>The first day the person is no longer a member, once cancelled.</summary>
+    public DateOnly? EndsOn { get; private set; }
+
+    /// <summary>Dues payments in the order the provider reported them.</summary>
+    public IReadOnlyList<Payment> Payments =>
+        payments.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>Ids of the provider events that changed this member; saved with it, so dedupe is atomic.</summary>
+    public IReadOnlyCollection<string> ProcessedEventIds => processedEventIds;
+
+    /// <summary>The name mails greet: the person, or the contact person of an organisation or group.</summary>
+    public string Salutation => ContactPerson ?? Name;
+
+    /// <summary>Provider ids under which this member must be findable.</summary>
+    public IReadOnlyCollection<PaymentReference> References =>
+        payments.Where(p => p.PaymentIntentId is not null)
+            .Select(p => new PaymentReference(PaymentReferenceKind.PaymentIntent, p.PaymentIntentId!))
+            .ToList();
+
+    public static bool IsWellFormedId(string? id) => RandomIdGenerator.IsWellFormed(id, IdPrefix);
+
+    /// <summary>A new, pending membership; <paramref name="createdAt"/> is also the time of the privacy consent.</summary>
+    public static Member Create(string id, MembershipRequest request, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsWellFormedId(id))
+        {
+            throw new ArgumentException("Not a member id.", nameof(id));
+        }
+
+        var member = new Member(
+            id,
+            request.Kind,
+            request.Name,
+            request.Kind == MemberKind.Person ? null : request.ContactPerson,
+            request.Email,
+            request.Address,
+            request.AnnualAmountCents,
+            request.PaymentMethod,
+            request.Locale,
+            new PrivacyConsent(PrivacyNotice.CurrentVersion, createdAt, request.ListPublicly),
+            createdAt);
+        member.Status = MembershipStatus.Pending;
+        member.history.Add(new MembershipStatusChange(MembershipStatus.Pending, createdAt, "signed up"));
+        return member;
+    }
+
+    public static Member FromSnapshot(MemberSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var member = new Member(
+            snapshot.Id,
+            snapshot.Kind,
+            snapshot.Name,
+            snapshot.ContactPerson,
+            snapshot.Email,
+            snapshot.Address,
+            snapshot.AnnualAmountCents,
+            snapshot.PaymentMethod,
+            snapshot.Locale,
+            snapshot.Consent,
+            snapshot.CreatedAt)
+        {
+            Status = snapshot.Status,
+            CheckoutSessionId = snapshot.CheckoutSessionId,
+            CheckoutUrl = snapshot.CheckoutUrl,
+            CheckoutCompletedAt = snapshot.CheckoutCompletedAt,
+            CustomerId = snapshot.CustomerId,
+            SavedPaymentMethod = snapshot.SavedPaymentMethod,
+            MemberSince = snapshot.MemberSince,
+            PaidThrough = snapshot.PaidThrough,
+            NextDuesDate = snapshot.NextDuesDate,
+            CancelledAt = snapshot.CancelledAt,
+            CancelledBy = snapshot.CancelledBy,
+            EndsOn = snapshot.EndsOn,
+        };
+        member.history.AddRange(snapshot.StatusHistory);
+        member.payments.AddRange(snapshot.Payments.Select(Payment.FromSnapshot));
+        member.processedEventIds.UnionWith(snapshot.ProcessedEventIds);
+        return member;
+    }
+
+    public MemberSnapshot ToSnapshot() => new(
+        Id,
+        Kind,
+        Name,
+        ContactPerson,
+        Email,
+        Address,
+        AnnualAmountCents,
+        PaymentMethod,
+        Locale,
+        Consent,
+        CreatedAt,
+        Status,
+        history.ToList(),
+        CheckoutSessionId,
+        CheckoutUrl,
+        CheckoutCompletedAt,
+        CustomerId,
+        SavedPaymentMethod,
+        MemberSince,
+        PaidThrough,
+        NextDuesDate,
+        CancelledAt,
+        CancelledBy,
+        EndsOn,
+        Payments.Select(p => p.ToSnapshot()).ToList(),
+        processedEventIds.ToList());
+
+    /// <summary>Links the member to its hosted checkout page; a sign-up has exactly one.</summary>
+    public void AttachCheckout(CheckoutSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (CheckoutSessionId is not null && CheckoutSessionId != session.SessionId)
+        {
+            throw new InvalidOperationException("The member already has a different checkout session.");
+        }
+
+        CheckoutSessionId = session.SessionId;
+        CheckoutUrl = session.Url;
+    }
+
+    /// <summary>The first year's dues payment, once the provider reported it.</summary>
+    public Payment? FirstPayment => payments.Find(p => p.Id == FirstPaymentId);
+
+    private string FirstPaymentId => RandomIdGenerator.Derive(PaymentIdPrefix, Id, FirstYearSlot);
+
+    /// <summary>Remembers the saved payment method; false when it was known already.</summary>
+    public bool RecordPaymentMethod(SavedPaymentMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        if (SavedPaymentMethod == method)
+        {
+            return false;
+        }
+
+        SavedPaymentMethod = method;
+        CustomerId ??= method.CustomerId;
+        return true;
+    }
+
+    public MemberApplyResult Apply(PaymentEvent paymentEvent)
+    {
+        ArgumentNullException.ThrowIfNull(paymentEvent);
+        if (processedEventIds.Contains(paymentEvent.EventId))
+        {
+            return MemberApplyResult.Duplicate;
+        }
+
+        var firstBefore = FirstPayment?.Status;
+        var referencesBefore = References.ToHashSet();
+        var statusBefore = Status;
+
+        var effect = paymentEvent switch
+        {
+            CheckoutCompleted e => OnCheckoutCompleted(e),
+            AsyncPaymentSucceeded e => OnAsyncPaymentSucceeded(e),
+            AsyncPaymentFailed e => OnAsyncPaymentFailed(e),
+            ChargeRefunded e => OnChargeRefunded(e),
+            _ => Effect.Unchanged,
+        };
+
+        switch (effect)
+        {
+            case Effect.Unchanged:
+                return MemberApplyResult.NoChange;
+            case Effect.NotYetApplicable:
+                return MemberApplyResult.NotYetApplicable;
+        }
+
+        processedEventIds.Add(paymentEvent.EventId);
+        var events = new List<MemberEvent>();
+        Reconcile(paymentEvent.Created);
+        if (FirstPayment is { } first)
+        {
+            if (Status == MembershipStatus.Active && statusBefore is MembershipStatus.Pending or MembershipStatus.Processing)
+            {
+                events.Add(new MemberActivated(Id, first.Id, first.AmountCents));
+            }
+
+            if (first.Status == PaymentStatus.Failed && firstBefore != PaymentStatus.Failed && Status == MembershipStatus.Pending)
+            {
+                events.Add(new FirstPaymentFailed(Id, first.Id));
+            }
+        }
+
+        var newReferences = References.Where(r => !referencesBefore.Contains(r)).ToList();
+        return new MemberApplyResult(ApplyOutcome.Changed, events, newReferences);
+    }
+
+    /// <summary>
+    /// Cancels the membership (by the member's link or by staff): a paid membership runs to the end of its paid
+    /// period without further dues; one with nothing paid for the current period ends at once. Cancelling again
+    /// changes nothing.
+    /// </summary>
+    public MemberCancellation Cancel(DateTimeOffset now, string cancelledBy)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(cancelledBy);
+        switch (Status)
+        {
+            case MembershipStatus.Ended:
+                return CancelledAt is null ? MemberCancellation.AlreadyEnded : MemberCancellation.AlreadyCancelled;
+            case MembershipStatus.Cancelling:
+                return MemberCancellation.AlreadyCancelled;
+        }
+
+        CancelledAt = now;
+        CancelledBy = cancelledBy;
+        NextDuesDate = null;
+        var today = AssociationCalendar.Date(now);
+        if (Status is MembershipStatus.Active or MembershipStatus.Overdue && PaidThrough is { } paidThrough
+            && paidThrough.AddDays(1) > today)
+        {
+            EndsOn = paidThrough.AddDays(1);
+            Move(MembershipStatus.Cancelling, now, $"cancelled by {CancelledByText(cancelledBy)}; ends on {EndsOn:yyyy-MM-dd}");
+            return MemberCancellation.WillEnd;
+        }
+
+        EndsOn = today;
+        if (Status is MembershipStatus.Active or MembershipStatus.Overdue)
+        {
+            Move(MembershipStatus.Cancelling, now, $"cancelled by {CancelledByText(cancelledBy)}");
+        }
+
+        Move(MembershipStatus.Ended, now, $"cancelled by {CancelledByText(cancelledBy)} with nothing paid for the current period");
+        return MemberCancellation.EndedNow;
+    }
+
+    /// <summary>
+    /// Whether this membership stands in the way of <paramref name="request"/> (same name and email, compared without
+    /// regard to case and spacing): a membership that is or is becoming active does; a pending one only while its
+    /// checkout may still be paid (Stripe keeps a session open for 24 hours) and its payment has not failed, so
+    /// someone whose first attempt failed or was abandoned can simply sign up again.
+    /// </summary>
+    public bool BlocksSignUp(MembershipRequest request, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!string.Equals(Email.Trim(), request.Email.Trim(), StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(Comparable(Name), Comparable(request.Name), StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return Status switch
+        {
+            MembershipStatus.Pending => now - CreatedAt < OpenCheckoutWindow && FirstPayment?.Status != PaymentStatus.Failed,
+            MembershipStatus.Processing or MembershipStatus.Active or MembershipStatus.Overdue or MembershipStatus.Cancelling => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>Ends a cancelled membership once its paid period is over; false when it is not due (or not cancelling).</summary>
+    public bool EndIfDue(DateTimeOffset now)
+    {
+        if (Status != MembershipStatus.Cancelling || EndsOn is not { } endsOn || AssociationCalendar.Date(now) < endsOn)
+        {
+            return false;
+        }
+
+        Move(MembershipStatus.Ended, now, "paid period over after cancellation");
+        return true;
+    }
+
+    private static string Comparable(string name) =>
+        string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static string CancelledByText(string cancelledBy) =>
+        cancelledBy == CancelledByMember ? "the member" : "staff";
+
+    private static bool Earliest(DateTimeOffset? current, DateTimeOffset candidate, Action<DateTimeOffset> set)
+    {
+        if (current is { } known && known <= candidate)
+        {
+            return false;
+        }
+
+        set(candidate);
+        return true;
+    }
+
+    private void Move(MembershipStatus to, DateTimeOffset at, string reason)
+    {
+        if (!MembershipTransitions.IsAllowed(Status, to))
+        {
+            throw new InvalidOperationException($"A membership cannot go from {Status} to {to}.");
+        }
+
+        Status = to;
+        history.Add(new MembershipStatusChange(to, at, reason));
+    }
+
+    /// <summary>Brings the status of a not yet active membership in line with its first payment.</summary>
+    private void Reconcile(DateTimeOffset at)
+    {
+        if (Status is not (MembershipStatus.Pending or MembershipStatus.Processing) || FirstPayment is not { } first)
+        {
+            return;
+        }
+
+        switch (first.Status)
+        {
+            case PaymentStatus.Paid or PaymentStatus.Refunded when first.PaidAt is { } paidAt:
+                var since = AssociationCalendar.Date(paidAt);
+                MemberSince = since;
+                PaidThrough = since.AddYears(1).AddDays(-1);
+                NextDuesDate = since.AddYears(1);
+                Move(MembershipStatus.Active, at, "first year's dues paid");
+                break;
+            case PaymentStatus.Processing when CheckoutCompletedAt is not null && Status == MembershipStatus.Pending:
+                Move(MembershipStatus.Processing, at, "first payment processing");
+                break;
+            case PaymentStatus.Failed when Status == MembershipStatus.Processing:
+                Move(MembershipStatus.Pending, at, "first payment failed");
+                break;
+        }
+    }
+
+    // A session id we never created is another checkout's event that carries our id by mistake: ignore it.
+    private bool IsOwnSession(string sessionId) => CheckoutSessionId is null || CheckoutSessionId == sessionId;
+
+    private (Payment Payment, bool Added) FirstYearPayment(DateTimeOffset at)
+    {
+        var payment = FirstPayment;
+        if (payment is not null)
+        {
+            return (payment, false);
+        }
+
+        payment = new Payment(FirstPaymentId, invoiceId: null, at);
+        payments.Add(payment);
+        return (payment, true);
+    }
+
+    private Effect OnCheckoutCompleted(CheckoutCompleted e)
+    {
+        if (!IsOwnSession(e.SessionId))
+        {
+            return Effect.Unchanged;
+        }
+
+        var changed = Earliest(CheckoutCompletedAt, e.Created, v => CheckoutCompletedAt = v);
+        if (CustomerId is null && !string.IsNullOrEmpty(e.CustomerId))
+        {
+            CustomerId = e.CustomerId;
+            changed = true;
+        }
+
+        var (payment, added) = FirstYearPayment(e.Created);
+        changed |= added | payment.Observe(e.AmountTotalCents, e.PaymentIntentId, e.Created);
+        if (e.Paid)
+        {
+            changed |= payment.MarkPaid(e.Created);
+        }
+
+        return ToEffect(changed);
+    }
+
+    private Effect OnAsyncPaymentSucceeded(AsyncPaymentSucceeded e)
+    {
+        if (!IsOwnSession(e.SessionId))
+        {
+            return Effect.Unchanged;
+        }
+
+        var (payment, added) = FirstYearPayment(e.Created);
+        var changed = added | payment.Observe(e.AmountTotalCents, e.PaymentIntentId, e.Created);
+        changed |= payment.MarkPaid(e.Created);
+        return ToEffect(changed);
+    }
+
+    private Effect OnAsyncPaymentFailed(AsyncPaymentFailed e)
+    {
+        if (!IsOwnSession(e.SessionId))
+        {
+            return Effect.Unchanged;
+        }
+
+        var (payment, added) = FirstYearPayment(e.Created);
+        var changed = added | payment.Observe(AnnualAmountCents, e.PaymentIntentId, e.Created);
+        changed |= payment.MarkFailed(e.Created);
+        return ToEffect(changed);
+    }
+
+    private Effect OnChargeRefunded(ChargeRefunded e)
+    {
+        if (string.IsNullOrEmpty(e.PaymentIntentId))
+        {
+            return Effect.Unchanged;
+        }
+
+        var payment = payments.Find(p => p.PaymentIntentId == e.PaymentIntentId);
+        if (payment is null)
+        {
+            return Effect.NotYetApplicable;
+        }
+
+        return ToEffect(payment.RecordRefund(e.AmountRefundedCents, e.FullyRefunded, e.Created));
+    }
+
+    private static Effect ToEffect(bool changed) => changed ? Effect.Changed : Effect.Unchanged;
+
+    private enum Effect
+    {
+        Changed,
+        Unchanged,
+        NotYetApplicable,
+    }
+}

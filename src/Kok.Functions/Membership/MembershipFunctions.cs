@@ -1,0 +1,157 @@
+using Kok.Domain.Membership;
+using Kok.Functions.Http;
+using Kok.Functions.Staff;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kok.Functions.Membership;
+
+/// <summary>
+/// The membership endpoints: the public form's <c>POST /api/memberships</c>, staff's read, and the member's personal
+/// cancellation link (<c>GET</c> shows, <c>POST</c> cancels; without a token only staff may cancel).
+/// </summary>
+public sealed class MembershipFunctions(
+    PublicFormEndpoint form,
+    CreateMember createMember,
+    GetMember getMember,
+    CancelMembership cancelMembership,
+    StaffAuthorization staff)
+{
+    [Function("CreateMembership")]
+    public Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "memberships")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        form.HandleAsync(request, async (body, idempotencyKey) =>
+        {
+            var result = await createMember.ExecuteAsync(MembershipFormReader.Read(body.Root), idempotencyKey, cancellationToken);
+            return result switch
+            {
+                MemberCreated created => Created(created.MemberId, created.CheckoutUrl),
+                MemberReplayed replayed => Created(replayed.MemberId, replayed.CheckoutUrl),
+                MemberInvalid invalid => ProblemResults.Validation(invalid.Errors),
+                MemberAlreadyExists exists => AlreadyExists(exists),
+                MemberIdempotencyConflict => ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity,
+                    "Idempotency-Key reused.", "This Idempotency-Key was already used with a different body."),
+                _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
+            };
+        }, cancellationToken);
+
+    [Function("GetMembership")]
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "memberships/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var auth = staff.Authorize(request);
+        if (!auth.IsAllowed)
+        {
+            return auth.Failure;
+        }
+
+        return await getMember.ExecuteAsync(id, cancellationToken) is { } view
+            ? new OkObjectResult(view)
+            : ProblemResults.Problem(StatusCodes.Status404NotFound, "Membership not found.");
+    }
+
+    [Function("ShowMembershipCancellation")]
+    public async Task<IActionResult> ShowCancellation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "memberships/{id}/cancel")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var token = request.Query["token"].ToString();
+        var result = await cancelMembership.ShowAsync(id, token, cancellationToken);
+        return result switch
+        {
+            CancelPageShown shown => Html(request, StatusCodes.Status200OK, CancellationPage.Show(shown.Member, shown.CanCancel, FormAction(request, token))),
+            CancelLinkRejected rejected => Html(request, StatusCodes.Status403Forbidden, CancellationPage.Rejected(rejected.Reason)),
+            _ => Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound()),
+        };
+    }
+
+    [Function("CancelMembership")]
+    public async Task<IActionResult> Cancel(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "memberships/{id}/cancel")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CancelMembershipResult result;
+        if (request.Query.ContainsKey("token"))
+        {
+            result = await cancelMembership.ByMemberAsync(id, request.Query["token"].ToString(), cancellationToken);
+        }
+        else
+        {
+            var auth = staff.Authorize(request);
+            if (!auth.IsAllowed)
+            {
+                return auth.Failure;
+            }
+
+            result = await cancelMembership.ByStaffAsync(id, auth.Identity.Id, cancellationToken);
+        }
+
+        var json = WantsJson(request);
+        return result switch
+        {
+            MembershipCancelled cancelled => Answer(request, json, cancelled),
+            CancelLinkRejected rejected => json
+                ? ProblemResults.Problem(StatusCodes.Status403Forbidden, "Invalid link.",
+                    rejected.Reason == LinkTokenCheck.Expired ? "This link has expired." : "This link is not valid.")
+                : Html(request, StatusCodes.Status403Forbidden, CancellationPage.Rejected(rejected.Reason)),
+            _ => json
+                ? ProblemResults.Problem(StatusCodes.Status404NotFound, "Membership not found.")
+                : Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound()),
+        };
+    }
+
+    private static IActionResult Answer(HttpRequest request, bool json, MembershipCancelled cancelled)
+    {
+        var response = new MemberCancelledResponse(cancelled.Member.MemberId, cancelled.Outcome, cancelled.Member.Status, cancelled.Member.EndsOn);
+        return json
+            ? new OkObjectResult(response)
+            : Html(request, StatusCodes.Status200OK, CancellationPage.Cancelled(response, cancelled.Member));
+    }
+
+    private static bool WantsJson(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The page's own URL: its form posts back to it, token and all.</summary>
+    private static string FormAction(HttpRequest request, string token) =>
+        $"{request.PathBase}{request.Path}?token={Uri.EscapeDataString(token)}";
+
+    private static ContentResult Html(HttpRequest request, int status, string html)
+    {
+        var headers = request.HttpContext.Response.Headers;
+
+        // The URL carries the member's token: never send it on as a referrer, never cache the page, never frame it.
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        headers["X-Content-Type-Options"] = "nosniff";
+        return new ContentResult { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = html };
+    }
+
+    private static ObjectResult AlreadyExists(MemberAlreadyExists exists)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "Membership already exists.",
+            Detail = exists.Advice,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        };
+
+        // Lets the form show its own German or English text for the case.
+        problem.Extensions["existingStatus"] = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(exists.ExistingStatus.ToString());
+        var result = new ObjectResult(problem) { StatusCode = StatusCodes.Status409Conflict };
+        result.ContentTypes.Add(ProblemResults.ContentType);
+        return result;
+    }
+
+    private static ObjectResult Created(string memberId, Uri checkoutUrl) =>
+        new(new MemberCreatedResponse(memberId, checkoutUrl.ToString())) { StatusCode = StatusCodes.Status201Created };
+}

@@ -1,0 +1,28 @@
+using Kok.Domain.Membership;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kok.Functions.Membership;
+
+/// <summary>Wires supporting membership; called from <see cref="KokServiceCollectionExtensions.AddKokBackend"/>.</summary>
+public static class MembershipServiceCollectionExtensions
+{
+    public static IServiceCollection AddKokMembership(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(MembershipConfiguration.Rules(configuration));
+
+        // Read on first use, not at composition: DevHost fills in PublicBaseUrl once it knows its own address.
+        services.AddSingleton(_ => MembershipConfiguration.Links(configuration));
+        services.AddSingleton<IMemberRepository, TableMemberRepository>();
+        services.AddSingleton<IMemberMailQueue, MemberMailQueueClient>();
+        services.AddSingleton<MemberMailComposer>();
+        services.AddSingleton<CreateMember>();
+        services.AddSingleton<GetMember>();
+        services.AddSingleton<HandleMemberPaymentEvent>();
+        services.AddSingleton<CancelMembership>();
+        services.AddSingleton<EndCancelledMemberships>();
+        services.AddSingleton<ComposeMemberMail>();
+        return services;
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Kok.Domain.Donations;
+using Kok.Domain.Membership;
+using Kok.Functions.Storage;
+
+namespace Kok.Functions.Membership;
+
+/// <summary>
+/// Members in Table Storage: one entity per member (partition = member id) holding its snapshot as JSON plus a few
+/// plain columns for queries. <c>MemberIndex</c> maps payment intents (<c>pi:{id}</c>) and hashed email addresses
+/// (<c>email:{sha256}</c>, one row per member) to member ids; <c>MemberEndings</c> has one partition per date
+/// (<c>yyyy-MM-dd</c>) with a row per member whose membership ends that day, so the daily run reads a range of
+/// date partitions instead of every member.
+/// Costs: add = 1 index upsert + 1 insert; get = 1 point read; save = 1 conditional replace plus 1 upsert per new
+/// reference; email lookup = 1 partition query; endings due = 1 range query.
+/// </summary>
+public sealed class TableMemberRepository(StorageClients storage) : IMemberRepository
+{
+    private const string RowKey = "member";
+
+    public async Task<VersionedMember?> GetAsync(string memberId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Members);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(memberId, RowKey, cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value is null)
+        {
+            return null;
+        }
+
+        var json = ChunkedProperty.Read(response.Value, "Snapshot")
+            ?? throw new InvalidOperationException($"Member {memberId} has no snapshot.");
+        var snapshot = JsonSerializer.Deserialize<MemberSnapshot>(json, KokJson.Options)
+            ?? throw new InvalidOperationException($"Member {memberId} has an empty snapshot.");
+        return new VersionedMember(Member.FromSnapshot(snapshot), response.Value.ETag.ToString());
+    }
+
+    public async Task<bool> TryAddAsync(Member member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+
+        // Index first: an entry whose member was never written is skipped by the duplicate check; the other way
+        // round a crash could leave a member nobody finds by email.
+        var index = await storage.TableAsync(TableNames.MemberIndex);
+        await index.UpsertEntityAsync(
+            new TableEntity(EmailKey(member.Email), member.Id) { ["MemberId"] = member.Id },
+            TableUpdateMode.Replace,
+            cancellationToken);
+
+        var table = await storage.TableAsync(TableNames.Members);
+        try
+        {
+            await table.AddEntityAsync(ToEntity(member), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> TrySaveAsync(
+        Member member,
+        string expectedVersion,
+        IReadOnlyCollection<PaymentReference> newReferences,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(newReferences);
+        if (newReferences.Count > 0)
+        {
+            var index = await storage.TableAsync(TableNames.MemberIndex);
+            foreach (var reference in newReferences)
+            {
+                await index.UpsertEntityAsync(
+                    new TableEntity(ReferenceKey(reference), string.Empty) { ["MemberId"] = member.Id },
+                    TableUpdateMode.Replace,
+                    cancellationToken);
+            }
+        }
+
+        var table = await storage.TableAsync(TableNames.Members);
+        try
+        {
+            await table.UpdateEntityAsync(ToEntity(member), new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    public async Task<string?> FindIdAsync(PaymentReference reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var index = await storage.TableAsync(TableNames.MemberIndex);
+        var response = await index.GetEntityIfExistsAsync<TableEntity>(ReferenceKey(reference), string.Empty, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value?.GetString("MemberId") : null;
+    }
+
+    public async Task<IReadOnlyList<string>> FindIdsByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var index = await storage.TableAsync(TableNames.MemberIndex);
+        var key = EmailKey(email);
+        var ids = new List<string>();
+        await foreach (var row in index.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {key}"), select: ["MemberId"], cancellationToken: cancellationToken))
+        {
+            if (row.GetString("MemberId") is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
+
+    public async Task ScheduleEndingAsync(string memberId, DateOnly endsOn, CancellationToken cancellationToken)
+    {
+        var endings = await storage.TableAsync(TableNames.MemberEndings);
+        await endings.UpsertEntityAsync(new TableEntity(DateKey(endsOn), memberId), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task RemoveEndingAsync(string memberId, DateOnly endsOn, CancellationToken cancellationToken)
+    {
+        var endings = await storage.TableAsync(TableNames.MemberEndings);
+        try
+        {
+            await endings.DeleteEntityAsync(DateKey(endsOn), memberId, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: removing is idempotent.
+        }
+    }
+
+    public async Task<IReadOnlyList<ScheduledEnding>> FindEndingsDueAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var endings = await storage.TableAsync(TableNames.MemberEndings);
+        var last = DateKey(day);
+        var due = new List<ScheduledEnding>();
+
+        // ISO dates sort as text, so "on or before" is one range over the date partitions.
+        await foreach (var row in endings.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey le {last}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            due.Add(new ScheduledEnding(row.RowKey, DateOnly.ParseExact(row.PartitionKey, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        return due;
+    }
+
+    private static string DateKey(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // Addresses are compared case-insensitively and only their hash is a key: no personal data in keys or logs.
+    private static string EmailKey(string email) =>
+        "email:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
+
+    private static string ReferenceKey(PaymentReference reference) => reference.Kind switch
+    {
+        PaymentReferenceKind.PaymentIntent => "pi:" + reference.Value,
+        PaymentReferenceKind.Subscription => "sub:" + reference.Value,
+        _ => throw new ArgumentOutOfRangeException(nameof(reference), reference.Kind, "Unknown reference kind."),
+    };
+
+    private static TableEntity ToEntity(Member member)
+    {
+        var entity = new TableEntity(member.Id, RowKey)
+        {
+            ["Status"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Status.ToString()),
+            ["Kind"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(member.Kind.ToString()),
+            ["AnnualAmountCents"] = member.AnnualAmountCents,
+            ["CreatedAt"] = member.CreatedAt,
+            ["NextDuesDate"] = member.NextDuesDate is { } next ? DateKey(next) : null,
+        };
+        ChunkedProperty.Write(entity, "Snapshot", JsonSerializer.Serialize(member.ToSnapshot(), KokJson.Options));
+        return entity;
+    }
+}
