@@ -5,6 +5,8 @@ using System.Web;
 using Kok.Domain.Membership;
 using Kok.Domain.Receipts;
 
+using Kok.IntegrationTests.Infrastructure;
+
 namespace Kok.IntegrationTests.Membership;
 
 /// <summary>
@@ -14,7 +16,7 @@ namespace Kok.IntegrationTests.Membership;
 /// them (<see cref="ComposeMemberMail"/>); <see cref="MembershipDevHostFlowTests"/> repeats this through /dev/mail
 /// once the mail pipeline and DevHost's queue runtime are merged.
 /// </summary>
-[Collection(MembershipStorage.Name)]
+[Collection(PipelineSerial.Name)]
 public sealed class MembershipFlowTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);

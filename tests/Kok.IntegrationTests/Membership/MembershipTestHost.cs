@@ -23,11 +23,8 @@ namespace Kok.IntegrationTests.Membership;
 /// <summary>
 /// The real DevHost on a free loopback port, on the Azurite of <c>AzureWebJobsStorage</c>, with a fake clock, a
 /// storage transaction counter, the website forms and the Stripe stand-in.
-/// <para>
-/// Until DevHost hosts the functions by their attributes (the lead is merging that runtime), this host maps the
-/// membership functions and the Stripe webhook onto their Functions routes by hand (<see cref="MapFunctionsByHand"/>).
-/// Once the runtime is in, delete that method: the routes would otherwise be mapped twice.
-/// </para>
+/// Only the HTTP functions are loaded (host.json's "functions" list), so the mail messages stay on their queues
+/// for the tests to take.
 /// </summary>
 internal sealed class MembershipTestHost : IAsyncDisposable
 {
@@ -68,13 +65,15 @@ internal sealed class MembershipTestHost : IAsyncDisposable
                     ["AzureWebJobsStorage"] = ConnectionString,
                     ["RateLimit:PermitLimit"] = "1000",
                     ["Staff:DevToken"] = StaffToken,
+                    ["AzureFunctionsJobHost:functions:0"] = "CreateMembership",
+                    ["AzureFunctionsJobHost:functions:1"] = "GetMembership",
+                    ["AzureFunctionsJobHost:functions:2"] = "ShowMembershipCancellation",
+                    ["AzureFunctionsJobHost:functions:3"] = "CancelMembership",
+                    ["AzureFunctionsJobHost:functions:4"] = "StripeWebhook",
                 });
                 builder.Services.AddSingleton<TimeProvider>(clock);
                 builder.Services.AddSingleton<HttpPipelinePolicy>(counter);
-                builder.Services.AddMvcCore();
             });
-        app.UseKokForms();
-        MapFunctionsByHand(app);
         await app.StartAsync();
 
         var host = new MembershipTestHost(app, clock, counter);
@@ -121,26 +120,4 @@ internal sealed class MembershipTestHost : IAsyncDisposable
         await App.DisposeAsync();
     }
 
-    private static void MapFunctionsByHand(WebApplication app)
-    {
-        app.MapMethods("/api/memberships", ["POST", "OPTIONS"], (HttpContext c) =>
-            Run(c, Functions(c).Create(c.Request, c.RequestAborted)));
-        app.MapGet("/api/memberships/{id}", (HttpContext c, string id) =>
-            Run(c, Functions(c).Get(c.Request, id, c.RequestAborted)));
-        app.MapGet("/api/memberships/{id}/cancel", (HttpContext c, string id) =>
-            Run(c, Functions(c).ShowCancellation(c.Request, id, c.RequestAborted)));
-        app.MapPost("/api/memberships/{id}/cancel", (HttpContext c, string id) =>
-            Run(c, Functions(c).Cancel(c.Request, id, c.RequestAborted)));
-        app.MapPost("/api/stripe/webhook", (HttpContext c) =>
-            Run(c, ActivatorUtilities.CreateInstance<StripeWebhookFunction>(c.RequestServices).Run(c.Request, c.RequestAborted)));
-    }
-
-    private static MembershipFunctions Functions(HttpContext context) =>
-        ActivatorUtilities.CreateInstance<MembershipFunctions>(context.RequestServices);
-
-    private static async Task Run(HttpContext context, Task<IActionResult> action)
-    {
-        var result = await action;
-        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
-    }
 }

@@ -5,10 +5,12 @@ using Kok.Domain.Payments;
 using Kok.Functions.Membership;
 using Kok.Functions.Storage;
 
+using Kok.IntegrationTests.Infrastructure;
+
 namespace Kok.IntegrationTests.Membership;
 
 /// <summary>The Table Storage adapter on Azurite: snapshots, versions, and its three indexes.</summary>
-[Collection(MembershipStorage.Name)]
+[Collection(PipelineSerial.Name)]
 public sealed class TableMemberRepositoryTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
