@@ -46,11 +46,12 @@ summary=$(node -e '
   const dir = process.argv[1]; let passed = 0, failed = 0, skipped = 0, files = 0;
   for (const f of fs.readdirSync(dir)) {
     if (!f.endsWith(".trx")) continue; files++;
-    const m = fs.readFileSync(path.join(dir, f), "utf8").match(/<Counters\s[^>]*>/);
+    const text = fs.readFileSync(path.join(dir, f), "utf8");
+    const m = text.match(/<Counters\s[^>]*>/);
     if (!m) continue;
     const get = k => Number((m[0].match(new RegExp(k + "=\"(\\d+)\"")) || [0, 0])[1]);
     passed += get("passed"); failed += get("failed") + get("error") + get("timeout") + get("aborted");
-    skipped += get("notExecuted");
+    skipped += (text.match(/outcome="NotExecuted"/g) || []).length;
   }
   console.log(passed, failed, skipped, files);' "$results")
 read -r passed failed skipped files <<<"$summary"

@@ -17,4 +17,13 @@ public enum MailKind
 
     /// <summary>Tells the supporter that a receipt was withdrawn (storniert) after a refund.</summary>
     ReceiptWithdrawn,
+
+    /// <summary>Welcomes a new Fördermitglied once the first dues arrived; one per member.</summary>
+    MemberWelcome,
+
+    /// <summary>Confirms that a membership was cancelled; one per member.</summary>
+    MemberCancellationConfirmed,
+
+    /// <summary>Tells a new member that the first dues could not be collected and how to retry; one per member.</summary>
+    MemberFirstPaymentFailed,
 }

@@ -27,6 +27,7 @@ public sealed record ReceiptPaymentKey
         var prefix = kind switch
         {
             ReceiptSubjectKind.Donation => "donation",
+            ReceiptSubjectKind.Membership => "membership",
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown subject kind."),
         };
         return prefix + ":" + subjectId;

@@ -50,7 +50,7 @@ public sealed class MembershipFunctions(
         }
 
         return await getMember.ExecuteAsync(id, cancellationToken) is { } view
-            ? new OkObjectResult(view)
+            ? ApiResults.Ok(view)
             : ProblemResults.Problem(StatusCodes.Status404NotFound, "Membership not found.");
     }
 
@@ -112,7 +112,7 @@ public sealed class MembershipFunctions(
     {
         var response = new MemberCancelledResponse(cancelled.Member.MemberId, cancelled.Outcome, cancelled.Member.Status, cancelled.Member.EndsOn);
         return json
-            ? new OkObjectResult(response)
+            ? ApiResults.Ok(response)
             : Html(request, StatusCodes.Status200OK, CancellationPage.Cancelled(response, cancelled.Member));
     }
 
@@ -152,6 +152,6 @@ public sealed class MembershipFunctions(
         return result;
     }
 
-    private static ObjectResult Created(string memberId, Uri checkoutUrl) =>
-        new(new MemberCreatedResponse(memberId, checkoutUrl.ToString())) { StatusCode = StatusCodes.Status201Created };
+    private static JsonResult Created(string memberId, Uri checkoutUrl) =>
+        ApiResults.Created(new MemberCreatedResponse(memberId, checkoutUrl.ToString()));
 }

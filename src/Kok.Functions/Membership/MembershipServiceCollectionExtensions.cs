@@ -1,3 +1,4 @@
+using Kok.Domain.Receipts;
 using Kok.Domain.Membership;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,8 @@ public static class MembershipServiceCollectionExtensions
         services.AddSingleton<CancelMembership>();
         services.AddSingleton<EndCancelledMemberships>();
         services.AddSingleton<ComposeMemberMail>();
+        services.AddSingleton<SendMemberMail>();
+        services.AddSingleton<IReceiptSubjectSource, MemberReceiptSubjects>();
         return services;
     }
 }

@@ -59,7 +59,7 @@ public class MembershipFunctionsTests
     [Fact]
     public async Task Sign_up_answers_201_with_member_id_and_checkout_url()
     {
-        var result = Assert.IsType<ObjectResult>(await Functions().Create(HttpRequests.Create(body: ValidBody), default));
+        var result = Assert.IsType<JsonResult>(await Functions().Create(HttpRequests.Create(body: ValidBody), default));
 
         Assert.Equal(201, result.StatusCode);
         Assert.Equal(new MemberCreatedResponse(MemberId, "https://checkout.example/cs_1"), result.Value);
@@ -127,7 +127,7 @@ public class MembershipFunctionsTests
 
         var request = HttpRequests.Create("GET");
         request.Headers.Authorization = "Bearer " + StaffToken;
-        var view = Assert.IsType<MemberView>(Assert.IsType<OkObjectResult>(await Functions().Get(request, MemberId, default)).Value);
+        var view = Assert.IsType<MemberView>(Assert.IsType<JsonResult>(await Functions().Get(request, MemberId, default)).Value);
         Assert.Equal(MembershipStatus.Active, view.Status);
         Assert.Equal("Erika Mustermann", view.Name);
         Assert.Equal(2, view.StatusHistory.Count);
@@ -160,7 +160,7 @@ public class MembershipFunctionsTests
 
         var json = CancelRequest(Token());
         json.Headers.Accept = "application/json";
-        var answer = Assert.IsType<MemberCancelledResponse>(Assert.IsType<OkObjectResult>(await Functions().Cancel(json, MemberId, default)).Value);
+        var answer = Assert.IsType<MemberCancelledResponse>(Assert.IsType<JsonResult>(await Functions().Cancel(json, MemberId, default)).Value);
         Assert.Equal(new MemberCancelledResponse(MemberId, MemberCancellation.WillEnd, MembershipStatus.Cancelling, new DateOnly(2027, 3, 1)), answer);
 
         var html = Assert.IsType<ContentResult>(await Functions().Cancel(CancelRequest(Token()), MemberId, default));
@@ -196,7 +196,7 @@ public class MembershipFunctionsTests
         var staffRequest = HttpRequests.Create("POST");
         staffRequest.Headers.Authorization = "Bearer " + StaffToken;
         staffRequest.Headers.Accept = "application/json";
-        var answer = Assert.IsType<MemberCancelledResponse>(Assert.IsType<OkObjectResult>(await Functions().Cancel(staffRequest, MemberId, default)).Value);
+        var answer = Assert.IsType<MemberCancelledResponse>(Assert.IsType<JsonResult>(await Functions().Cancel(staffRequest, MemberId, default)).Value);
         Assert.Equal(MembershipStatus.Cancelling, answer.Status);
         Assert.Equal("staff:dev-token", saved.Single().CancelledBy);
     }

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Kok.Domain.Membership;
+using Kok.Functions.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Kok.Functions.Membership;
+
+/// <summary>
+/// Queue triggers on <c>welcome-mail</c> and <c>member-mail</c>: parse the request (ids only) and run
+/// <see cref="SendMemberMail"/>. Failures are rethrown, so the host retries up to host.json's maxDequeueCount and
+/// then parks the message in <c>&lt;queue&gt;-poison</c>; an unreadable message is thrown straight there too.
+/// </summary>
+public sealed class MemberMailFunctions(SendMemberMail sendMemberMail, ILogger<MemberMailFunctions> logger)
+{
+    [Function("WelcomeMail")]
+    public Task WelcomeAsync([QueueTrigger(IMemberMailQueue.WelcomeQueueName)] string message, CancellationToken cancellationToken) =>
+        SendAsync(message, cancellationToken);
+
+    [Function("MemberMail")]
+    public Task MemberAsync([QueueTrigger(IMemberMailQueue.MemberMailQueueName)] string message, CancellationToken cancellationToken) =>
+        SendAsync(message, cancellationToken);
+
+    private async Task SendAsync(string message, CancellationToken cancellationToken)
+    {
+        var request = Parse(message)
+            ?? throw new InvalidOperationException($"Unreadable member mail message ({message?.Length ?? 0} characters).");
+        var dispatch = await sendMemberMail.ExecuteAsync(request, cancellationToken);
+        logger.LogInformation("Member mail {Kind} for {MemberId}: {Outcome}.", request.Kind, request.MemberId, dispatch.Outcome);
+    }
+
+    private static MemberMailRequest? Parse(string? message)
+    {
+        try
+        {
+            var request = string.IsNullOrWhiteSpace(message) ? null : JsonSerializer.Deserialize<MemberMailRequest>(message, KokJson.Options);
+            return request is not null && Enum.IsDefined(request.Kind) && Member.IsWellFormedId(request.MemberId) ? request : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
