@@ -12,8 +12,6 @@ public sealed class AppSettingsTests(BicepBuild build)
     /// </summary>
     private static readonly string[] PendingSettings =
     [
-        "Stripe__SecretKey", "Stripe__WebhookSecret",
-        "SendGrid__ApiKey", "SendGrid__FromEmail", "SendGrid__FromName", "SendGrid__ReplyTo",
         "Dues__Schedule", "Dues__PreNotificationDays", "Dues__GraceDays", "Dues__SepaCreditorId",
     ];
 
