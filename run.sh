@@ -44,8 +44,11 @@ cat <<INFO
   KOK backend running (offline):
     Health            $base/api/health
     Donation form     $base/
-    Mail stand-in     $base/dev/mail
+    Membership form   $base/membership.html
+    Mails sent        $base/dev/mail
+    Stripe events     $base/dev/stripe/events
     Functions admin   POST $base/admin/functions/{name}
+    Staff token       Authorization: Bearer dev-staff-token
 
   Press Ctrl-C to stop.
 INFO
