@@ -1,4 +1,6 @@
+using Kok.DevHost.Clock;
 using Kok.DevHost.Functions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Kok.DevHost.Web;
 using Kok.Functions;
 
@@ -25,6 +27,8 @@ public static class DevHostApp
             builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(port) ? DefaultUrl : $"http://127.0.0.1:{port.Trim()}");
         }
 
+        // DevHost's settable clock, unless the caller (a test) brought its own; AddKokBackend then keeps it.
+        builder.Services.TryAddSingleton<TimeProvider>(new DevClock());
         builder.Services.AddKokBackend(builder.Configuration);
         builder.Services.AddDevHostFunctions();
         builder.AddStripeStandIn();
@@ -35,6 +39,7 @@ public static class DevHostApp
         app.MapStripeStandIn();
         app.MapDevHostFunctions();
         app.MapSendGridStandIn();
+        app.MapDevClock();
         app.UsePublicBaseUrlDefault();
         return app;
     }
