@@ -47,7 +47,7 @@ public sealed class DonationReceiptSubjects(IDonationRepository donations) : IRe
             Recipient = new MailRecipient(donation.Donor.Email, donation.Donor.Name),
             Language = MailLanguageCode.Parse(donation.Locale),
             ReceiptName = donation.Donor.Name,
-            ReceiptAddressLines = AddressLines(donation.Donor.Address),
+            ReceiptAddressLines = donation.Donor.Address?.Lines() ?? [],
             WantsReceipt = donation.WantsReceipt,
             PaidMail = once ? PaidPaymentMail.OneTimeDonation
                 : IsFirstPaid(donation, payment) ? PaidPaymentMail.MonthlyDonationStart
@@ -56,13 +56,6 @@ public sealed class DonationReceiptSubjects(IDonationRepository donations) : IRe
         };
     }
 
-    /// <summary>"Musterweg 1", "12345 Musterstadt", and the country code for addresses outside Germany.</summary>
-    private static string[] AddressLines(PostalAddress? address) => address switch
-    {
-        null => [],
-        { Country: "DE" } => [address.Street, $"{address.PostalCode} {address.City}"],
-        _ => [address.Street, $"{address.PostalCode} {address.City}", address.Country],
-    };
 
     /// <summary>Earliest paid (refunded ones count: they were paid first), so a redelivery picks the same one.</summary>
     private static bool IsFirstPaid(Donation donation, Payment? payment) =>

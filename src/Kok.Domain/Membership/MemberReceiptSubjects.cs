@@ -45,9 +45,7 @@ public sealed class MemberReceiptSubjects(IMemberRepository members) : IReceiptS
             Recipient = new MailRecipient(member.Email, member.Salutation),
             Language = MailLanguageCode.Parse(member.Locale),
             ReceiptName = member.Name,
-            ReceiptAddressLines = member.Address.Country == "DE"
-                ? [member.Address.Street, $"{member.Address.PostalCode} {member.Address.City}"]
-                : [member.Address.Street, $"{member.Address.PostalCode} {member.Address.City}", member.Address.Country],
+            ReceiptAddressLines = member.Address.Lines(),
             WantsReceipt = true,
             PaidMail = PaidPaymentMail.MembershipFee,
             PaidMailSubjectId = key.Value,
