@@ -16,4 +16,16 @@ public interface IPaymentGateway
     /// Events do not carry it, so it is looked up once the checkout completed.
     /// </summary>
     Task<SavedPaymentMethod?> GetSavedPaymentMethodAsync(string paymentIntentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Charges yearly dues off-session on the saved payment method, idempotent by
+    /// <see cref="DuesChargeRequest.IdempotencyKey"/>; the payment intent carries metadata <c>memberId</c> and
+    /// <c>duesPeriod</c>. A refusal is a result (<see cref="DuesChargeStatus.Failed"/>,
+    /// <see cref="DuesChargeStatus.RequiresAction"/>); only an unreachable or overloaded provider throws
+    /// <see cref="PaymentGatewayException"/> (with <see cref="PaymentGatewayException.RetryAfter"/> on a rate limit).
+    /// </summary>
+    Task<DuesChargeResult> ChargeDuesAsync(DuesChargeRequest request, CancellationToken cancellationToken);
+
+    /// <summary>A hosted checkout for one period's dues, with metadata <c>memberId</c> and <c>duesPeriod</c>.</summary>
+    Task<CheckoutSession> CreateDuesCheckoutAsync(DuesCheckoutRequest request, CancellationToken cancellationToken);
 }

@@ -22,4 +22,7 @@ public sealed class PaymentGatewayException : Exception
 
     /// <summary>True when retrying later may succeed (network failure, provider overload, 5xx).</summary>
     public bool IsTransient { get; init; }
+
+    /// <summary>How long the provider asked us to wait (HTTP 429 <c>Retry-After</c>); null when it did not say.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

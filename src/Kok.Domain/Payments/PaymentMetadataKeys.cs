@@ -10,4 +10,24 @@ public static class PaymentMetadataKeys
     public const string DonationId = "donationId";
 
     public const string MemberId = "memberId";
+
+    /// <summary>The first day of the dues period a payment is for, as <c>yyyy-MM-dd</c> (see <see cref="Period"/>).</summary>
+    public const string DuesPeriod = "duesPeriod";
+
+    public static string Period(DateOnly periodStart) =>
+        periodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The dues period named in <paramref name="paymentEvent"/>'s metadata, or null.</summary>
+    public static DateOnly? PeriodOf(PaymentEvent paymentEvent)
+    {
+        ArgumentNullException.ThrowIfNull(paymentEvent);
+        return DateOnly.TryParseExact(
+            paymentEvent.MetadataValue(DuesPeriod),
+            "yyyy-MM-dd",
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None,
+            out var start)
+            ? start
+            : null;
+    }
 }

@@ -242,6 +242,12 @@ public sealed class StripePaymentGateway(
         return options;
     }
 
+    public Task<DuesChargeResult> ChargeDuesAsync(DuesChargeRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Dues charges are being built.");
+
+    public Task<CheckoutSession> CreateDuesCheckoutAsync(DuesCheckoutRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Dues checkouts are being built.");
+
     private static string AppendQuery(string url, string query) =>
         url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
 
