@@ -38,6 +38,37 @@ public static class DuesRules
         };
     }
 
+    /// <summary>
+    /// The first day from which <see cref="Decide"/> will return a step for <paramref name="member"/> if nothing else
+    /// happens to it, or null when it never will (not active or overdue, cancelled, or a charge in flight whose outcome
+    /// will move it). The dues index keeps each member under this one date, so a day's run reads only those due.
+    /// </summary>
+    public static DateOnly? AgendaDate(DuesMemberState member, DuesPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (member.NextDuesDate is not { } due)
+        {
+            return null;
+        }
+
+        switch (member.Status)
+        {
+            case MembershipStatus.Active when member.PreNotifiedOn is null:
+                return DuesCalendar.PreNotificationDate(due, policy);
+            case MembershipStatus.Active when member.ChargeRequestedOn is null:
+                return DuesCalendar.ChargeDate(due, member.PreNotifiedOn.Value, policy);
+            case MembershipStatus.Overdue:
+                var lapseOn = DuesCalendar.LapseDate(due, policy);
+                var reminders = DuesCalendar.ReminderDates(member.LastFailedChargeOn ?? due, policy);
+                return member.RemindersSent < reminders.Count && reminders[member.RemindersSent] < lapseOn
+                    ? reminders[member.RemindersSent]
+                    : lapseOn;
+            default:
+                return null;
+        }
+    }
+
     private static DuesStep DecideActive(DuesMemberState member, DateOnly due, DateOnly today, DuesPolicy policy)
     {
         if (member.PreNotifiedOn is not { } notifiedOn)

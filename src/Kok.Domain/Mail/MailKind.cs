@@ -26,4 +26,16 @@ public enum MailKind
 
     /// <summary>Tells a new member that the first dues could not be collected and how to retry; one per member.</summary>
     MemberFirstPaymentFailed,
+
+    /// <summary>SEPA pre-notification of a year's dues; one per member and period.</summary>
+    DuesPreNotification,
+
+    /// <summary>A year's dues could not be collected; one per member and period.</summary>
+    DuesChargeFailed,
+
+    /// <summary>A reminder of overdue dues; one per member, period and reminder number.</summary>
+    DuesReminder,
+
+    /// <summary>The membership lapsed for unpaid dues; one per member and period.</summary>
+    DuesLapsed,
 }

@@ -121,8 +121,9 @@ public sealed class HandleMemberPaymentEvent(
             AsyncPaymentSucceeded e => e.PaymentIntentId,
             _ => null,
         } ?? string.Empty;
+        // A dues payment by link may bring a new card or mandate for the following years.
         return paymentIntentId.Length > 0
-            && member.SavedPaymentMethod is null
+            && (member.SavedPaymentMethod is null || PaymentMetadataKeys.PeriodOf(paymentEvent) is not null)
             && !member.ProcessedEventIds.Contains(paymentEvent.EventId);
     }
 
@@ -152,6 +153,8 @@ public sealed class HandleMemberPaymentEvent(
             CheckoutCompleted e => e.PaymentIntentId,
             AsyncPaymentSucceeded e => e.PaymentIntentId,
             AsyncPaymentFailed e => e.PaymentIntentId,
+            PaymentIntentSucceeded e => e.PaymentIntentId,
+            PaymentIntentFailed e => e.PaymentIntentId,
             _ => null,
         };
         if (string.IsNullOrEmpty(paymentIntentId))
@@ -169,6 +172,10 @@ public sealed class HandleMemberPaymentEvent(
         MemberActivated activated => EnqueueActivationAsync(activated, cancellationToken),
         FirstPaymentFailed failed => memberMailQueue.EnqueueAsync(
             new MemberMailRequest(MemberMailKind.FirstPaymentFailed, failed.MemberId), cancellationToken),
+        DuesPaid paid => receiptMailQueue.EnqueueAsync(
+            new ReceiptMailRequest(ReceiptSubjectKind.Membership, paid.MemberId, paid.PaymentId), cancellationToken),
+        DuesChargeFailed failed => memberMailQueue.EnqueueAsync(
+            MemberMailRequest.ForPeriod(MemberMailKind.DuesChargeFailed, failed.MemberId, failed.PeriodStart), cancellationToken),
         _ => Task.CompletedTask,
     };
 

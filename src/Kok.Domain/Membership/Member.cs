@@ -1,5 +1,6 @@
 using Kok.Domain.Common;
 using Kok.Domain.Donations;
+using Kok.Domain.Dues;
 using Kok.Domain.Payments;
 
 namespace Kok.Domain.Membership;
@@ -24,8 +25,12 @@ public sealed class Member
     private static readonly TimeSpan OpenCheckoutWindow = TimeSpan.FromHours(24);
 
     private readonly List<Payment> payments = [];
+    private readonly List<DuesEntry> duesEntries = [];
     private readonly List<MembershipStatusChange> history = [];
     private readonly SortedSet<string> processedEventIds = new(StringComparer.Ordinal);
+
+    // Events raised by the dues steps of the call in progress; not state.
+    private readonly List<MemberEvent> raised = [];
 
     private Member(
         string id,
@@ -111,6 +116,23 @@ public sealed class Member
     /// <summary>The first day the person is no longer a member, once cancelled.</summary>
     public DateOnly? EndsOn { get; private set; }
 
+    /// <summary>The dues run's progress through the cycle due on <see cref="NextDuesDate"/>.</summary>
+    public DuesCycle Dues { get; private set; } = DuesCycle.Fresh;
+
+    /// <summary>Dues asked for or paid after the first year, one per period, oldest first.</summary>
+    public IReadOnlyList<DuesEntry> DuesEntries => duesEntries.OrderBy(e => e.PeriodStart).ToList();
+
+    /// <summary>The day under which the dues index lists this member (see <see cref="RescheduleDues"/>).</summary>
+    public DateOnly? DuesAgendaDate { get; private set; }
+
+    /// <summary>What the dues run needs to decide about this member.</summary>
+    public DuesMemberState DuesState =>
+        new(Status, NextDuesDate, Dues.PreNotifiedOn, Dues.ChargeRequestedOn, Dues.LastFailedChargeOn, Dues.RemindersSent);
+
+    /// <summary>The membership year due on <see cref="NextDuesDate"/>; null before activation or once cancelled.</summary>
+    public DuesPeriod? CurrentDuesPeriod =>
+        MemberSince is { } since && NextDuesDate is { } due ? DuesCalendar.PeriodFor(since, due) : null;
+
     /// <summary>Dues payments in the order the provider reported them.</summary>
     public IReadOnlyList<Payment> Payments =>
         payments.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
@@ -183,7 +205,10 @@ public sealed class Member
             CancelledAt = snapshot.CancelledAt,
             CancelledBy = snapshot.CancelledBy,
             EndsOn = snapshot.EndsOn,
+            Dues = snapshot.Dues ?? DuesCycle.Fresh,
+            DuesAgendaDate = snapshot.DuesAgendaDate,
         };
+        member.duesEntries.AddRange(snapshot.DuesEntries ?? []);
         member.history.AddRange(snapshot.StatusHistory);
         member.payments.AddRange(snapshot.Payments.Select(Payment.FromSnapshot));
         member.processedEventIds.UnionWith(snapshot.ProcessedEventIds);
@@ -216,7 +241,10 @@ public sealed class Member
         CancelledBy,
         EndsOn,
         Payments.Select(p => p.ToSnapshot()).ToList(),
-        processedEventIds.ToList());
+        processedEventIds.ToList(),
+        Dues,
+        DuesEntries,
+        DuesAgendaDate);
 
     /// <summary>Links the member to its hosted checkout page; a sign-up has exactly one.</summary>
     public void AttachCheckout(CheckoutSession session)
@@ -262,8 +290,17 @@ public sealed class Member
         var referencesBefore = References.ToHashSet();
         var statusBefore = Status;
 
+        raised.Clear();
         var effect = paymentEvent switch
         {
+            CheckoutCompleted e when PaymentMetadataKeys.PeriodOf(e) is { } period =>
+                OnDuesCheckout(period, e.PaymentIntentId, e.AmountTotalCents, e.Paid ? DuesOutcome.Paid : DuesOutcome.Processing, e.Created),
+            AsyncPaymentSucceeded e when PaymentMetadataKeys.PeriodOf(e) is { } period =>
+                OnDuesCheckout(period, e.PaymentIntentId, e.AmountTotalCents, DuesOutcome.Paid, e.Created),
+            AsyncPaymentFailed e when PaymentMetadataKeys.PeriodOf(e) is { } period =>
+                OnDuesCheckout(period, e.PaymentIntentId, 0, DuesOutcome.Failed, e.Created),
+            PaymentIntentSucceeded e => OnPaymentIntent(e, e.PaymentIntentId, e.AmountCents, DuesOutcome.Paid, null),
+            PaymentIntentFailed e => OnPaymentIntent(e, e.PaymentIntentId, 0, DuesOutcome.Failed, e.FailureCode),
             CheckoutCompleted e => OnCheckoutCompleted(e),
             AsyncPaymentSucceeded e => OnAsyncPaymentSucceeded(e),
             AsyncPaymentFailed e => OnAsyncPaymentFailed(e),
@@ -280,7 +317,7 @@ public sealed class Member
         }
 
         processedEventIds.Add(paymentEvent.EventId);
-        var events = new List<MemberEvent>();
+        var events = new List<MemberEvent>(raised);
         Reconcile(paymentEvent.Created);
         if (FirstPayment is { } first)
         {
@@ -372,6 +409,241 @@ public sealed class Member
         return true;
     }
 
+    /// <summary>
+    /// Moves the member to the day the dues run must look at it next under <paramref name="policy"/>. The repository
+    /// calls this on every save, so the date-keyed index can never miss a change.
+    /// </summary>
+    public DuesAgendaChange RescheduleDues(DuesPolicy policy)
+    {
+        var previous = DuesAgendaDate;
+        DuesAgendaDate = DuesRules.AgendaDate(DuesState, policy);
+        return new DuesAgendaChange(previous, DuesAgendaDate);
+    }
+
+    /// <summary>The dues of <paramref name="periodStart"/>, if asked for or paid.</summary>
+    public DuesEntry? DuesEntryFor(DateOnly periodStart) => duesEntries.Find(e => e.PeriodStart == periodStart);
+
+    /// <summary>The payment id of one period's dues: derived, so every path to paying it names the same payment.</summary>
+    public string DuesPaymentId(DateOnly periodStart) =>
+        RandomIdGenerator.Derive(PaymentIdPrefix, Id, "dues-" + PaymentMetadataKeys.Period(periodStart));
+
+    /// <summary>The SEPA pre-notification for the current cycle went out on <paramref name="today"/>; false if it had.</summary>
+    public bool RecordPreNotification(DateOnly today)
+    {
+        if (Status != MembershipStatus.Active || NextDuesDate is null || Dues.PreNotifiedOn is not null)
+        {
+            return false;
+        }
+
+        Dues = Dues with { PreNotifiedOn = today };
+        return true;
+    }
+
+    /// <summary>The day the pre-notified dues are collected; null before the pre-notification.</summary>
+    public DateOnly? AnnouncedChargeDate(DuesPolicy policy) =>
+        NextDuesDate is { } due && Dues.PreNotifiedOn is { } notifiedOn ? DuesCalendar.ChargeDate(due, notifiedOn, policy) : null;
+
+    /// <summary>
+    /// The run asks for the current period's dues on <paramref name="today"/>: a pending dues entry; null when the
+    /// charge was asked for already (or the member is not one to charge).
+    /// </summary>
+    public DuesEntry? RequestDuesCharge(DateOnly today)
+    {
+        if (Status != MembershipStatus.Active || Dues.PreNotifiedOn is null || Dues.ChargeRequestedOn is not null
+            || CurrentDuesPeriod is not { } period || DuesEntryFor(period.Start) is not null)
+        {
+            return null;
+        }
+
+        var entry = new DuesEntry(period.Start, period.End, AnnualAmountCents, DuesPaymentId(period.Start), DuesEntryStatus.Pending, today);
+        duesEntries.Add(entry);
+        Dues = Dues with { ChargeRequestedOn = today };
+        return entry;
+    }
+
+    /// <summary>
+    /// Records the provider's answer to the off-session charge for <paramref name="periodStart"/>. Idempotent: an
+    /// answer for an entry already settled, or the same answer again, changes nothing.
+    /// </summary>
+    public IReadOnlyList<MemberEvent> RecordDuesCharge(DateOnly periodStart, DuesChargeResult result, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        raised.Clear();
+        if (DuesEntryFor(periodStart) is null)
+        {
+            return [];
+        }
+
+        var outcome = result.Status switch
+        {
+            DuesChargeStatus.Succeeded => DuesOutcome.Paid,
+            DuesChargeStatus.Processing => DuesOutcome.Processing,
+            _ => DuesOutcome.Failed,
+        };
+        SettleDues(periodStart, result.PaymentIntentId, AnnualAmountCents, outcome, result.FailureCode ?? result.Status.ToString(), now);
+        return [.. raised];
+    }
+
+    /// <summary>Reminder <paramref name="number"/> for the overdue dues went out; false if it (or a later one) had.</summary>
+    public bool RecordReminder(int number)
+    {
+        if (Status != MembershipStatus.Overdue || number <= Dues.RemindersSent)
+        {
+            return false;
+        }
+
+        Dues = Dues with { RemindersSent = number };
+        return true;
+    }
+
+    /// <summary>
+    /// Dues stayed unpaid past the grace period: the member is lapsed (kept, flagged for staff, never deleted) and
+    /// becomes active again by paying. False when not overdue.
+    /// </summary>
+    public bool Lapse(DateTimeOffset now)
+    {
+        if (Status != MembershipStatus.Overdue)
+        {
+            return false;
+        }
+
+        Dues = Dues with { LapsedOn = AssociationCalendar.Date(now) };
+        Move(MembershipStatus.Lapsed, now, "dues unpaid after the grace period");
+        return true;
+    }
+
+    /// <summary>
+    /// The period a payment by link pays for today: the overdue period, or for a lapsed member the membership year
+    /// that contains today (<see cref="DuesCalendar.ReactivationPeriod"/>); null when nothing is to be paid.
+    /// </summary>
+    public DuesPeriod? PayableDuesPeriod(DateOnly today) => Status switch
+    {
+        MembershipStatus.Overdue => CurrentDuesPeriod,
+        MembershipStatus.Lapsed when MemberSince is { } since && CancelledAt is null => DuesCalendar.ReactivationPeriod(since, today),
+        _ => null,
+    };
+
+    private Effect OnPaymentIntent(PaymentEvent e, string paymentIntentId, long amountCents, DuesOutcome outcome, string? failureCode)
+    {
+        var entry = duesEntries.Find(d => d.PaymentIntentId == paymentIntentId)
+            ?? (PaymentMetadataKeys.PeriodOf(e) is { } period ? DuesEntryFor(period) : null);
+
+        // Payment intents of checkouts (first year, dues by link) are settled by the checkout events.
+        if (entry is null || entry.PaymentIntentId is { } known && known != paymentIntentId)
+        {
+            return Effect.Unchanged;
+        }
+
+        return ToEffect(SettleDues(entry.PeriodStart, paymentIntentId, amountCents, outcome, failureCode, e.Created));
+    }
+
+    private Effect OnDuesCheckout(DateOnly periodStart, string? paymentIntentId, long amountCents, DuesOutcome outcome, DateTimeOffset at) =>
+        ToEffect(SettleDues(periodStart, paymentIntentId, amountCents, outcome, outcome == DuesOutcome.Failed ? "checkout_payment_failed" : null, at));
+
+    /// <summary>
+    /// The one place dues outcomes land, whichever way they came (charge answer, webhook, checkout by link). A paid
+    /// period is final; a later attempt (a link payment after a failed charge) may replace a failed one.
+    /// </summary>
+    private bool SettleDues(DateOnly periodStart, string? paymentIntentId, long amountCents, DuesOutcome outcome, string? failureCode, DateTimeOffset at)
+    {
+        if (MemberSince is not { } since)
+        {
+            return false;
+        }
+
+        var entry = DuesEntryFor(periodStart);
+        if (entry is { Status: DuesEntryStatus.Paid })
+        {
+            return false;
+        }
+
+        var today = AssociationCalendar.Date(at);
+        var samePayment = entry?.PaymentIntentId is null || entry.PaymentIntentId == paymentIntentId;
+        if (entry is null)
+        {
+            var period = DuesCalendar.PeriodFor(since, periodStart);
+            entry = new DuesEntry(period.Start, period.End, AnnualAmountCents, DuesPaymentId(period.Start), DuesEntryStatus.Pending, today);
+            duesEntries.Add(entry);
+        }
+        else if (!samePayment && entry.Status != DuesEntryStatus.Failed)
+        {
+            // A second payment intent while the first is still open: only the first one counts.
+            return false;
+        }
+
+        var updated = outcome switch
+        {
+            DuesOutcome.Paid => entry with { Status = DuesEntryStatus.Paid, PaymentIntentId = paymentIntentId ?? entry.PaymentIntentId, FailureCode = null, SettledAt = at },
+            DuesOutcome.Processing => entry with { Status = DuesEntryStatus.Processing, PaymentIntentId = paymentIntentId ?? entry.PaymentIntentId },
+            _ => entry with { Status = DuesEntryStatus.Failed, PaymentIntentId = paymentIntentId ?? entry.PaymentIntentId, FailureCode = failureCode, SettledAt = at },
+        };
+        if (updated == entry || entry.Status == DuesEntryStatus.Failed && outcome == DuesOutcome.Failed)
+        {
+            return false;
+        }
+
+        duesEntries[duesEntries.IndexOf(entry)] = updated;
+        switch (outcome)
+        {
+            case DuesOutcome.Paid:
+                OnDuesPaid(updated, amountCents > 0 ? amountCents : updated.AmountCents, at);
+                break;
+            case DuesOutcome.Failed:
+                OnDuesFailed(updated, today, at);
+                break;
+        }
+
+        return true;
+    }
+
+    private void OnDuesPaid(DuesEntry entry, long amountCents, DateTimeOffset at)
+    {
+        var payment = payments.Find(p => p.Id == entry.PaymentId);
+        if (payment is null)
+        {
+            payment = new Payment(entry.PaymentId, invoiceId: null, at);
+            payments.Add(payment);
+        }
+
+        payment.Observe(amountCents, entry.PaymentIntentId, at);
+        payment.MarkPaid(at);
+        if (PaidThrough is not { } paidThrough || entry.PeriodEnd > paidThrough)
+        {
+            PaidThrough = entry.PeriodEnd;
+            NextDuesDate = CancelledAt is null ? entry.Period.NextDueDate : null;
+            Dues = DuesCycle.Fresh;
+        }
+
+        if (Status is MembershipStatus.Overdue or MembershipStatus.Lapsed)
+        {
+            Move(MembershipStatus.Active, at, Status == MembershipStatus.Lapsed ? "dues paid after lapse" : "overdue dues paid");
+        }
+
+        raised.Add(new DuesPaid(Id, payment.Id, entry.PeriodStart, payment.AmountCents));
+    }
+
+    private void OnDuesFailed(DuesEntry entry, DateOnly today, DateTimeOffset at)
+    {
+        if (CurrentDuesPeriod?.Start != entry.PeriodStart)
+        {
+            return;
+        }
+
+        Dues = Dues with { LastFailedChargeOn = today };
+        if (Status == MembershipStatus.Active)
+        {
+            Move(MembershipStatus.Overdue, at, "dues could not be collected");
+            raised.Add(new DuesChargeFailed(Id, entry.PeriodStart));
+        }
+    }
+
+    private enum DuesOutcome
+    {
+        Paid,
+        Processing,
+        Failed,
+    }
+
     private static string Comparable(string name) =>
         string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
@@ -413,8 +685,8 @@ public sealed class Member
             case PaymentStatus.Paid or PaymentStatus.Refunded when first.PaidAt is { } paidAt:
                 var since = AssociationCalendar.Date(paidAt);
                 MemberSince = since;
-                PaidThrough = since.AddYears(1).AddDays(-1);
-                NextDuesDate = since.AddYears(1);
+                PaidThrough = DuesCalendar.PeriodFor(since, since).End;
+                NextDuesDate = DuesCalendar.DueDateFor(since, since.Year + 1);
                 Move(MembershipStatus.Active, at, "first year's dues paid");
                 break;
             case PaymentStatus.Processing when CheckoutCompletedAt is not null && Status == MembershipStatus.Pending:

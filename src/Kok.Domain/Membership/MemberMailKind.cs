@@ -11,4 +11,16 @@ public enum MemberMailKind
 
     /// <summary>The first dues could not be collected, with how to retry; queue <c>member-mail</c>.</summary>
     FirstPaymentFailed,
+
+    /// <summary>SEPA pre-notification (Vorabankündigung) of the coming year's dues; queue <c>member-mail</c>.</summary>
+    DuesPreNotification,
+
+    /// <summary>The year's dues could not be collected, with a link to pay; queue <c>member-mail</c>.</summary>
+    DuesChargeFailed,
+
+    /// <summary>A reminder of overdue dues, with a link to pay; queue <c>member-mail</c>.</summary>
+    DuesReminder,
+
+    /// <summary>Tells the member the membership lapsed for unpaid dues and how to revive it; queue <c>member-mail</c>.</summary>
+    DuesLapsed,
 }

@@ -1,5 +1,6 @@
 using Kok.Domain.Common;
 using Kok.Domain.Donations;
+using Kok.Domain.Dues;
 using Kok.Domain.Payments;
 
 namespace Kok.Domain.Membership;
@@ -34,4 +35,7 @@ public sealed record MemberSnapshot(
     string? CancelledBy,
     DateOnly? EndsOn,
     IReadOnlyList<PaymentSnapshot> Payments,
-    IReadOnlyList<string> ProcessedEventIds);
+    IReadOnlyList<string> ProcessedEventIds,
+    DuesCycle? Dues = null,
+    IReadOnlyList<DuesEntry>? DuesEntries = null,
+    DateOnly? DuesAgendaDate = null);

@@ -7,6 +7,7 @@ namespace Kok.Domain.Membership;
 /// <item><c>pending | processing → active</c>: the first year's dues arrived.</item>
 /// <item><c>processing → pending</c>: the first debit bounced; the member may pay again.</item>
 /// <item><c>active → overdue → lapsed</c>, <c>overdue → active</c>: the yearly dues run (dues issue).</item>
+/// <item><c>lapsed → active</c>: a lapsed member paid again.</item>
 /// <item><c>active | overdue → cancelling</c>: cancelled; ends when the paid period is over.</item>
 /// <item><c>cancelling → ended</c>: the paid period is over.</item>
 /// <item><c>pending | processing | lapsed → ended</c>: cancelled with nothing paid for the current period.</item>
@@ -20,7 +21,7 @@ public static class MembershipTransitions
         [MembershipStatus.Processing] = [MembershipStatus.Pending, MembershipStatus.Active, MembershipStatus.Ended],
         [MembershipStatus.Active] = [MembershipStatus.Overdue, MembershipStatus.Cancelling],
         [MembershipStatus.Overdue] = [MembershipStatus.Active, MembershipStatus.Lapsed, MembershipStatus.Cancelling],
-        [MembershipStatus.Lapsed] = [MembershipStatus.Ended],
+        [MembershipStatus.Lapsed] = [MembershipStatus.Active, MembershipStatus.Ended],
         [MembershipStatus.Cancelling] = [MembershipStatus.Ended],
         [MembershipStatus.Ended] = [],
     };
