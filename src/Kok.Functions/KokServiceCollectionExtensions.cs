@@ -53,6 +53,7 @@ public static class KokServiceCollectionExtensions
         services.AddKokReceipts(configuration);
         Mail.MailServiceCollectionExtensions.AddKokMail(services, configuration);
         services.AddKokMembership(configuration);
+        Dues.DuesServiceCollectionExtensions.AddKokDues(services, configuration);
 
         return services;
     }

@@ -12,7 +12,7 @@ public sealed class AppSettingsTests(BicepBuild build)
     /// </summary>
     private static readonly string[] PendingSettings =
     [
-        "Dues__Schedule", "Dues__PreNotificationDays", "Dues__GraceDays", "Dues__SepaCreditorId",
+
     ];
 
     [Fact]

@@ -1,4 +1,5 @@
 using Kok.Domain.Donations;
+using Kok.Domain.Dues;
 
 namespace Kok.Domain.Membership;
 
@@ -6,7 +7,11 @@ namespace Kok.Domain.Membership;
 /// Stores supporting members. Persist <see cref="Member.ToSnapshot"/>, load with <see cref="Member.FromSnapshot"/>.
 /// Besides the member itself it keeps three small indexes: provider ids (payment intents) for events without our
 /// metadata, email addresses for the duplicate check, and the dates on which cancelled memberships end, so the daily
-/// run reads only the members due, never all of them.
+/// run reads only the members due, never all of them. A fourth, the dues agenda, lists every member under the one
+/// day the dues run must look at it next (<see cref="Member.DuesAgendaDate"/>); <see cref="TryAddAsync"/> and
+/// <see cref="TrySaveAsync"/> keep it in step by calling <see cref="Member.RescheduleDues"/> on every write, writing
+/// the new entry before the member and removing the old one after it, so a crash leaves at most a stale entry
+/// (which the run recognises and drops), never a member missing from the agenda.
 /// </summary>
 public interface IMemberRepository
 {
@@ -44,4 +49,10 @@ public interface IMemberRepository
 
     /// <summary>Scheduled endings on or before <paramref name="day"/>, oldest first.</summary>
     Task<IReadOnlyList<ScheduledEnding>> FindEndingsDueAsync(DateOnly day, CancellationToken cancellationToken);
+
+    /// <summary>Dues agenda entries on or before <paramref name="day"/>, oldest first.</summary>
+    Task<IReadOnlyList<DuesAgendaEntry>> FindDuesAgendaAsync(DateOnly day, CancellationToken cancellationToken);
+
+    /// <summary>Drops a stale dues agenda entry (idempotent; absent is fine).</summary>
+    Task RemoveDuesAgendaAsync(DuesAgendaEntry entry, CancellationToken cancellationToken);
 }

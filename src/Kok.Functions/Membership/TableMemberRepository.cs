@@ -5,6 +5,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Kok.Domain.Donations;
+using Kok.Domain.Dues;
 using Kok.Domain.Membership;
 using Kok.Functions.Storage;
 
@@ -15,11 +16,13 @@ namespace Kok.Functions.Membership;
 /// plain columns for queries. <c>MemberIndex</c> maps payment intents (<c>pi:{id}</c>) and hashed email addresses
 /// (<c>email:{sha256}</c>, one row per member) to member ids; <c>MemberEndings</c> has one partition per date
 /// (<c>yyyy-MM-dd</c>) with a row per member whose membership ends that day, so the daily run reads a range of
-/// date partitions instead of every member.
+/// date partitions instead of every member. <c>DuesAgenda</c> is laid out the same way: one partition per day, a row
+/// per member the dues run must look at that day (<see cref="Member.DuesAgendaDate"/>).
 /// Costs: add = 1 index upsert + 1 insert; get = 1 point read; save = 1 conditional replace plus 1 upsert per new
-/// reference; email lookup = 1 partition query; endings due = 1 range query.
+/// reference, and when the agenda day moves 1 upsert before and 1 delete after; email lookup = 1 partition query;
+/// endings or agenda due = 1 range query (per 1,000 rows).
 /// </summary>
-public sealed class TableMemberRepository(StorageClients storage) : IMemberRepository
+public sealed class TableMemberRepository(StorageClients storage, DuesPolicy duesPolicy) : IMemberRepository
 {
     private const string RowKey = "member";
 
@@ -42,6 +45,8 @@ public sealed class TableMemberRepository(StorageClients storage) : IMemberRepos
     public async Task<bool> TryAddAsync(Member member, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(member);
+        var agenda = member.RescheduleDues(duesPolicy);
+        await AddToAgendaAsync(member.Id, agenda, cancellationToken);
 
         // Index first: an entry whose member was never written is skipped by the duplicate check; the other way
         // round a crash could leave a member nobody finds by email.
@@ -71,6 +76,8 @@ public sealed class TableMemberRepository(StorageClients storage) : IMemberRepos
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(newReferences);
+        var agenda = member.RescheduleDues(duesPolicy);
+        await AddToAgendaAsync(member.Id, agenda, cancellationToken);
         if (newReferences.Count > 0)
         {
             var index = await storage.TableAsync(TableNames.MemberIndex);
@@ -87,11 +94,54 @@ public sealed class TableMemberRepository(StorageClients storage) : IMemberRepos
         try
         {
             await table.UpdateEntityAsync(ToEntity(member), new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
-            return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             return false;
+        }
+
+        if (agenda is { Moved: true, Previous: { } previous })
+        {
+            await RemoveDuesAgendaAsync(new DuesAgendaEntry(member.Id, previous), cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async Task<IReadOnlyList<DuesAgendaEntry>> FindDuesAgendaAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var agenda = await storage.TableAsync(TableNames.DuesAgenda);
+        var last = DateKey(day);
+        var due = new List<DuesAgendaEntry>();
+        await foreach (var row in agenda.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey le {last}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            due.Add(new DuesAgendaEntry(row.RowKey, DateOnly.ParseExact(row.PartitionKey, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        return due;
+    }
+
+    public async Task RemoveDuesAgendaAsync(DuesAgendaEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var agenda = await storage.TableAsync(TableNames.DuesAgenda);
+        try
+        {
+            await agenda.DeleteEntityAsync(DateKey(entry.Date), entry.MemberId, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: removing is idempotent.
+        }
+    }
+
+    private async Task AddToAgendaAsync(string memberId, DuesAgendaChange change, CancellationToken cancellationToken)
+    {
+        if (change is { Moved: true, Current: { } current })
+        {
+            var agenda = await storage.TableAsync(TableNames.DuesAgenda);
+            await agenda.UpsertEntityAsync(new TableEntity(DateKey(current), memberId), TableUpdateMode.Replace, cancellationToken);
         }
     }
 
@@ -177,6 +227,7 @@ public sealed class TableMemberRepository(StorageClients storage) : IMemberRepos
             ["AnnualAmountCents"] = member.AnnualAmountCents,
             ["CreatedAt"] = member.CreatedAt,
             ["NextDuesDate"] = member.NextDuesDate is { } next ? DateKey(next) : null,
+            ["DuesAgendaDate"] = member.DuesAgendaDate is { } agenda ? DateKey(agenda) : null,
         };
         ChunkedProperty.Write(entity, "Snapshot", JsonSerializer.Serialize(member.ToSnapshot(), KokJson.Options));
         return entity;

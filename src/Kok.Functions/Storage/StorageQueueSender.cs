@@ -8,9 +8,14 @@ namespace Kok.Functions.Storage;
 /// </summary>
 public sealed class StorageQueueSender(StorageClients storage)
 {
-    public async Task SendAsync<T>(string queueName, T message, CancellationToken cancellationToken)
+    public Task SendAsync<T>(string queueName, T message, CancellationToken cancellationToken) =>
+        SendAsync(queueName, message, null, cancellationToken);
+
+    /// <summary>Sends <paramref name="message"/>, invisible to consumers for <paramref name="delay"/> when given.</summary>
+    public async Task SendAsync<T>(string queueName, T message, TimeSpan? delay, CancellationToken cancellationToken)
     {
         var queue = await storage.QueueAsync(queueName);
-        await queue.SendMessageAsync(JsonSerializer.Serialize(message, KokJson.Options), cancellationToken);
+        await queue.SendMessageAsync(
+            JsonSerializer.Serialize(message, KokJson.Options), visibilityTimeout: delay, cancellationToken: cancellationToken);
     }
 }

@@ -11,4 +11,5 @@ public static class TableNames
     public const string Members = "Members";
     public const string MemberIndex = "MemberIndex";
     public const string MemberEndings = "MemberEndings";
+    public const string DuesAgenda = "DuesAgenda";
 }

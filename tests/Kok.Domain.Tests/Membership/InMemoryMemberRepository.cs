@@ -1,17 +1,25 @@
 using System.Globalization;
 using Kok.Domain.Donations;
+using Kok.Domain.Dues;
 using Kok.Domain.Membership;
 
 namespace Kok.Domain.Tests.Membership;
 
 /// <summary>Behaves like the storage adapter must: snapshots, versions, conditional writes, indexes.</summary>
-internal sealed class InMemoryMemberRepository : IMemberRepository
+internal sealed class InMemoryMemberRepository(DuesPolicy? duesPolicy = null) : IMemberRepository
 {
+    private readonly DuesPolicy policy = duesPolicy ?? DuesPolicy.Default;
+
     private readonly Dictionary<string, (MemberSnapshot Snapshot, int Version)> rows = new(StringComparer.Ordinal);
 
     public Dictionary<PaymentReference, string> Index { get; } = [];
 
     public HashSet<ScheduledEnding> Endings { get; } = [];
+
+    public HashSet<DuesAgendaEntry> Agenda { get; } = [];
+
+    /// <summary>Called before each save; throw from it to simulate a crash half way through a run.</summary>
+    public Action<Member>? BeforeSave { get; set; }
 
     public int Saves { get; private set; }
 
@@ -29,12 +37,25 @@ internal sealed class InMemoryMemberRepository : IMemberRepository
             return Task.FromResult(false);
         }
 
+        var change = member.RescheduleDues(policy);
+        if (change.Current is { } current)
+        {
+            Agenda.Add(new DuesAgendaEntry(member.Id, current));
+        }
+
         rows[member.Id] = (member.ToSnapshot(), 1);
         return Task.FromResult(true);
     }
 
     public Task<bool> TrySaveAsync(Member member, string expectedVersion, IReadOnlyCollection<PaymentReference> newReferences, CancellationToken cancellationToken)
     {
+        BeforeSave?.Invoke(member);
+        var change = member.RescheduleDues(policy);
+        if (change is { Moved: true, Current: { } current })
+        {
+            Agenda.Add(new DuesAgendaEntry(member.Id, current));
+        }
+
         foreach (var reference in newReferences)
         {
             Index[reference] = member.Id;
@@ -47,6 +68,11 @@ internal sealed class InMemoryMemberRepository : IMemberRepository
 
         rows[member.Id] = (member.ToSnapshot(), row.Version + 1);
         Saves++;
+        if (change is { Moved: true, Previous: { } previous })
+        {
+            Agenda.Remove(new DuesAgendaEntry(member.Id, previous));
+        }
+
         return Task.FromResult(true);
     }
 
@@ -73,4 +99,26 @@ internal sealed class InMemoryMemberRepository : IMemberRepository
 
     public Task<IReadOnlyList<ScheduledEnding>> FindEndingsDueAsync(DateOnly day, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ScheduledEnding>>(Endings.Where(e => e.EndsOn <= day).OrderBy(e => e.EndsOn).ToList());
+
+    public Task<IReadOnlyList<DuesAgendaEntry>> FindDuesAgendaAsync(DateOnly day, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DuesAgendaEntry>>(Agenda.Where(e => e.Date <= day).OrderBy(e => e.Date).ToList());
+
+    public Task RemoveDuesAgendaAsync(DuesAgendaEntry entry, CancellationToken cancellationToken)
+    {
+        Agenda.Remove(entry);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stores <paramref name="member"/> as it is (test set-up), indexed like a save would.</summary>
+    public void Put(Member member)
+    {
+        var change = member.RescheduleDues(policy);
+        if (change.Current is { } current)
+        {
+            Agenda.Add(new DuesAgendaEntry(member.Id, current));
+        }
+
+        var version = rows.TryGetValue(member.Id, out var row) ? row.Version + 1 : 1;
+        rows[member.Id] = (member.ToSnapshot(), version);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class TableMemberRepositoryTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
     private readonly TableMemberRepository repository = new(new StorageClients(
-        new StorageSettings(MembershipTestHost.ConnectionString, null, null, null, null), []));
+        new StorageSettings(MembershipTestHost.ConnectionString, null, null, null, null), []), Kok.Domain.Dues.DuesPolicy.Default);
 
     private static Member NewMember(string email)
     {

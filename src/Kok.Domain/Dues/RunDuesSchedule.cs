@@ -1,0 +1,120 @@
+using Kok.Domain.Common;
+using Kok.Domain.Membership;
+
+namespace Kok.Domain.Dues;
+
+/// <summary>
+/// The daily dues run. It reads the dues agenda up to today (one range over date partitions) and takes, for each member
+/// listed, the one step <see cref="DuesRules.Decide"/> gives: pre-notify, ask for the charge on <c>dues-charge</c>,
+/// remind, or lapse. Its work is proportional to the members listed, never to all members.
+/// <para>
+/// Resumable and repeatable: each member's step is saved with the member (conditional write), and saving moves the
+/// member to its next agenda day. A run that dies half way leaves the unprocessed entries in place for the next run or
+/// a manual rerun; a second run on the same day finds the processed members moved on. Messages are put on the queues
+/// before the save, so a crash in between can only repeat a message, which the mail log (one mail per member, period
+/// and kind) and the charge's idempotency key (one charge per member and period) absorb.
+/// </para>
+/// Per member acted on: one point read, one queue message, one index upsert, one conditional write, one index delete.
+/// </summary>
+public sealed class RunDuesSchedule(
+    IMemberRepository members,
+    IMemberMailQueue mails,
+    IDuesChargeQueue charges,
+    DuesPolicy policy,
+    TimeProvider timeProvider)
+{
+    public const int MaxSaveAttempts = 5;
+
+    /// <summary>Members handled at once; each costs a few storage round trips, which is what the run waits on.</summary>
+    public const int Parallelism = 8;
+
+    public async Task<DuesRunReport> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var today = AssociationCalendar.Date(now);
+        var agenda = await members.FindDuesAgendaAsync(today, cancellationToken).ConfigureAwait(false);
+        var counts = new int[Enum.GetValues<Outcome>().Length];
+        await Parallel.ForEachAsync(
+            agenda,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (entry, ct) =>
+            {
+                var outcome = await ProcessAsync(entry, today, now, ct).ConfigureAwait(false);
+                Interlocked.Increment(ref counts[(int)outcome]);
+            }).ConfigureAwait(false);
+
+        return new DuesRunReport(
+            agenda.Count,
+            counts[(int)Outcome.PreNotified],
+            counts[(int)Outcome.ChargeRequested],
+            counts[(int)Outcome.Reminded],
+            counts[(int)Outcome.Lapsed],
+            counts[(int)Outcome.Stale],
+            counts[(int)Outcome.Deferred]);
+    }
+
+    private async Task<Outcome> ProcessAsync(DuesAgendaEntry entry, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
+        {
+            var stored = Member.IsWellFormedId(entry.MemberId)
+                ? await members.GetAsync(entry.MemberId, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (stored?.Member is not { } member || member.DuesAgendaDate != entry.Date)
+            {
+                // Left behind by a crash between index and member writes, or by a member that moved on: the member's
+                // own agenda date is the truth, and it has its own entry.
+                await members.RemoveDuesAgendaAsync(entry, cancellationToken).ConfigureAwait(false);
+                return Outcome.Stale;
+            }
+
+            var step = DuesRules.Decide(member.DuesState, today, policy);
+            var outcome = await TakeStepAsync(member, step, today, now, cancellationToken).ConfigureAwait(false);
+            if (await members.TrySaveAsync(member, stored.Version, [], cancellationToken).ConfigureAwait(false))
+            {
+                return outcome;
+            }
+        }
+
+        // Busy with provider events right now: the entry stays, the next run picks it up.
+        return Outcome.Deferred;
+    }
+
+    private async Task<Outcome> TakeStepAsync(Member member, DuesStep step, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        switch (step.Action)
+        {
+            case DuesAction.SendPreNotification when member.RecordPreNotification(today):
+                await MailAsync(MemberMailKind.DuesPreNotification, member, null, cancellationToken).ConfigureAwait(false);
+                return Outcome.PreNotified;
+            case DuesAction.Charge when member.RequestDuesCharge(today) is { } requested:
+                await charges.EnqueueAsync(new DuesChargeMessage(member.Id, requested.PeriodStart), null, cancellationToken)
+                    .ConfigureAwait(false);
+                return Outcome.ChargeRequested;
+            case DuesAction.SendReminder when step.ReminderNumber is { } number && member.RecordReminder(number):
+                await MailAsync(MemberMailKind.DuesReminder, member, number, cancellationToken).ConfigureAwait(false);
+                return Outcome.Reminded;
+            case DuesAction.Lapse when member.Lapse(now):
+                await MailAsync(MemberMailKind.DuesLapsed, member, null, cancellationToken).ConfigureAwait(false);
+                return Outcome.Lapsed;
+            default:
+                // Nothing due after all (the agenda date was computed under another policy): the save reschedules.
+                return Outcome.Stale;
+        }
+    }
+
+    private Task MailAsync(MemberMailKind kind, Member member, int? reminderNumber, CancellationToken cancellationToken) =>
+        mails.EnqueueAsync(
+            MemberMailRequest.ForPeriod(kind, member.Id, member.CurrentDuesPeriod!.Value.Start, reminderNumber),
+            cancellationToken);
+
+    private enum Outcome
+    {
+        PreNotified,
+        ChargeRequested,
+        Reminded,
+        Lapsed,
+        Stale,
+        Deferred,
+    }
+}
