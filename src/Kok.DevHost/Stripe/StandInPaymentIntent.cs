@@ -15,7 +15,17 @@ internal sealed class StandInPaymentIntent
     public required string PaymentMethodId { get; init; }
     public string? SetupFutureUsage { get; init; }
 
+    /// <summary>Created and confirmed through <c>POST /v1/payment_intents</c> (an off-session dues charge), not by checkout.</summary>
+    public bool OffSession { get; init; }
+    public string? Description { get; init; }
+    public string? IdempotencyKey { get; init; }
+
     /// <summary>processing (SEPA until settled), succeeded, or requires_payment_method after a failure.</summary>
     public string Status { get; set; } = "processing";
     public string? ChargeId { get; set; }
+
+    /// <summary>last_payment_error after a failure: Stripe's code and, for card declines, the bank's decline code.</summary>
+    public string? FailureCode { get; set; }
+    public string? DeclineCode { get; set; }
+    public string? FailureMessage { get; set; }
 }

@@ -19,6 +19,7 @@ internal static class StripeApiEndpoints
         var v1 = endpoints.MapGroup(StripeStandInAddresses.ApiPrefix + "/v1").AddEndpointFilter(RequireSecretKey);
 
         v1.MapPost("/checkout/sessions", CreateSessionAsync);
+        v1.MapPost("/payment_intents", CreatePaymentIntentAsync);
         v1.MapGet("/checkout/sessions/{id}", (string id, StripeStandInStore store) => Run(() => store.SessionJson(id)));
         v1.MapGet("/payment_intents/{id}", (string id, HttpRequest request, StripeStandInStore store) =>
             Run(() => store.PaymentIntentJson(id, Expansions(request.Query))));
@@ -40,7 +41,7 @@ internal static class StripeApiEndpoints
         }
 
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-        var fingerprint = string.Join('&', form.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
+        var fingerprint = Fingerprint(form);
         var checkoutBase = addresses.BrowserBaseUrl(request) + "/dev/stripe/checkout/";
         try
         {
@@ -61,6 +62,101 @@ internal static class StripeApiEndpoints
             return StripeError(ex);
         }
     }
+
+    /// <summary>
+    /// An off-session charge. Rate-limit faults answer before anything else, as Stripe's limiter does; a 402 decline is
+    /// remembered under the idempotency key like a success. Events go out before the answer, as with other actions.
+    /// </summary>
+    private static async Task<IResult> CreatePaymentIntentAsync(
+        HttpRequest request,
+        StripeStandInStore store,
+        StripeIdempotencyCache idempotency,
+        StripeWebhookSender sender)
+    {
+        if (store.TakeRateLimit())
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return StripeError(
+                429,
+                "invalid_request_error",
+                "Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.",
+                code: "rate_limit");
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return StripeError(400, "invalid_request_error", "Stripe's API takes application/x-www-form-urlencoded bodies.");
+        }
+
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        var key = request.Headers["Idempotency-Key"].ToString();
+        IReadOnlyList<StandInEvent> events = [];
+        try
+        {
+            var (status, body, replayed) = idempotency.Execute(
+                ApiKey(request) ?? string.Empty,
+                key,
+                "POST /v1/payment_intents\n" + Fingerprint(form),
+                () =>
+                {
+                    var (created, action) = store.CreatePaymentIntent(ParseCharge(form, key.Length == 0 ? null : key));
+                    events = action.Events;
+                    return (created, action.Body.ToJsonString());
+                });
+            if (replayed)
+            {
+                request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+            }
+
+            await sender.DeliverAllAsync(events, request.HttpContext.RequestAborted);
+            return Results.Content(body, "application/json", Encoding.UTF8, status);
+        }
+        catch (StandInException ex)
+        {
+            return StripeError(ex);
+        }
+    }
+
+    private static StandInChargeRequest ParseCharge(IFormCollection form, string? idempotencyKey)
+    {
+        var amount = Long(form, "amount", "Missing required param: amount.");
+        var currency = Required(form, "currency");
+        if (currency != "eur")
+        {
+            throw new StandInException(400, $"The Stripe stand-in only charges eur, not '{currency}'.", "currency");
+        }
+
+        if (amount < 50)
+        {
+            throw new StandInException(400, "Amount must be at least €0.50 eur", "amount", "amount_too_small");
+        }
+
+        if (Optional(form, "confirm") != "true" || Optional(form, "off_session") != "true")
+        {
+            throw new StandInException(
+                400,
+                "The Stripe stand-in only creates PaymentIntents confirmed off-session (confirm=true, off_session=true) on a saved payment method.",
+                Optional(form, "confirm") != "true" ? "confirm" : "off_session");
+        }
+
+        var types = List(form, "allowed_payment_method_types");
+        if (types.Count == 0)
+        {
+            types = List(form, "payment_method_types");
+        }
+
+        return new StandInChargeRequest(
+            amount,
+            Required(form, "customer"),
+            Required(form, "payment_method"),
+            types,
+            Metadata(form, "metadata"),
+            Optional(form, "description"),
+            idempotencyKey);
+    }
+
+    private static string Fingerprint(IFormCollection form) =>
+        string.Join('&', form.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
 
     private static StandInSession ParseSession(IFormCollection form, DateTimeOffset now, string checkoutBase)
     {
@@ -163,6 +259,17 @@ internal static class StripeApiEndpoints
             throw new StandInException(400, "You can not pass `subscription_data` in `payment` mode.", "subscription_data");
         }
 
+        var customer = Optional(form, "customer");
+        if (customer is not null && Optional(form, "customer_email") is not null)
+        {
+            throw new StandInException(400, "You may only specify one of these parameters: customer, customer_email.", "customer");
+        }
+
+        if (customer is not null && Optional(form, "customer_creation") is not null)
+        {
+            throw new StandInException(400, "You may only specify one of these parameters: customer, customer_creation.", "customer");
+        }
+
         var id = "cs_test_" + StripeIds.Random(58);
         return new StandInSession
         {
@@ -178,6 +285,7 @@ internal static class StripeApiEndpoints
             PaymentIntentMetadata = Metadata(form, "payment_intent_data[metadata]"),
             SubscriptionMetadata = Metadata(form, "subscription_data[metadata]"),
             CustomerEmail = Optional(form, "customer_email"),
+            CustomerId = customer,
             Locale = Optional(form, "locale"),
             SubmitType = Optional(form, "submit_type"),
             CustomerCreation = CustomerCreation(form, subscription),

@@ -3,7 +3,7 @@ namespace Kok.DevHost.Stripe;
 /// <summary>
 /// Stripe's idempotency: a repeated key with the same parameters replays the first answer; with different
 /// parameters it is an error. Like Stripe, only requests that got as far as executing are remembered, not
-/// validation failures.
+/// validation failures: successes, and a 402 decline, whose replay is the same decline.
 /// </summary>
 internal sealed class StripeIdempotencyCache
 {
@@ -37,7 +37,7 @@ internal sealed class StripeIdempotencyCache
             }
 
             var (status, body) = action();
-            if (status < 400)
+            if (status < 400 || status == 402)
             {
                 entries[scoped] = (fingerprint, status, body);
             }

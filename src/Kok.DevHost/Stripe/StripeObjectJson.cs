@@ -124,7 +124,8 @@ internal static class StripeObjectJson
         ["created"] = Unix(p.Created),
         ["currency"] = "eur",
         ["customer"] = p.CustomerId,
-        ["description"] = null,
+        ["description"] = p.Description,
+        ["last_payment_error"] = p.FailureCode is null ? null : PaymentError(p),
         ["latest_charge"] = latestCharge,
         ["livemode"] = false,
         ["metadata"] = Map(p.Metadata),
@@ -147,7 +148,7 @@ internal static class StripeObjectJson
                 ["address"] = Address(), ["email"] = null, ["name"] = null, ["phone"] = null, ["tax_id"] = null,
             },
             ["created"] = Unix(p.Created),
-            ["customer"] = p.SetupFutureUsage is null ? null : p.CustomerId,
+            ["customer"] = p.SetupFutureUsage is null && !p.OffSession ? null : p.CustomerId,
             ["livemode"] = false,
             ["metadata"] = new JsonObject(),
             ["type"] = p.PaymentMethodType,
@@ -474,6 +475,19 @@ internal static class StripeObjectJson
         };
     }
 
+    /// <summary>
+    /// Stripe's 402 answer to a declined confirmation: a <c>card_error</c> naming the payment intent (in its failed
+    /// state) and the payment method, as Stripe returns it for off-session charges.
+    /// </summary>
+    public static JsonObject CardError(StandInPaymentIntent p, JsonObject paymentIntent, JsonObject paymentMethod)
+    {
+        var error = PaymentError(p);
+        error["payment_intent"] = paymentIntent;
+        error["payment_method"] = paymentMethod;
+        error["request_log_url"] = null;
+        return new JsonObject { ["error"] = error };
+    }
+
     public static JsonObject Error(string type, string message, string? param = null, string? code = null)
     {
         var error = new JsonObject { ["message"] = message, ["type"] = type };
@@ -595,7 +609,17 @@ internal static class StripeObjectJson
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
 
-    private static JsonObject Map(IReadOnlyDictionary<string, string> values)
+    /// <summary>A payment intent's <c>last_payment_error</c> (also the body of a 402 card error).</summary>
+    private static JsonObject PaymentError(StandInPaymentIntent p) => new()
+    {
+        ["code"] = p.FailureCode,
+        ["decline_code"] = p.DeclineCode,
+        ["doc_url"] = $"https://stripe.com/docs/error-codes/{p.FailureCode!.Replace('_', '-')}",
+        ["message"] = p.FailureMessage,
+        ["type"] = "card_error",
+    };
+
+    public static JsonObject Map(IReadOnlyDictionary<string, string> values)
     {
         var map = new JsonObject();
         foreach (var (key, value) in values)

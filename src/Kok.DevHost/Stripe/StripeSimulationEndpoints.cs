@@ -7,9 +7,10 @@ namespace Kok.DevHost.Stripe;
 
 /// <summary>
 /// What happens at Stripe outside our API calls, made triggerable: the hosted checkout page and its outcomes,
-/// SEPA settlement, monthly renewals, cancellations, refunds, and control over event delivery (list, resend,
-/// deliver in a chosen order). Actions send their events to the webhook before answering, unless called with
-/// <c>?deliver=false</c>, which records them for a later <c>POST /dev/stripe/events/deliver</c>.
+/// SEPA settlement, monthly renewals, cancellations, refunds, forced outcomes of off-session charges and rate-limit
+/// faults, and control over event delivery (list, resend, deliver in a chosen order). Actions send their events to
+/// the webhook before answering, unless called with <c>?deliver=false</c>, which records them for a later
+/// <c>POST /dev/stripe/events/deliver</c>.
 /// </summary>
 internal static class StripeSimulationEndpoints
 {
@@ -72,6 +73,30 @@ internal static class StripeSimulationEndpoints
 
         stripe.MapPost("/subscriptions/{id}/cancel", (string id, HttpContext context, StripeStandInStore store, StripeWebhookSender sender) =>
             ActAsync(context, store, sender, _ => store.Cancel(id)));
+
+        stripe.MapPost("/members/{memberId}/next-charge", async (string memberId, HttpContext context, StripeStandInStore store) =>
+            await GuardedAsync(async () =>
+            {
+                var outcome = Value(await ReadInputAsync(context.Request), "outcome") ?? string.Empty;
+                store.ForceNextCharge(memberId, outcome);
+                return Json(new JsonObject { ["memberId"] = memberId, ["nextCharge"] = outcome });
+            }));
+
+        stripe.MapPost("/faults/rate-limit", async (HttpContext context, StripeStandInStore store) =>
+            await GuardedAsync(async () =>
+            {
+                var text = Value(await ReadInputAsync(context.Request), "count");
+                if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
+                {
+                    throw new StandInException(400, "Expected a JSON body { \"count\": n }.", "count");
+                }
+
+                store.RateLimitNext(count);
+                return Json(new JsonObject { ["rateLimitedRequests"] = count });
+            }));
+
+        stripe.MapGet("/payment_intents", (string? memberId, StripeStandInStore store) =>
+            Json(new JsonObject { ["object"] = "list", ["data"] = store.OffSessionPaymentIntents(memberId) }));
 
         stripe.MapGet("/events", (string? type, StripeStandInStore store) =>
         {

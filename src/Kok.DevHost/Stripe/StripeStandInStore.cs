@@ -7,6 +7,7 @@ namespace Kok.DevHost.Stripe;
 /// The stand-in's memory: sessions, payment intents, charges, subscriptions, invoices and the events they caused.
 /// All state changes happen under one lock and render their event payloads immediately, so each event is a snapshot
 /// of the object at that moment, as with Stripe. Sending the events is left to the caller, outside the lock.
+/// Customers and the payment methods saved on them exist only as a result of checkout (or a subscription).
 /// </summary>
 internal sealed class StripeStandInStore(TimeProvider time)
 {
@@ -18,12 +19,24 @@ internal sealed class StripeStandInStore(TimeProvider time)
     private readonly Dictionary<string, StandInInvoice> invoices = new(StringComparer.Ordinal);
     private readonly List<StandInEvent> events = [];
 
+    /// <summary>Customer id → the payment methods saved on it (id → type).</summary>
+    private readonly Dictionary<string, Dictionary<string, string>> customers = new(StringComparer.Ordinal);
+
+    /// <summary>Member id → the outcome forced on that member's next off-session charge.</summary>
+    private readonly Dictionary<string, string> nextCharges = new(StringComparer.Ordinal);
+    private int rateLimitedRequests;
+
     public DateTimeOffset Now => time.GetUtcNow();
 
     public JsonObject AddSession(StandInSession session)
     {
         lock (gate)
         {
+            if (session.CustomerId is { } customerId && !customers.ContainsKey(customerId))
+            {
+                throw new StandInException(400, $"No such customer: '{customerId}'", "customer", "resource_missing");
+            }
+
             sessions.Add(session.Id, session);
             return StripeObjectJson.Session(session);
         }
@@ -121,7 +134,7 @@ internal sealed class StripeStandInStore(TimeProvider time)
                 var subscription = new StandInSubscription
                 {
                     Id = StripeIds.New("sub_1"),
-                    CustomerId = StripeIds.New("cus_", 14),
+                    CustomerId = s.CustomerId ?? StripeIds.New("cus_", 14),
                     ItemId = StripeIds.New("si_", 14),
                     PriceId = StripeIds.New("price_1"),
                     ProductId = StripeIds.New("prod_", 14),
@@ -137,6 +150,7 @@ internal sealed class StripeStandInStore(TimeProvider time)
                     CurrentPeriodEnd = now.AddMonths(1),
                 };
                 subscriptions.Add(subscription.Id, subscription);
+                SaveOnCustomer(subscription.CustomerId, subscription.PaymentMethodId, method);
                 var invoice = NewInvoice(subscription, "subscription_create", now, now.AddMonths(1), s.Id);
                 paymentIntent = paymentIntents[invoice.PaymentIntentId];
                 s.CustomerId = subscription.CustomerId;
@@ -165,6 +179,11 @@ internal sealed class StripeStandInStore(TimeProvider time)
                 paymentIntent = NewPaymentIntent(
                     s.AmountCents, method, new(s.PaymentIntentMetadata), s.Id, null, s.CustomerId, s.SetupFutureUsage);
                 s.PaymentIntentId = paymentIntent.Id;
+                if (s.CustomerId is { } customerId)
+                {
+                    SaveOnCustomer(customerId, s.SetupFutureUsage is null ? null : paymentIntent.PaymentMethodId, method);
+                }
+
                 if (!sepa)
                 {
                     Succeed(paymentIntent);
@@ -278,6 +297,149 @@ internal sealed class StripeStandInStore(TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// <c>POST /v1/payment_intents</c> with <c>confirm=true&amp;off_session=true</c>: charges a payment method saved on
+    /// the customer. Without a forced outcome a card succeeds and a SEPA debit stays processing until settled. A forced
+    /// decline or authentication answers 402 with Stripe's <c>card_error</c>, the payment intent inside.
+    /// </summary>
+    /// <returns>The HTTP status (200 or 402), the answer (payment intent or error) and the events.</returns>
+    public (int Status, StandInAction Action) CreatePaymentIntent(StandInChargeRequest request)
+    {
+        lock (gate)
+        {
+            if (!customers.TryGetValue(request.CustomerId, out var saved))
+            {
+                throw new StandInException(400, $"No such customer: '{request.CustomerId}'", "customer", "resource_missing");
+            }
+
+            if (!saved.TryGetValue(request.PaymentMethodId, out var type))
+            {
+                throw new StandInException(400, $"No such PaymentMethod: '{request.PaymentMethodId}'", "payment_method", "resource_missing");
+            }
+
+            if (request.PaymentMethodTypes.Count > 0 && !request.PaymentMethodTypes.Contains(type))
+            {
+                throw new StandInException(
+                    400,
+                    $"The PaymentMethod provided ({type}) is not allowed for this PaymentIntent. Please attach a PaymentMethod of one of the following types: {string.Join(", ", request.PaymentMethodTypes)}.",
+                    "payment_method",
+                    "payment_intent_incompatible_payment_method");
+            }
+
+            var memberId = request.Metadata.GetValueOrDefault("memberId");
+            var outcome = memberId is not null && nextCharges.Remove(memberId, out var forced)
+                ? forced
+                : type == "sepa_debit" ? "processing" : "succeed";
+            var paymentIntent = NewPaymentIntent(
+                request.AmountCents, type, request.Metadata, null, null, request.CustomerId,
+                paymentMethodId: request.PaymentMethodId, description: request.Description, idempotencyKey: request.IdempotencyKey);
+
+            switch (outcome)
+            {
+                case "succeed":
+                    Succeed(paymentIntent);
+                    var succeeded = Emit("payment_intent.succeeded", PaymentIntentObject(paymentIntent));
+                    return (200, new StandInAction(PaymentIntentObject(paymentIntent), [succeeded]));
+
+                case "processing":
+                    return (200, new StandInAction(PaymentIntentObject(paymentIntent), []));
+
+                default:
+                    var authenticate = outcome == "authenticate";
+                    if (authenticate)
+                    {
+                        Fail(paymentIntent, "authentication_required", "authentication_required", "Your card was declined. This transaction requires authentication.");
+                    }
+                    else
+                    {
+                        Fail(paymentIntent, "card_declined", "generic_decline", "Your card was declined.");
+                    }
+
+                    if (paymentIntent.ChargeId is { } chargeId)
+                    {
+                        charges[chargeId].Status = "failed";
+                    }
+
+                    var failed = Emit("payment_intent.payment_failed", PaymentIntentObject(paymentIntent));
+                    var error = StripeObjectJson.CardError(paymentIntent, PaymentIntentObject(paymentIntent), StripeObjectJson.PaymentMethod(paymentIntent));
+                    return (402, new StandInAction(error, [failed]));
+            }
+        }
+    }
+
+    /// <summary>Forces the outcome of the member's next off-session charge: succeed, decline, authenticate or processing.</summary>
+    public void ForceNextCharge(string memberId, string outcome)
+    {
+        if (outcome is not ("succeed" or "decline" or "authenticate" or "processing"))
+        {
+            throw new StandInException(400, $"Unknown outcome '{outcome}'. Use succeed, decline, authenticate or processing.", "outcome");
+        }
+
+        lock (gate)
+        {
+            nextCharges[memberId] = outcome;
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> payment intent creations answer 429 (replaces an earlier count).</summary>
+    public void RateLimitNext(int count)
+    {
+        if (count < 0)
+        {
+            throw new StandInException(400, "count must not be negative.", "count");
+        }
+
+        lock (gate)
+        {
+            rateLimitedRequests = count;
+        }
+    }
+
+    /// <summary>True when this request is one of the rate-limited ones (and counts it).</summary>
+    public bool TakeRateLimit()
+    {
+        lock (gate)
+        {
+            if (rateLimitedRequests <= 0)
+            {
+                return false;
+            }
+
+            rateLimitedRequests--;
+            return true;
+        }
+    }
+
+    /// <summary>The payment intents created through the API (off-session charges), oldest first.</summary>
+    public JsonArray OffSessionPaymentIntents(string? memberId)
+    {
+        lock (gate)
+        {
+            var list = new JsonArray();
+            foreach (var p in paymentIntents.Values
+                .Where(p => p.OffSession && (memberId is null || p.Metadata.GetValueOrDefault("memberId") == memberId))
+                .OrderBy(p => p.Created))
+            {
+                list.Add(new JsonObject
+                {
+                    ["id"] = p.Id,
+                    ["status"] = p.Status,
+                    ["amount"] = p.AmountCents,
+                    ["customer"] = p.CustomerId,
+                    ["paymentMethod"] = p.PaymentMethodId,
+                    ["paymentMethodType"] = p.PaymentMethodType,
+                    ["metadata"] = StripeObjectJson.Map(p.Metadata),
+                    ["idempotencyKey"] = p.IdempotencyKey,
+                    ["failureCode"] = p.FailureCode,
+                    ["chargeId"] = p.ChargeId,
+                    ["created"] = StripeObjectJson.Unix(p.Created),
+                });
+            }
+
+            return list;
+        }
+    }
+
     public IReadOnlyList<StandInEvent> Events()
     {
         lock (gate)
@@ -338,13 +500,23 @@ internal sealed class StripeStandInStore(TimeProvider time)
                     produced.Add(Emit("invoice.paid", StripeObjectJson.Invoice(invoice, subscription!)));
                 }
 
+                if (paymentIntent.OffSession)
+                {
+                    produced.Add(Emit("payment_intent.succeeded", PaymentIntentObject(paymentIntent)));
+                }
+
                 break;
 
             case "failed":
-                paymentIntent.Status = "requires_payment_method";
+                Fail(paymentIntent, "insufficient_funds", null, "The account has insufficient funds to cover this payment.");
                 if (paymentIntent.ChargeId is { } chargeId)
                 {
                     charges[chargeId].Status = "failed";
+                }
+
+                if (paymentIntent.OffSession)
+                {
+                    produced.Add(Emit("payment_intent.payment_failed", PaymentIntentObject(paymentIntent)));
                 }
 
                 if (session is not null)
@@ -444,7 +616,10 @@ internal sealed class StripeStandInStore(TimeProvider time)
         string? sessionId,
         string? invoiceId,
         string? customerId,
-        string? setupFutureUsage = null)
+        string? setupFutureUsage = null,
+        string? paymentMethodId = null,
+        string? description = null,
+        string? idempotencyKey = null)
     {
         var suffix = StripeIds.Random(24);
         var paymentIntent = new StandInPaymentIntent
@@ -457,8 +632,12 @@ internal sealed class StripeStandInStore(TimeProvider time)
             SessionId = sessionId,
             InvoiceId = invoiceId,
             CustomerId = customerId,
-            PaymentMethodId = "pm_3" + suffix,
+            PaymentMethodId = paymentMethodId ?? "pm_3" + suffix,
             SetupFutureUsage = setupFutureUsage,
+            // Only API calls name an existing payment method; checkout and invoices make their own.
+            OffSession = paymentMethodId is not null,
+            Description = description,
+            IdempotencyKey = idempotencyKey,
         };
         paymentIntents.Add(paymentIntent.Id, paymentIntent);
 
@@ -494,6 +673,31 @@ internal sealed class StripeStandInStore(TimeProvider time)
         paymentIntent.ChargeId = charge.Id;
         return charge;
     }
+
+    private static void Fail(StandInPaymentIntent paymentIntent, string code, string? declineCode, string message)
+    {
+        paymentIntent.Status = "requires_payment_method";
+        paymentIntent.FailureCode = code;
+        paymentIntent.DeclineCode = declineCode;
+        paymentIntent.FailureMessage = message;
+    }
+
+    /// <summary>The customer exists from now on; <paramref name="paymentMethodId"/>, when given, is saved on it.</summary>
+    private void SaveOnCustomer(string customerId, string? paymentMethodId, string type)
+    {
+        if (!customers.TryGetValue(customerId, out var saved))
+        {
+            customers[customerId] = saved = new(StringComparer.Ordinal);
+        }
+
+        if (paymentMethodId is not null)
+        {
+            saved[paymentMethodId] = type;
+        }
+    }
+
+    private static JsonObject PaymentIntentObject(StandInPaymentIntent paymentIntent) =>
+        StripeObjectJson.PaymentIntent(paymentIntent, paymentIntent.PaymentMethodId, paymentIntent.ChargeId);
 
     private void MarkPaid(StandInInvoice invoice)
     {

@@ -141,6 +141,24 @@ public sealed class StripeEventTranslator(IConfiguration configuration, TimeProv
                     FullyRefunded: charge.Refunded);
             }
 
+            case EventTypes.PaymentIntentSucceeded:
+            {
+                var intent = Data<PaymentIntent>(e);
+                return new PaymentIntentSucceeded(e.Id, created, Metadata(intent.Metadata), intent.Id, intent.AmountReceived);
+            }
+
+            case EventTypes.PaymentIntentPaymentFailed:
+            {
+                // Only the short codes: the error's message can echo personal data.
+                var intent = Data<PaymentIntent>(e);
+                return new PaymentIntentFailed(
+                    e.Id,
+                    created,
+                    Metadata(intent.Metadata),
+                    intent.Id,
+                    intent.LastPaymentError?.Code ?? intent.LastPaymentError?.DeclineCode);
+            }
+
             default:
                 return null;
         }

@@ -15,11 +15,17 @@ namespace Kok.Functions.Payments;
 /// monthly ones in <c>subscription</c> mode with an inline monthly price, so no Stripe products need to be maintained.
 /// Our donation id travels as <c>client_reference_id</c> and as <c>donationId</c> metadata on the session and on the
 /// payment intent or subscription, so every later event can be traced back without a lookup table.
+/// Yearly dues after the first are PaymentIntents confirmed off-session on the method saved at sign-up.
 /// </summary>
+/// <param name="timeProvider">
+/// Only for the dues checkout's idempotency window and for a <c>Retry-After</c> given as a date; without it dues
+/// checkouts are sent without an idempotency key.
+/// </param>
 public sealed class StripePaymentGateway(
     StripeClientProvider clients,
     WebsiteOptions website,
-    ILogger<StripePaymentGateway> logger) : IPaymentGateway
+    ILogger<StripePaymentGateway> logger,
+    TimeProvider? timeProvider = null) : IPaymentGateway
 {
     public const string DonationIdMetadataKey = "donationId";
 
@@ -116,12 +122,7 @@ public sealed class StripePaymentGateway(
         }
         catch (StripeException ex)
         {
-            var status = (int)ex.HttpStatusCode;
-            throw new PaymentGatewayException(
-                $"Stripe refused to read payment intent {paymentIntentId} (HTTP {status}, {ex.StripeError?.Type ?? "no error type"}).", ex)
-            {
-                IsTransient = status == 0 || status == 429 || status >= 500,
-            };
+            throw Failure(ex, $"to read payment intent {paymentIntentId}");
         }
         catch (HttpRequestException ex)
         {
@@ -145,7 +146,7 @@ public sealed class StripePaymentGateway(
     }
 
     private async Task<Session> CreateSessionAsync(
-        SessionCreateOptions options, string idempotencyKey, string subject, string subjectId, CancellationToken cancellationToken)
+        SessionCreateOptions options, string? idempotencyKey, string subject, string subjectId, CancellationToken cancellationToken)
     {
         var service = new SessionService(clients.Create());
         Session session;
@@ -159,12 +160,7 @@ public sealed class StripePaymentGateway(
             logger.LogError(
                 "Stripe refused checkout for {Subject} {SubjectId}: HTTP {Status}, {ErrorType}/{ErrorCode}",
                 subject, subjectId, (int)ex.HttpStatusCode, ex.StripeError?.Type, ex.StripeError?.Code);
-            var status = (int)ex.HttpStatusCode;
-            throw new PaymentGatewayException(
-                $"Stripe refused the checkout session (HTTP {status}, {ex.StripeError?.Type ?? "no error type"}).", ex)
-            {
-                IsTransient = status == 0 || status == 429 || status >= 500,
-            };
+            throw Failure(ex, "the checkout session");
         }
         catch (HttpRequestException ex)
         {
@@ -242,11 +238,182 @@ public sealed class StripePaymentGateway(
         return options;
     }
 
-    public Task<DuesChargeResult> ChargeDuesAsync(DuesChargeRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Dues charges are being built.");
+    /// <summary>
+    /// A PaymentIntent confirmed off-session on the saved method. Stripe answers a decline or a card that needs
+    /// authentication with HTTP 402 (<c>card_error</c>) naming the payment intent; those are results, not failures.
+    /// Stripe.net retries network errors, 409 and 5xx (at most twice, same idempotency key), and a 429 only when
+    /// Stripe says <c>Stripe-Should-Retry: true</c>, so a rate limit reaches the caller with its <c>Retry-After</c>.
+    /// </summary>
+    public async Task<DuesChargeResult> ChargeDuesAsync(DuesChargeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.AmountCents <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "Dues need a positive amount.");
+        }
 
-    public Task<CheckoutSession> CreateDuesCheckoutAsync(DuesCheckoutRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Dues checkouts are being built.");
+        var period = PaymentMetadataKeys.Period(request.PeriodStart);
+        var options = new PaymentIntentCreateOptions
+        {
+            Amount = request.AmountCents,
+            Currency = "eur",
+            Customer = request.CustomerId,
+            PaymentMethod = request.PaymentMethodId,
+            AllowedPaymentMethodTypes = [PaymentMethodType(request.PaymentMethod)],
+            OffSession = true,
+            Confirm = true,
+            Metadata = DuesMetadata(request.MemberId, period),
+            Description = $"Mitgliedsbeitrag {period}",
+        };
+
+        PaymentIntent intent;
+        try
+        {
+            intent = await new PaymentIntentService(clients.Create()).CreateAsync(
+                options, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, cancellationToken);
+        }
+        catch (StripeException ex) when (ex.StripeError?.Type == "card_error")
+        {
+            var error = ex.StripeError;
+            var result = new DuesChargeResult(
+                error.Code == "authentication_required" ? DuesChargeStatus.RequiresAction : DuesChargeStatus.Failed,
+                error.PaymentIntent?.Id,
+                error.Code ?? error.DeclineCode);
+            logger.LogWarning(
+                "Stripe refused the dues charge for member {MemberId}, period {Period}: {Status} {FailureCode} ({PaymentIntentId})",
+                request.MemberId, period, result.Status, result.FailureCode, result.PaymentIntentId);
+            return result;
+        }
+        catch (StripeException ex)
+        {
+            logger.LogError(
+                "Stripe failed the dues charge for member {MemberId}, period {Period}: HTTP {Status}, {ErrorType}/{ErrorCode}",
+                request.MemberId, period, (int)ex.HttpStatusCode, ex.StripeError?.Type, ex.StripeError?.Code);
+            throw Failure(ex, "the dues charge");
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new PaymentGatewayException("Stripe could not be reached.", ex) { IsTransient = true };
+        }
+
+        var charged = Charged(intent);
+        logger.LogInformation(
+            "Dues charge {PaymentIntentId} for member {MemberId}, period {Period}: {Status}",
+            intent.Id, request.MemberId, period, charged.Status);
+        return charged;
+    }
+
+    /// <summary>
+    /// A <c>payment</c>-mode session for one period's dues that saves the method again for the following years. The
+    /// idempotency key covers the current UTC hour only: it absorbs double clicks and retries, while a member who
+    /// comes back later (sessions expire after 24 hours) gets a fresh session.
+    /// </summary>
+    public async Task<CheckoutSession> CreateDuesCheckoutAsync(DuesCheckoutRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.AmountCents <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), "Dues need a positive amount.");
+        }
+
+        var period = PaymentMetadataKeys.Period(request.PeriodStart);
+        var english = Locale(request.Locale) == "en";
+        var metadata = DuesMetadata(request.MemberId, period);
+        var memberQuery = $"memberId={Uri.EscapeDataString(request.MemberId)}";
+        var knownCustomer = !string.IsNullOrEmpty(request.CustomerId);
+        var options = new SessionCreateOptions
+        {
+            Mode = "payment",
+            LineItems =
+            [
+                new SessionLineItemOptions
+                {
+                    Quantity = 1,
+                    PriceData = new SessionLineItemPriceDataOptions
+                    {
+                        Currency = "eur",
+                        UnitAmount = request.AmountCents,
+                        ProductData = new SessionLineItemPriceDataProductDataOptions
+                        {
+                            Name = english ? $"Membership dues KOK e.V. from {period}" : $"Mitgliedsbeitrag KOK e.V. ab {period}",
+                        },
+                    },
+                },
+            ],
+            AllowedPaymentMethodTypes = [PaymentMethodType(request.PaymentMethod)],
+            // Stripe takes either an existing customer or an email for a new one, never both.
+            Customer = knownCustomer ? request.CustomerId : null,
+            CustomerEmail = knownCustomer ? null : request.Email,
+            CustomerCreation = knownCustomer ? null : "always",
+            ClientReferenceId = request.MemberId,
+            Metadata = metadata,
+            Locale = Locale(request.Locale),
+            PaymentIntentData = new SessionPaymentIntentDataOptions
+            {
+                Metadata = new(metadata),
+                Description = $"Mitgliedsbeitrag {period}",
+                SetupFutureUsage = "off_session",
+            },
+            SuccessUrl = AppendQuery(website.SuccessUrl.ToString(), $"{memberQuery}&session_id={SessionIdPlaceholder}"),
+            CancelUrl = AppendQuery(website.CancelUrl.ToString(), memberQuery),
+        };
+
+        var idempotencyKey = timeProvider is null
+            ? null
+            : $"dues-checkout:{request.MemberId}:{period}:{timeProvider.GetUtcNow().UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)}";
+        var session = await CreateSessionAsync(options, idempotencyKey, "member", request.MemberId, cancellationToken);
+        return new CheckoutSession(session.Id, new Uri(session.Url));
+    }
+
+    private static DuesChargeResult Charged(PaymentIntent intent) => intent.Status switch
+    {
+        "succeeded" => new(DuesChargeStatus.Succeeded, intent.Id),
+        "processing" => new(DuesChargeStatus.Processing, intent.Id),
+        "requires_action" => new(DuesChargeStatus.RequiresAction, intent.Id, intent.LastPaymentError?.Code ?? "authentication_required"),
+        "requires_payment_method" when intent.LastPaymentError?.Code == "authentication_required" =>
+            new(DuesChargeStatus.RequiresAction, intent.Id, "authentication_required"),
+        "requires_payment_method" or "canceled" =>
+            new(DuesChargeStatus.Failed, intent.Id, intent.LastPaymentError?.Code ?? intent.LastPaymentError?.DeclineCode ?? intent.Status),
+        _ => throw new PaymentGatewayException($"Stripe left dues charge {intent.Id} in unexpected status '{intent.Status}'."),
+    };
+
+    private static Dictionary<string, string> DuesMetadata(string memberId, string period) => new()
+    {
+        [PaymentMetadataKeys.MemberId] = memberId,
+        [PaymentMetadataKeys.DuesPeriod] = period,
+    };
+
+    /// <summary>
+    /// A refusal as a <see cref="PaymentGatewayException"/> with only Stripe's classification: its message can echo
+    /// submitted personal data. Conflicts (a concurrent request with the same idempotency key), rate limits, 5xx
+    /// and no answer at all are transient.
+    /// </summary>
+    private PaymentGatewayException Failure(StripeException ex, string what)
+    {
+        var status = (int)ex.HttpStatusCode;
+        return new PaymentGatewayException(
+            $"Stripe refused {what} (HTTP {status}, {ex.StripeError?.Type ?? "no error type"}/{ex.StripeError?.Code ?? "no code"}).", ex)
+        {
+            IsTransient = status is 0 or 409 or 429 or >= 500,
+            RetryAfter = status == 429 ? RetryAfter(ex.StripeResponse?.Headers?.RetryAfter) : null,
+        };
+    }
+
+    private TimeSpan? RetryAfter(System.Net.Http.Headers.RetryConditionHeaderValue? header)
+    {
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - (timeProvider ?? TimeProvider.System).GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
+    }
 
     private static string AppendQuery(string url, string query) =>
         url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;

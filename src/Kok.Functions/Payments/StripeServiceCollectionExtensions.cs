@@ -24,7 +24,8 @@ public static class StripeServiceCollectionExtensions
         services.AddSingleton<IPaymentGateway>(sp => new StripePaymentGateway(
             sp.GetRequiredService<StripeClientProvider>(),
             sp.GetRequiredService<Kok.Functions.Http.WebsiteOptions>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StripePaymentGateway>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StripePaymentGateway>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new StripeEventTranslator(configuration, sp.GetRequiredService<TimeProvider>()));
 
         return services;

@@ -3,8 +3,9 @@ using System.Text;
 
 namespace Kok.Functions.Tests.Payments;
 
-/// <summary>Stands in for the network: records what Stripe.net sends and answers with a canned body.</summary>
-internal sealed class RecordingHandler(HttpStatusCode status, string responseJson) : HttpMessageHandler
+/// <summary>Stands in for the network: records what Stripe.net sends and answers with a canned body (and headers).</summary>
+internal sealed class RecordingHandler(
+    HttpStatusCode status, string responseJson, IReadOnlyDictionary<string, string>? responseHeaders = null) : HttpMessageHandler
 {
     public List<RecordedRequest> Requests { get; } = [];
 
@@ -16,6 +17,12 @@ internal sealed class RecordingHandler(HttpStatusCode status, string responseJso
             request.RequestUri!,
             request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
             body));
-        return new HttpResponseMessage(status) { Content = new StringContent(responseJson, Encoding.UTF8, "application/json") };
+        var response = new HttpResponseMessage(status) { Content = new StringContent(responseJson, Encoding.UTF8, "application/json") };
+        foreach (var (name, value) in responseHeaders ?? new Dictionary<string, string>())
+        {
+            response.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return response;
     }
 }

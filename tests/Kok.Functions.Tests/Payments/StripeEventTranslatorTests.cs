@@ -143,6 +143,47 @@ public sealed class StripeEventTranslatorTests
     }
 
     [Fact]
+    public void Payment_intent_succeeded_carries_amount_received_and_dues_metadata()
+    {
+        var succeeded = Translated<PaymentIntentSucceeded>("payment_intent.succeeded");
+
+        Assert.Equal("evt_3SyDuEsAbCdEfGhIj0PiSu021", succeeded.EventId);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1767225640), succeeded.Created);
+        Assert.Equal("pi_3SyDuEsAbCdEfGhIj0DuEs01", succeeded.PaymentIntentId);
+        Assert.Equal(6000, succeeded.AmountCents);
+        Assert.Equal("mem_Yearly01", succeeded.MetadataValue(PaymentMetadataKeys.MemberId));
+        Assert.Equal(new DateOnly(2026, 3, 1), PaymentMetadataKeys.PeriodOf(succeeded));
+    }
+
+    [Fact]
+    public void Payment_intent_failed_carries_the_failure_code_but_not_the_message()
+    {
+        clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(1767830400));
+
+        var failed = Translated<PaymentIntentFailed>("payment_intent.payment_failed", at: clock.GetUtcNow());
+
+        Assert.Equal("pi_3SyDuEsAbCdEfGhIj1SePa02", failed.PaymentIntentId);
+        Assert.Equal("insufficient_funds", failed.FailureCode);
+        Assert.Equal("mem_Sepa02", failed.MetadataValue(PaymentMetadataKeys.MemberId));
+        Assert.Equal(new DateOnly(2026, 3, 1), PaymentMetadataKeys.PeriodOf(failed));
+        Assert.DoesNotContain(failed.ToString(), "Mustermann", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Payment_intent_failed_falls_back_to_the_decline_code()
+    {
+        var json = StripeFixtures.Load("payment_intent.payment_failed")
+            .Replace("\"code\": \"insufficient_funds\"", "\"code\": null", StringComparison.Ordinal)
+            .Replace("\"decline_code\": null", "\"decline_code\": \"generic_decline\"", StringComparison.Ordinal);
+        var at = DateTimeOffset.FromUnixTimeSeconds(1767830400);
+        clock.SetUtcNow(at);
+
+        var result = translator.Translate(json, StripeFixtures.Sign(json, at));
+
+        Assert.Equal("generic_decline", Assert.IsType<PaymentIntentFailed>(result.Event).FailureCode);
+    }
+
+    [Fact]
     public void Unknown_event_type_is_ignored()
     {
         var json = StripeFixtures.Load("payment_intent.created");

@@ -5,6 +5,7 @@ using Kok.Domain.Payments;
 using Kok.Functions.Payments;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace Kok.Functions.Tests.Payments;
@@ -196,10 +197,221 @@ public sealed class StripePaymentGatewayTests
         Assert.Contains("expand[1]=latest_charge", Uri.UnescapeDataString(request.Uri.Query), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(PaymentMethodKind.Card, "card", "succeeded", DuesChargeStatus.Succeeded)]
+    [InlineData(PaymentMethodKind.SepaDebit, "sepa_debit", "processing", DuesChargeStatus.Processing)]
+    public async Task Dues_charge_confirms_off_session_with_our_ids_and_the_idempotency_key(
+        PaymentMethodKind kind, string type, string stripeStatus, DuesChargeStatus expected)
+    {
+        var (gateway, handler) = Create(response: PaymentIntentResponse(stripeStatus));
+
+        var result = await gateway.ChargeDuesAsync(DuesCharge(kind), CancellationToken.None);
+
+        Assert.Equal(new DuesChargeResult(expected, "pi_3Dues01"), result);
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal(new Uri("https://api.stripe.com/v1/payment_intents"), request.Uri);
+        Assert.Equal("dues:mem_9:2026-03-01", request.Headers["Idempotency-Key"]);
+        var form = request.Form();
+        Assert.Equal("6000", form["amount"]);
+        Assert.Equal("eur", form["currency"]);
+        Assert.Equal("cus_9", form["customer"]);
+        Assert.Equal("pm_9", form["payment_method"]);
+        Assert.Equal(type, form["allowed_payment_method_types[0]"]);
+        Assert.False(form.ContainsKey("allowed_payment_method_types[1]"));
+        Assert.Equal("true", form["off_session"]);
+        Assert.Equal("true", form["confirm"]);
+        Assert.Equal("mem_9", form["metadata[memberId]"]);
+        Assert.Equal("2026-03-01", form["metadata[duesPeriod]"]);
+        Assert.Equal("Mitgliedsbeitrag 2026-03-01", form["description"]);
+    }
+
+    [Fact]
+    public async Task Dues_charge_left_requiring_action_needs_the_member()
+    {
+        var (gateway, _) = Create(response: PaymentIntentResponse("requires_action"));
+
+        var result = await gateway.ChargeDuesAsync(DuesCharge(PaymentMethodKind.Card), CancellationToken.None);
+
+        Assert.Equal(new DuesChargeResult(DuesChargeStatus.RequiresAction, "pi_3Dues01", "authentication_required"), result);
+    }
+
+    [Fact]
+    public async Task Card_needing_authentication_off_session_is_requires_action_not_an_error()
+    {
+        var (gateway, _) = Create(status: HttpStatusCode.PaymentRequired, response: CardError("authentication_required", "authentication_required"));
+
+        var result = await gateway.ChargeDuesAsync(DuesCharge(PaymentMethodKind.Card), CancellationToken.None);
+
+        Assert.Equal(new DuesChargeResult(DuesChargeStatus.RequiresAction, "pi_3Dues01", "authentication_required"), result);
+    }
+
+    [Fact]
+    public async Task Declined_card_is_a_failed_result_with_the_code_and_payment_intent()
+    {
+        var (gateway, handler) = Create(status: HttpStatusCode.PaymentRequired, response: CardError("card_declined", "insufficient_funds"));
+
+        var result = await gateway.ChargeDuesAsync(DuesCharge(PaymentMethodKind.Card), CancellationToken.None);
+
+        Assert.Equal(new DuesChargeResult(DuesChargeStatus.Failed, "pi_3Dues01", "card_declined"), result);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Rate_limit_surfaces_at_once_as_transient_with_retry_after()
+    {
+        var (gateway, handler) = Create(
+            status: HttpStatusCode.TooManyRequests,
+            response: """{"error":{"type":"invalid_request_error","code":"rate_limit","message":"Too many requests hit the API too quickly."}}""",
+            headers: new Dictionary<string, string> { ["Retry-After"] = "7" });
+
+        var ex = await Assert.ThrowsAsync<PaymentGatewayException>(
+            () => gateway.ChargeDuesAsync(DuesCharge(PaymentMethodKind.Card), CancellationToken.None));
+
+        Assert.True(ex.IsTransient);
+        Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Rate_limit_without_retry_after_leaves_the_wait_to_the_caller()
+    {
+        var (gateway, _) = Create(
+            status: HttpStatusCode.TooManyRequests,
+            response: """{"error":{"type":"invalid_request_error","code":"rate_limit","message":"Too many requests."}}""");
+
+        var ex = await Assert.ThrowsAsync<PaymentGatewayException>(
+            () => gateway.ChargeDuesAsync(DuesCharge(PaymentMethodKind.Card), CancellationToken.None));
+
+        Assert.True(ex.IsTransient);
+        Assert.Null(ex.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Server_error_is_transient()
+    {
+        // Stripe marks most 500s "do not retry" (its idempotency layer would replay them); that also keeps
+        // Stripe.net's own retries, with their real back-off, out of this test.
+        var (gateway, _) = Create(
+            status: HttpStatusCode.InternalServerError,
+            response: """{"error":{"type":"api_error","message":"Something went wrong on Stripe's end."}}""",
+            headers: new Dictionary<string, string> { ["Stripe-Should-Retry"] = "false" });
+
+        var ex = await Assert.ThrowsAsync<PaymentGatewayException>(
+            () => gateway.ChargeDuesAsync(DuesCharge(PaymentMethodKind.SepaDebit), CancellationToken.None));
+
+        Assert.True(ex.IsTransient);
+        Assert.Null(ex.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Invalid_request_is_permanent_and_keeps_stripe_text_out()
+    {
+        var (gateway, _) = Create(
+            status: HttpStatusCode.BadRequest,
+            response: """{"error":{"type":"invalid_request_error","code":"resource_missing","param":"payment_method","message":"No such PaymentMethod: 'pm_9' for member@example.org"}}""");
+
+        var ex = await Assert.ThrowsAsync<PaymentGatewayException>(
+            () => gateway.ChargeDuesAsync(DuesCharge(PaymentMethodKind.Card), CancellationToken.None));
+
+        Assert.False(ex.IsTransient);
+        Assert.Contains("resource_missing", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("member@example.org", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dues_checkout_for_a_known_customer_saves_the_method_again_with_an_hourly_idempotency_key()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 14, 59, 0, TimeSpan.Zero));
+        var (gateway, handler) = Create(time: clock);
+        var request = new DuesCheckoutRequest(
+            "mem_9", new DateOnly(2026, 3, 1), 6000, PaymentMethodKind.Card, "cus_9", "member@example.org", "de");
+
+        await gateway.CreateDuesCheckoutAsync(request, CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await gateway.CreateDuesCheckoutAsync(request, CancellationToken.None);
+
+        Assert.Equal("dues-checkout:mem_9:2026-03-01:2026030214", handler.Requests[0].Headers["Idempotency-Key"]);
+        Assert.Equal("dues-checkout:mem_9:2026-03-01:2026030215", handler.Requests[1].Headers["Idempotency-Key"]);
+        var form = handler.Requests[0].Form();
+        Assert.Equal("payment", form["mode"]);
+        Assert.Equal("cus_9", form["customer"]);
+        Assert.False(form.ContainsKey("customer_email"));
+        Assert.False(form.ContainsKey("customer_creation"));
+        Assert.Equal("6000", form["line_items[0][price_data][unit_amount]"]);
+        Assert.Equal("Mitgliedsbeitrag KOK e.V. ab 2026-03-01", form["line_items[0][price_data][product_data][name]"]);
+        Assert.Equal("card", form["allowed_payment_method_types[0]"]);
+        Assert.Equal("off_session", form["payment_intent_data[setup_future_usage]"]);
+        Assert.Equal("mem_9", form["client_reference_id"]);
+        Assert.Equal("mem_9", form["metadata[memberId]"]);
+        Assert.Equal("2026-03-01", form["metadata[duesPeriod]"]);
+        Assert.Equal("mem_9", form["payment_intent_data[metadata][memberId]"]);
+        Assert.Equal("2026-03-01", form["payment_intent_data[metadata][duesPeriod]"]);
+        Assert.Equal("https://www.kok.example/spenden/danke?memberId=mem_9&session_id={CHECKOUT_SESSION_ID}", form["success_url"]);
+        Assert.Equal("https://www.kok.example/spenden?from=checkout&memberId=mem_9", form["cancel_url"]);
+    }
+
+    [Fact]
+    public async Task Dues_checkout_without_a_customer_creates_one_from_the_email()
+    {
+        var (gateway, handler) = Create(time: new FakeTimeProvider());
+
+        await gateway.CreateDuesCheckoutAsync(
+            new DuesCheckoutRequest("mem_8", new DateOnly(2027, 1, 1), 3000, PaymentMethodKind.SepaDebit, null, "member@example.org", "en"),
+            CancellationToken.None);
+
+        var form = Assert.Single(handler.Requests).Form();
+        Assert.False(form.ContainsKey("customer"));
+        Assert.Equal("member@example.org", form["customer_email"]);
+        Assert.Equal("always", form["customer_creation"]);
+        Assert.Equal("sepa_debit", form["allowed_payment_method_types[0]"]);
+        Assert.Equal("Membership dues KOK e.V. from 2027-01-01", form["line_items[0][price_data][product_data][name]"]);
+        Assert.Equal("en", form["locale"]);
+    }
+
+    [Fact]
+    public async Task Dues_checkout_without_a_clock_sends_no_key_of_ours()
+    {
+        var (gateway, handler) = Create();
+
+        await gateway.CreateDuesCheckoutAsync(
+            new DuesCheckoutRequest("mem_7", new DateOnly(2027, 1, 1), 3000, PaymentMethodKind.Card, "cus_7", "m@example.org", "de"),
+            CancellationToken.None);
+
+        var headers = Assert.Single(handler.Requests).Headers;
+        Assert.False(headers.TryGetValue("Idempotency-Key", out var key) && key.StartsWith("dues-checkout", StringComparison.Ordinal));
+    }
+
+    private static DuesChargeRequest DuesCharge(PaymentMethodKind kind) =>
+        DuesChargeRequest.ForPeriod("mem_9", new DateOnly(2026, 3, 1), 6000, new SavedPaymentMethod("pm_9", kind, "4242", null, "cus_9"));
+
+    private static string PaymentIntentResponse(string status) => $$"""
+        {
+          "id": "pi_3Dues01", "object": "payment_intent", "amount": 6000, "currency": "eur", "customer": "cus_9",
+          "status": "{{status}}", "metadata": { "memberId": "mem_9", "duesPeriod": "2026-03-01" }
+        }
+        """;
+
+    private static string CardError(string code, string declineCode) => $$"""
+        {
+          "error": {
+            "type": "card_error", "code": "{{code}}", "decline_code": "{{declineCode}}",
+            "message": "Your card was declined.",
+            "payment_intent": {
+              "id": "pi_3Dues01", "object": "payment_intent", "amount": 6000, "currency": "eur",
+              "status": "requires_payment_method",
+              "last_payment_error": { "type": "card_error", "code": "{{code}}", "decline_code": "{{declineCode}}" }
+            }
+          }
+        }
+        """;
+
     private static (StripePaymentGateway Gateway, RecordingHandler Handler) Create(
         Dictionary<string, string?>? overrides = null,
         HttpStatusCode status = HttpStatusCode.OK,
-        string response = SessionResponse)
+        string response = SessionResponse,
+        Dictionary<string, string>? headers = null,
+        TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>(BaseSettings);
         foreach (var (key, value) in overrides ?? [])
@@ -208,11 +420,14 @@ public sealed class StripePaymentGatewayTests
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var handler = new RecordingHandler(status, response);
+        var handler = new RecordingHandler(status, response, headers);
         var factory = new Mock<IHttpClientFactory>();
         factory.Setup(f => f.CreateClient(StripeClientProvider.HttpClientName)).Returns(() => new HttpClient(handler));
         var gateway = new StripePaymentGateway(
-            new StripeClientProvider(configuration, factory.Object), WebsiteOptions.From(configuration), NullLogger<StripePaymentGateway>.Instance);
+            new StripeClientProvider(configuration, factory.Object),
+            WebsiteOptions.From(configuration),
+            NullLogger<StripePaymentGateway>.Instance,
+            time);
         return (gateway, handler);
     }
 }
