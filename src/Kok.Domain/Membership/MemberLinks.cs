@@ -13,8 +13,12 @@ namespace Kok.Domain.Membership;
 public sealed class MemberLinks
 {
     public const string CancelPurpose = "cancel";
+    public const string PayDuesPurpose = "pay-dues";
     public const int MinimumSecretBytes = 32;
     public static readonly TimeSpan DefaultCancelLinkLifetime = TimeSpan.FromDays(60);
+
+    /// <summary>Longer than the grace period, so the link in the last reminder still works after the lapse.</summary>
+    public static readonly TimeSpan DefaultPayDuesLinkLifetime = TimeSpan.FromDays(120);
 
     private const int ExpiryBytes = 8;
     private const int MacBytes = 32;
@@ -22,7 +26,7 @@ public sealed class MemberLinks
     private readonly byte[] secret;
     private readonly Uri publicBaseUrl;
 
-    public MemberLinks(Uri publicBaseUrl, ReadOnlySpan<byte> secret, TimeSpan cancelLinkLifetime)
+    public MemberLinks(Uri publicBaseUrl, ReadOnlySpan<byte> secret, TimeSpan cancelLinkLifetime, TimeSpan? payDuesLinkLifetime = null)
     {
         ArgumentNullException.ThrowIfNull(publicBaseUrl);
         if (!publicBaseUrl.IsAbsoluteUri)
@@ -36,18 +40,33 @@ public sealed class MemberLinks
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cancelLinkLifetime, TimeSpan.Zero);
+        var payLifetime = payDuesLinkLifetime ?? DefaultPayDuesLinkLifetime;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(payLifetime, TimeSpan.Zero, nameof(payDuesLinkLifetime));
         this.secret = secret.ToArray();
         this.publicBaseUrl = publicBaseUrl;
         CancelLinkLifetime = cancelLinkLifetime;
+        PayDuesLinkLifetime = payLifetime;
     }
 
     public TimeSpan CancelLinkLifetime { get; }
+
+    public TimeSpan PayDuesLinkLifetime { get; }
 
     /// <summary>The member's cancellation page, valid for <see cref="CancelLinkLifetime"/> from <paramref name="now"/>.</summary>
     public Uri CancelUrl(string memberId, DateTimeOffset now)
     {
         var token = CreateToken(memberId, CancelPurpose, now + CancelLinkLifetime);
-        return new Uri($"{publicBaseUrl.ToString().TrimEnd('/')}/api/memberships/{Uri.EscapeDataString(memberId)}/cancel?token={token}");
+        return MemberUrl(memberId, "cancel", token);
+    }
+
+    /// <summary>
+    /// Pays the member's overdue dues (or revives a lapsed membership) through a hosted checkout, valid for
+    /// <see cref="PayDuesLinkLifetime"/> from <paramref name="now"/>.
+    /// </summary>
+    public Uri PayDuesUrl(string memberId, DateTimeOffset now)
+    {
+        var token = CreateToken(memberId, PayDuesPurpose, now + PayDuesLinkLifetime);
+        return MemberUrl(memberId, "dues/pay", token);
     }
 
     public string CreateToken(string memberId, string purpose, DateTimeOffset expiresAt)
@@ -79,6 +98,9 @@ public sealed class MemberLinks
         var expiresAt = BinaryPrimitives.ReadInt64BigEndian(bytes);
         return now.ToUnixTimeSeconds() < expiresAt ? LinkTokenCheck.Valid : LinkTokenCheck.Expired;
     }
+
+    private Uri MemberUrl(string memberId, string path, string token) =>
+        new($"{publicBaseUrl.ToString().TrimEnd('/')}/api/memberships/{Uri.EscapeDataString(memberId)}/{path}?token={token}");
 
     private void Mac(string memberId, string purpose, ReadOnlySpan<byte> expiry, Span<byte> destination)
     {

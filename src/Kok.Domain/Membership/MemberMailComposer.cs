@@ -169,9 +169,9 @@ public sealed class MemberMailComposer
     public static string Date(DateOnly date, bool english) =>
         english ? date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : GermanDate.Format(date);
 
-    private static MailLanguage Language(Member member) => MailLanguageCode.Parse(member.Locale);
+    private static MailLanguage Language(Member member) => MemberMailParts.Language(member);
 
-    private static MailRecipient Recipient(Member member) => new(member.Email, member.Salutation);
+    private static MailRecipient Recipient(Member member) => MemberMailParts.Recipient(member);
 
     private static string As(Member member, bool english) => member.Kind switch
     {
@@ -180,22 +180,9 @@ public sealed class MemberMailComposer
         _ => string.Empty,
     };
 
-    private static MailBodyBuilder Start(Member member)
-    {
-        var language = Language(member);
-        var body = new MailBodyBuilder(language);
-        var name = new MailRecipient(member.Email, member.Salutation).Name;
-        body.Paragraph(language == MailLanguage.English
-            ? (name.Length > 0 ? $"Dear {name}," : "Hello,")
-            : (name.Length > 0 ? $"Guten Tag {name}," : "Guten Tag,"));
-        return body;
-    }
+    private static MailBodyBuilder Start(Member member) => MemberMailParts.Start(member);
 
-    private static void PersonalLink(MailBodyBuilder body, Uri link, bool english) =>
-        body.Paragraph(english
-            ? $"You can end your supporting membership at any time, effective at the end of the period you have paid for, with your personal link (please do not pass it on): {link}"
-            : $"Sie können Ihre Fördermitgliedschaft jederzeit zum Ende des bezahlten Zeitraums beenden, über Ihren persönlichen Link (bitte nicht weitergeben): {link}");
+    private static void PersonalLink(MailBodyBuilder body, Uri link, bool english) => MemberMailParts.PersonalLink(body, link, english);
 
-    private void Closing(MailBodyBuilder body, bool english) =>
-        body.Lines(english ? "Kind regards" : "Herzliche Grüße", organisation.Name);
+    private void Closing(MailBodyBuilder body, bool english) => MemberMailParts.Closing(body, organisation, english);
 }

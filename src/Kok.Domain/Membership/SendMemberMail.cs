@@ -1,18 +1,21 @@
+using Kok.Domain.Dues;
 using Kok.Domain.Mail;
 
 namespace Kok.Domain.Membership;
 
 /// <summary>
 /// The member mailer's use case: sends the mail a <see cref="MemberMailRequest"/> asks for at most once per
-/// (kind, member), through the same <see cref="MailDispatcher"/> and mail log as receipts.
+/// (kind, <see cref="MemberMailRequest.MailSubjectId"/>), i.e. once per member, and for dues mails once per member
+/// and period (reminders: and number), through the same <see cref="MailDispatcher"/> and mail log as receipts.
 /// <para>
-/// The payment handler enqueues a mail request before it saves the member (so a crash in between cannot lose the
-/// mail), so a request may arrive before the state that makes it due. A mail that is not due is therefore not
-/// dropped but retried (<see cref="MemberMailNotDueException"/>); should it never become due, the message ends in the
-/// queue's poison queue, where staff see it.
+/// The payment handler and the dues run enqueue a mail request before they save the member (so a crash in between
+/// cannot lose the mail), so a request may arrive before the state that makes it due. A mail that is not due is
+/// therefore not dropped but retried (<see cref="MemberMailNotDueException"/>); should it never become due, the message
+/// ends in the queue's poison queue, where staff see it. A dues mail that became obsolete meanwhile (paid, cancelled)
+/// is logged as skipped instead (<see cref="ComposeDuesMail"/>).
 /// </para>
 /// </summary>
-public sealed class SendMemberMail(ComposeMemberMail compose, MailDispatcher dispatcher)
+public sealed class SendMemberMail(ComposeMemberMail compose, ComposeDuesMail composeDues, MailDispatcher dispatcher)
 {
     public Task<MailDispatch> ExecuteAsync(MemberMailRequest request, CancellationToken cancellationToken)
     {
@@ -22,8 +25,26 @@ public sealed class SendMemberMail(ComposeMemberMail compose, MailDispatcher dis
             MemberMailKind.Welcome => MailKind.MemberWelcome,
             MemberMailKind.CancellationConfirmed => MailKind.MemberCancellationConfirmed,
             MemberMailKind.FirstPaymentFailed => MailKind.MemberFirstPaymentFailed,
+            MemberMailKind.DuesPreNotification => MailKind.DuesPreNotification,
+            MemberMailKind.DuesChargeFailed => MailKind.DuesChargeFailed,
+            MemberMailKind.DuesReminder => MailKind.DuesReminder,
+            MemberMailKind.DuesLapsed => MailKind.DuesLapsed,
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown member mail."),
         };
+
+        if (request.IsDuesMail)
+        {
+            if (!request.IsWellFormed)
+            {
+                throw new ArgumentException("A dues mail request names its period (and a reminder its number).", nameof(request));
+            }
+
+            return dispatcher.SendOnceAsync(
+                new MailLogKey(kind, request.MailSubjectId),
+                async ct => await composeDues.ExecuteAsync(request, ct).ConfigureAwait(false)
+                    ?? throw new MemberMailNotDueException(request.Kind),
+                cancellationToken);
+        }
 
         return dispatcher.SendOnceAsync(
             new MailLogKey(kind, request.MemberId),

@@ -147,7 +147,7 @@ public static class CancellationPage
         _ => "beendet",
     };
 
-    private static string Document(bool en, string title, string body) =>
+    internal static string Document(bool en, string title, string body) =>
         $"""
         <!DOCTYPE html>
         <html lang="{(en ? "en" : "de")}">

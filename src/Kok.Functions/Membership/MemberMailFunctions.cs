@@ -26,15 +26,16 @@ public sealed class MemberMailFunctions(SendMemberMail sendMemberMail, ILogger<M
         var request = Parse(message)
             ?? throw new InvalidOperationException($"Unreadable member mail message ({message?.Length ?? 0} characters).");
         var dispatch = await sendMemberMail.ExecuteAsync(request, cancellationToken);
-        logger.LogInformation("Member mail {Kind} for {MemberId}: {Outcome}.", request.Kind, request.MemberId, dispatch.Outcome);
+        logger.LogInformation("Member mail {Kind} for {MailSubjectId}: {Outcome}.", request.Kind, request.MailSubjectId, dispatch.Outcome);
     }
 
-    private static MemberMailRequest? Parse(string? message)
+    /// <summary>The request in <paramref name="message"/>, or null when it is unreadable or its fields do not fit its kind.</summary>
+    internal static MemberMailRequest? Parse(string? message)
     {
         try
         {
             var request = string.IsNullOrWhiteSpace(message) ? null : JsonSerializer.Deserialize<MemberMailRequest>(message, KokJson.Options);
-            return request is not null && Enum.IsDefined(request.Kind) && Member.IsWellFormedId(request.MemberId) ? request : null;
+            return request is { IsWellFormed: true } ? request : null;
         }
         catch (JsonException)
         {

@@ -7,7 +7,7 @@ namespace Kok.Functions.Membership;
 
 /// <summary>
 /// Reads the membership settings: <c>Membership:MinimumAnnualAmount</c> (euros, "50.00"), <c>Links:SigningSecret</c>
-/// (at least 32 bytes; required), <c>Links:CancelLinkDays</c> (default 60) and <c>PublicBaseUrl</c> (where links in
+/// (at least 32 bytes; required), <c>Links:CancelLinkDays</c> (default 60), <c>Links:PayDuesLinkDays</c> (default 120) and <c>PublicBaseUrl</c> (where links in
 /// mails point; required).
 /// </summary>
 public static class MembershipConfiguration
@@ -47,11 +47,17 @@ public static class MembershipConfiguration
             throw new InvalidOperationException("Links:CancelLinkDays must be at least 1.");
         }
 
+        var payDays = configuration.GetValue("Links:PayDuesLinkDays", (int)MemberLinks.DefaultPayDuesLinkLifetime.TotalDays);
+        if (payDays < 1)
+        {
+            throw new InvalidOperationException("Links:PayDuesLinkDays must be at least 1.");
+        }
+
         if (!Uri.TryCreate(configuration["PublicBaseUrl"], UriKind.Absolute, out var baseUrl))
         {
             throw new InvalidOperationException("PublicBaseUrl must be set to the absolute URL the app is reached at.");
         }
 
-        return new MemberLinks(baseUrl, Encoding.UTF8.GetBytes(secret), TimeSpan.FromDays(days));
+        return new MemberLinks(baseUrl, Encoding.UTF8.GetBytes(secret), TimeSpan.FromDays(days), TimeSpan.FromDays(payDays));
     }
 }

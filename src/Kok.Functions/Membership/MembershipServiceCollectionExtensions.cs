@@ -1,7 +1,9 @@
+using Kok.Domain.Dues;
 using Kok.Domain.Receipts;
 using Kok.Domain.Membership;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kok.Functions.Membership;
 
@@ -25,6 +27,14 @@ public static class MembershipServiceCollectionExtensions
         services.AddSingleton<EndCancelledMemberships>();
         services.AddSingleton<ComposeMemberMail>();
         services.AddSingleton<SendMemberMail>();
+
+        // Dues mails and the pay link. DuesPolicy and SepaCreditor come from the dues wiring; these stand-ins only
+        // apply when it has not registered them (TryAdd), so its configured values win.
+        services.TryAddSingleton(DuesPolicy.Default);
+        services.TryAddSingleton(new SepaCreditor("DE98ZZZ09999999999"));
+        services.AddSingleton<DuesMailComposer>();
+        services.AddSingleton<ComposeDuesMail>();
+        services.AddSingleton<PayOverdueDues>();
         services.AddSingleton<IReceiptSubjectSource, MemberReceiptSubjects>();
         return services;
     }

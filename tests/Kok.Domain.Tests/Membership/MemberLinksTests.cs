@@ -49,6 +49,39 @@ public class MemberLinksTests
     }
 
     [Fact]
+    public void Pay_dues_link_points_to_the_member_and_is_valid_for_120_days_by_default()
+    {
+        var url = links.PayDuesUrl(MemberId, T0);
+
+        Assert.StartsWith($"https://api.kok.example/api/memberships/{MemberId}/dues/pay?token=", url.ToString(), StringComparison.Ordinal);
+        var token = TokenOf(url);
+        Assert.Equal(LinkTokenCheck.Valid, links.Check(MemberId, MemberLinks.PayDuesPurpose, token, T0.AddDays(119)));
+        Assert.Equal(LinkTokenCheck.Expired, links.Check(MemberId, MemberLinks.PayDuesPurpose, token, T0.AddDays(120)));
+    }
+
+    [Fact]
+    public void Pay_and_cancel_tokens_do_not_stand_in_for_each_other()
+    {
+        var pay = TokenOf(links.PayDuesUrl(MemberId, T0));
+        var cancel = TokenOf(links.CancelUrl(MemberId, T0));
+
+        Assert.Equal(LinkTokenCheck.Invalid, links.Check(MemberId, MemberLinks.CancelPurpose, pay, T0));
+        Assert.Equal(LinkTokenCheck.Invalid, links.Check(MemberId, MemberLinks.PayDuesPurpose, cancel, T0));
+        Assert.Equal(LinkTokenCheck.Invalid, links.Check("mem_zzzzzzzzzzzzzzzzzzzz", MemberLinks.PayDuesPurpose, pay, T0));
+    }
+
+    [Fact]
+    public void Pay_dues_lifetime_is_configurable()
+    {
+        var shortLived = new MemberLinks(new Uri("https://api.kok.example/"), Secret, TimeSpan.FromDays(60), TimeSpan.FromDays(10));
+        var token = TokenOf(shortLived.PayDuesUrl(MemberId, T0));
+
+        Assert.Equal(LinkTokenCheck.Valid, shortLived.Check(MemberId, MemberLinks.PayDuesPurpose, token, T0.AddDays(9)));
+        Assert.Equal(LinkTokenCheck.Expired, shortLived.Check(MemberId, MemberLinks.PayDuesPurpose, token, T0.AddDays(10)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MemberLinks(new Uri("https://a.example"), Secret, TimeSpan.FromDays(1), TimeSpan.Zero));
+    }
+
+    [Fact]
     public void Short_secrets_are_refused() =>
         Assert.Throws<ArgumentException>(() => new MemberLinks(new Uri("https://a.example"), new byte[31], TimeSpan.FromDays(1)));
 }

@@ -1,0 +1,140 @@
+using Kok.Domain.Mail;
+using Kok.Domain.Membership;
+
+namespace Kok.Domain.Dues;
+
+/// <summary>
+/// Builds the dues mail a <see cref="MemberMailRequest"/> asks for, after checking against the stored member that it
+/// is still due. Three answers:
+/// <list type="bullet">
+/// <item>null: not (yet) due. The dues run enqueues the request before it saves the member, so the request may have
+/// overtaken the save; the caller retries (and a request that never becomes due ends in the poison queue).</item>
+/// <item><see cref="PreparedMail.Skip"/>: obsolete (the period was paid meanwhile, the member cancelled, ended or
+/// moved on to a later period, a later reminder went out). The message is acknowledged without a mail.</item>
+/// <item><see cref="PreparedMail.Send"/>: the mail.</item>
+/// </list>
+/// Cost: one point read.
+/// </summary>
+public sealed class ComposeDuesMail(
+    IMemberRepository members,
+    DuesMailComposer composer,
+    MemberLinks links,
+    TimeProvider timeProvider)
+{
+    public async Task<PreparedMail?> ExecuteAsync(MemberMailRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.IsDuesMail || !request.IsWellFormed || request.PeriodStart is not { } start)
+        {
+            throw new ArgumentException("Not a well-formed dues mail request.", nameof(request));
+        }
+
+        var stored = await members.GetAsync(request.MemberId, cancellationToken).ConfigureAwait(false);
+        if (stored?.Member is not { } member)
+        {
+            return null;
+        }
+
+        if (Obsolete(member, start) is { } reason)
+        {
+            return PreparedMail.Skip(reason);
+        }
+
+        var current = member.CurrentDuesPeriod!.Value;
+        if (start > current.Start)
+        {
+            return null;
+        }
+
+        var entry = member.DuesEntryFor(start);
+        var now = timeProvider.GetUtcNow();
+        switch (request.Kind)
+        {
+            case MemberMailKind.DuesPreNotification:
+                if (member.Status != MembershipStatus.Active)
+                {
+                    return member.Status is MembershipStatus.Overdue or MembershipStatus.Lapsed
+                        ? PreparedMail.Skip("the dues were charged already")
+                        : null;
+                }
+
+                return member.Dues.PreNotifiedOn is null
+                    ? null
+                    : PreparedMail.Send(composer.PreNotification(member, links.CancelUrl(member.Id, now)));
+
+            case MemberMailKind.DuesChargeFailed:
+                if (member.Status is not (MembershipStatus.Overdue or MembershipStatus.Lapsed))
+                {
+                    // Active with the failure already recorded would be a contradiction; active without it is the save
+                    // still to come.
+                    return entry?.Status == DuesEntryStatus.Failed ? PreparedMail.Skip("the dues are no longer overdue") : null;
+                }
+
+                if (entry?.Status == DuesEntryStatus.Processing)
+                {
+                    return PreparedMail.Skip("a payment of the dues is in progress");
+                }
+
+                return entry?.Status == DuesEntryStatus.Failed
+                    ? PreparedMail.Send(composer.ChargeFailed(member, current, PayLink(member, now), links.CancelUrl(member.Id, now)))
+                    : null;
+
+            case MemberMailKind.DuesReminder:
+                var number = request.ReminderNumber!.Value;
+                if (member.Status == MembershipStatus.Lapsed)
+                {
+                    return PreparedMail.Skip("the membership lapsed meanwhile");
+                }
+
+                if (member.Status != MembershipStatus.Overdue || member.Dues.RemindersSent < number)
+                {
+                    return member.Status == MembershipStatus.Active && member.Dues.LastFailedChargeOn is not null
+                        ? PreparedMail.Skip("the dues are no longer overdue")
+                        : null;
+                }
+
+                if (member.Dues.RemindersSent > number)
+                {
+                    return PreparedMail.Skip("a later reminder went out");
+                }
+
+                return entry?.Status == DuesEntryStatus.Processing
+                    ? PreparedMail.Skip("a payment of the dues is in progress")
+                    : PreparedMail.Send(composer.Reminder(member, current, number, PayLink(member, now), links.CancelUrl(member.Id, now)));
+
+            case MemberMailKind.DuesLapsed:
+                return member.Status switch
+                {
+                    MembershipStatus.Lapsed => PreparedMail.Send(composer.Lapsed(member, PayLink(member, now), links.CancelUrl(member.Id, now))),
+                    MembershipStatus.Overdue => null,
+                    _ => PreparedMail.Skip("the membership is active again"),
+                };
+
+            default:
+                throw new ArgumentException("Not a dues mail.", nameof(request));
+        }
+    }
+
+    /// <summary>Why a dues mail about <paramref name="periodStart"/> must not go out any more, or null.</summary>
+    private static string? Obsolete(Member member, DateOnly periodStart)
+    {
+        if (member.CancelledAt is not null || member.Status is MembershipStatus.Cancelling or MembershipStatus.Ended)
+        {
+            return "the membership was cancelled or has ended";
+        }
+
+        if (member.DuesEntryFor(periodStart) is { Status: DuesEntryStatus.Paid })
+        {
+            return "the dues for the period are paid";
+        }
+
+        if (member.CurrentDuesPeriod is not { } current)
+        {
+            return "the member has no dues period";
+        }
+
+        return periodStart < current.Start ? "a later period is current" : null;
+    }
+
+    private Uri PayLink(Member member, DateTimeOffset now) => links.PayDuesUrl(member.Id, now);
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Kok.Domain.Dues;
+using Kok.Domain.Membership;
+using Kok.Domain.Payments;
+using Kok.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kok.Functions.Membership;
+
+/// <summary>
+/// <c>GET /api/memberships/{id}/dues/pay?token=…</c>, the pay link in dues mails: 303 to the hosted checkout, or a
+/// small page (nothing to pay 200, bad link 400, unknown member 404, expired link or ended membership 410); the
+/// provider unreachable is 503 problem+json.
+/// </summary>
+public sealed class PayDuesFunction(PayOverdueDues payOverdueDues)
+{
+    [Function("PayDues")]
+    public async Task<IActionResult> PayAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "memberships/{id}/dues/pay")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        PayDuesResult result;
+        try
+        {
+            result = await payOverdueDues.ExecuteAsync(id, request.Query["token"].ToString(), cancellationToken);
+        }
+        catch (PaymentGatewayException ex)
+        {
+            if (ex.RetryAfter is { } wait)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            return ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "Payment provider unavailable.",
+                "The payment page could not be opened. Please try again in a few minutes.");
+        }
+
+        var headers = request.HttpContext.Response.Headers;
+
+        // The URL carries the member's token: never pass it on as a referrer, never cache the answer.
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        switch (result)
+        {
+            case DuesCheckoutStarted started:
+                headers.Location = started.CheckoutUrl.ToString();
+                return new StatusCodeResult(StatusCodes.Status303SeeOther);
+            case PayDuesLinkRejected rejected:
+                return Html(request, rejected.Reason == LinkTokenCheck.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest,
+                    CancellationPage.Rejected(rejected.Reason));
+            case NoDuesToPay nothing:
+                return Html(request, nothing.MembershipEnded ? StatusCodes.Status410Gone : StatusCodes.Status200OK,
+                    DuesPaymentPage.NothingToPay(nothing));
+            default:
+                return Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound());
+        }
+    }
+
+    private static ContentResult Html(HttpRequest request, int status, string html)
+    {
+        var headers = request.HttpContext.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+        headers["X-Content-Type-Options"] = "nosniff";
+        return new ContentResult { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = html };
+    }
+}
