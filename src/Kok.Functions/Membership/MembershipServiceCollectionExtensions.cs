@@ -28,10 +28,7 @@ public static class MembershipServiceCollectionExtensions
         services.AddSingleton<ComposeMemberMail>();
         services.AddSingleton<SendMemberMail>();
 
-        // Dues mails and the pay link. DuesPolicy and SepaCreditor come from the dues wiring; these stand-ins only
-        // apply when it has not registered them (TryAdd), so its configured values win.
-        services.TryAddSingleton(DuesPolicy.Default);
-        services.TryAddSingleton(new SepaCreditor("DE98ZZZ09999999999"));
+        // Dues mails and the pay link; DuesPolicy and SepaCreditor come from AddKokDues.
         services.AddSingleton<DuesMailComposer>();
         services.AddSingleton<ComposeDuesMail>();
         services.AddSingleton<PayOverdueDues>();
