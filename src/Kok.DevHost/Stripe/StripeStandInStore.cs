@@ -307,6 +307,7 @@ internal sealed class StripeStandInStore(TimeProvider time)
     {
         lock (gate)
         {
+            AdoptSeeded(request.CustomerId, request.PaymentMethodId);
             if (!customers.TryGetValue(request.CustomerId, out var saved))
             {
                 throw new StandInException(400, $"No such customer: '{request.CustomerId}'", "customer", "resource_missing");
@@ -680,6 +681,27 @@ internal sealed class StripeStandInStore(TimeProvider time)
         paymentIntent.FailureCode = code;
         paymentIntent.DeclineCode = declineCode;
         paymentIntent.FailureMessage = message;
+    }
+
+    /// <summary>
+    /// Members written by the seeding tool (<c>tools/Kok.Seed</c>) never went through this stand-in's checkout; their
+    /// customers (<c>cus_seed_…</c>) and methods (<c>pm_seed_card_…</c>, <c>pm_seed_sepa_…</c>) are taken as saved on
+    /// first use, so seeded members can be charged like real ones.
+    /// </summary>
+    private void AdoptSeeded(string customerId, string paymentMethodId)
+    {
+        if (!customerId.StartsWith("cus_seed_", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var type = paymentMethodId.StartsWith("pm_seed_card_", StringComparison.Ordinal) ? "card"
+            : paymentMethodId.StartsWith("pm_seed_sepa_", StringComparison.Ordinal) ? "sepa_debit"
+            : null;
+        if (type is not null)
+        {
+            SaveOnCustomer(customerId, paymentMethodId, type);
+        }
     }
 
     /// <summary>The customer exists from now on; <paramref name="paymentMethodId"/>, when given, is saved on it.</summary>

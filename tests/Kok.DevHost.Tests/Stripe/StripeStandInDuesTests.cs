@@ -200,6 +200,20 @@ public sealed class StripeStandInDuesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Seeded_customers_and_methods_are_charged_like_saved_ones()
+    {
+        var card = new SavedPaymentMethod("pm_seed_card_7", PaymentMethodKind.Card, "4242", null, "cus_seed_7");
+        var sepa = new SavedPaymentMethod("pm_seed_sepa_8", PaymentMethodKind.SepaDebit, "3000", "mandate_seed_8", "cus_seed_8");
+
+        Assert.Equal(DuesChargeStatus.Succeeded, (await host.Gateway.ChargeDuesAsync(Charge("mem_seed7", card), CancellationToken.None)).Status);
+        Assert.Equal(DuesChargeStatus.Processing, (await host.Gateway.ChargeDuesAsync(Charge("mem_seed8", sepa), CancellationToken.None)).Status);
+
+        // Only the seeding tool's names are adopted; any other unknown customer stays unknown.
+        using var other = await CreateRawAsync(card with { CustomerId = "cus_Unknown0000002" }, "mem_seed9", "key_seed_9");
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+    }
+
+    [Fact]
     public async Task Production_adapter_maps_every_forced_outcome()
     {
         var card = await SavedMethodAsync("mem_e2e", PaymentMethodKind.Card);
