@@ -81,7 +81,6 @@ Console.CancelKeyPress += (_, e) =>
 try
 {
     var result = await new MemberSeeder(repository, policy).SeedAsync(options, bar.Report, cancel.Token);
-    bar.Report(options.Members);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Seeded {result.Written:N0} members ({result.AlreadyPresent:N0} already there, {options.DueToday:N0} due on {options.Today:yyyy-MM-dd}, seed {options.Seed}) in {result.Elapsed.TotalSeconds:N1} s, {options.Members / Math.Max(result.Elapsed.TotalSeconds, 0.001):N0} members/s."));
     return 0;
