@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 source scripts/common.sh
 
 usage() { echo "usage: ./bench.sh donations | dues [SMALL LARGE]" >&2; exit 2; }
-case "$1 $#" in
+case "${1:-} $#" in
   "donations 1" | "dues 1" | "dues 3") ;;
   *) usage ;;
 esac
