@@ -2,14 +2,16 @@
 # Runs a benchmark: installs what is missing, starts a private in-memory Azurite on free ports, builds Release, runs
 # the benchmark against it, and stops Azurite whatever happens. Not part of ./test.sh.
 #   ./bench.sh donations   POST /api/donations latency and webhook throughput, each relative to raw Table Storage
+#   ./bench.sh dues [SMALL LARGE]
+#                          dues run time with 500 due among 10,000 and 100,000 members (or SMALL and LARGE), their
+#                          ratio and storage transactions; then charges per second through dues-charge (takes minutes)
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
-usage() { echo "usage: ./bench.sh donations" >&2; exit 2; }
-[ $# -eq 1 ] || usage
-case "$1" in
-  donations) ;;
+usage() { echo "usage: ./bench.sh donations | dues [SMALL LARGE]" >&2; exit 2; }
+case "${1:-} $#" in
+  "donations 1" | "dues 1" | "dues 3") ;;
   *) usage ;;
 esac
 
@@ -38,4 +40,4 @@ echo "==> Azurite on 127.0.0.1 ports blob=$blob queue=$queue table=$table (in me
 
 export AzureWebJobsStorage
 AzureWebJobsStorage="$(kok_connection_string "$blob" "$queue" "$table")"
-dotnet benchmarks/Kok.Benchmarks/bin/Release/net10.0/Kok.Benchmarks.dll "$1"
+dotnet benchmarks/Kok.Benchmarks/bin/Release/net10.0/Kok.Benchmarks.dll "$@"

@@ -34,7 +34,8 @@ internal sealed class BenchmarkDevHost : IAsyncDisposable
 
     public IConfiguration Configuration => _app.Configuration;
 
-    public static async Task<BenchmarkDevHost> StartAsync(string storageConnectionString, IReadOnlyList<string> functions)
+    public static async Task<BenchmarkDevHost> StartAsync(
+        string storageConnectionString, IReadOnlyList<string> functions, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var counter = new StorageTransactionCounter();
         var timer = new StorageTimer();
@@ -49,6 +50,11 @@ internal sealed class BenchmarkDevHost : IAsyncDisposable
         for (var i = 0; i < functions.Count; i++)
         {
             settings[$"AzureFunctionsJobHost:functions:{i}"] = functions[i];
+        }
+
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         // The content root is the output folder, so DevHost's appsettings.json is found from any working directory.
