@@ -5,8 +5,8 @@ namespace Kok.Functions.Dues;
 /// <summary>
 /// Keeps this instance's dues charges under <c>Dues:MaxChargesPerSecond</c>, whatever host.json's queue batch size
 /// lets run at once. One token every 1/rate seconds, so charges spread out evenly instead of bursting each second.
-/// Per instance: the Bicep caps the app at one instance's worth of charges (see README), and a 429 that still comes
-/// through is retried after Stripe's Retry-After.
+/// The bound is per instance: should Flex Consumption scale the queue out to several instances, their sum may pass
+/// Stripe's limit, and the 429s that then come back are retried after Stripe's Retry-After (see README).
 /// </summary>
 public sealed class DuesChargeRateLimit : IDisposable
 {
