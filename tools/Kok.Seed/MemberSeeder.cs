@@ -106,7 +106,10 @@ public sealed class MemberSeeder(IMemberRepository members, DuesPolicy policy)
             customerId,
             request.AnnualAmountCents));
         member.RecordPaymentMethod(request.PaymentMethod == PaymentMethodKind.SepaDebit
-            ? new SavedPaymentMethod($"pm_seed_sepa_{n}", PaymentMethodKind.SepaDebit, "3000", $"mandate_seed_{n}", customerId)
+            // The DevHost's Stripe stand-in answers GET /v1/mandates/mandate_seed_{n} with this same reference.
+            ? new SavedPaymentMethod(
+                $"pm_seed_sepa_{n}", PaymentMethodKind.SepaDebit, "3000", $"mandate_seed_{n}", customerId,
+                string.Create(CultureInfo.InvariantCulture, $"KOKSEED{n:D6}"))
             : new SavedPaymentMethod($"pm_seed_card_{n}", PaymentMethodKind.Card, "4242", null, customerId));
         if (member.Status != MembershipStatus.Active)
         {

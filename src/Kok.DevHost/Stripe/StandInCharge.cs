@@ -10,6 +10,9 @@ internal sealed class StandInCharge
     public string? CustomerId { get; init; }
     public required string PaymentMethodId { get; init; }
 
+    /// <summary>The SEPA mandate the debit is collected under; null for cards.</summary>
+    public string? MandateId { get; init; }
+
     /// <summary>pending (SEPA in flight), succeeded, or failed.</summary>
     public string Status { get; set; } = "pending";
     public long AmountRefundedCents { get; set; }

@@ -23,6 +23,7 @@ internal static class StripeApiEndpoints
         v1.MapGet("/checkout/sessions/{id}", (string id, StripeStandInStore store) => Run(() => store.SessionJson(id)));
         v1.MapGet("/payment_intents/{id}", (string id, HttpRequest request, StripeStandInStore store) =>
             Run(() => store.PaymentIntentJson(id, Expansions(request.Query))));
+        v1.MapGet("/mandates/{id}", (string id, StripeStandInStore store) => Run(() => store.MandateJson(id)));
         v1.Map("/{**path}", (HttpRequest request) => StripeError(
             404,
             "invalid_request_error",

@@ -182,6 +182,35 @@ internal static class StripeObjectJson
         return method;
     }
 
+    /// <summary>A SEPA Direct Debit mandate accepted online at checkout, usable for any later debit.</summary>
+    public static JsonObject Mandate(StandInMandate m) => new()
+    {
+        ["id"] = m.Id,
+        ["object"] = "mandate",
+        ["customer_acceptance"] = new JsonObject
+        {
+            ["accepted_at"] = Unix(m.AcceptedAt),
+            ["online"] = new JsonObject { ["ip_address"] = "127.0.0.1", ["user_agent"] = "Kok.DevHost Stripe stand-in" },
+            ["type"] = "online",
+        },
+        ["livemode"] = false,
+        ["multi_use"] = new JsonObject(),
+        ["on_behalf_of"] = null,
+        ["payment_method"] = m.PaymentMethodId,
+        ["payment_method_details"] = new JsonObject
+        {
+            ["sepa_debit"] = new JsonObject
+            {
+                ["reference"] = m.Reference,
+                // Stripe's hosted mandate page; the stand-in does not serve it.
+                ["url"] = "https://payments.stripe.com/sepa_debit/mandate/" + m.Id,
+            },
+            ["type"] = "sepa_debit",
+        },
+        ["status"] = "active",
+        ["type"] = "multi_use",
+    };
+
     /// <summary>
     /// An invoice in the shape since API version "basil": subscription and its metadata under
     /// <c>parent.subscription_details</c>. Like Stripe's webhook payloads it leaves out the includable
@@ -579,7 +608,7 @@ internal static class StripeObjectJson
                 ["country"] = "DE",
                 ["fingerprint"] = "StandInSepa0001",
                 ["last4"] = "3000",
-                ["mandate"] = "mandate_" + c.Id[3..],
+                ["mandate"] = c.MandateId,
             },
             ["type"] = "sepa_debit",
         }

@@ -19,6 +19,10 @@ internal sealed class StripeStandInStore(TimeProvider time)
     private readonly Dictionary<string, StandInInvoice> invoices = new(StringComparer.Ordinal);
     private readonly List<StandInEvent> events = [];
 
+    /// <summary>Mandate id → mandate; SEPA payment method id → the mandate its debits are collected under.</summary>
+    private readonly Dictionary<string, StandInMandate> mandates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> methodMandates = new(StringComparer.Ordinal);
+
     /// <summary>Customer id → the payment methods saved on it (id → type).</summary>
     private readonly Dictionary<string, Dictionary<string, string>> customers = new(StringComparer.Ordinal);
 
@@ -70,6 +74,16 @@ internal sealed class StripeStandInStore(TimeProvider time)
                 : expand.Contains("latest_charge") ? StripeObjectJson.Charge(charges[chargeId])
                 : JsonValue.Create(chargeId);
             return StripeObjectJson.PaymentIntent(paymentIntent, method, charge);
+        }
+    }
+
+    /// <summary><c>GET /v1/mandates/{id}</c>: a mandate a SEPA payment created, or one of the seeding tool's.</summary>
+    public JsonObject MandateJson(string id)
+    {
+        lock (gate)
+        {
+            AdoptSeededMandate(id);
+            return mandates.TryGetValue(id, out var mandate) ? StripeObjectJson.Mandate(mandate) : throw Missing("mandate", id);
         }
     }
 
@@ -662,6 +676,7 @@ internal sealed class StripeStandInStore(TimeProvider time)
     {
         var charge = new StandInCharge
         {
+            MandateId = paymentIntent.PaymentMethodType == "sepa_debit" ? MandateFor(paymentIntent.PaymentMethodId, suffix) : null,
             Id = "ch_3" + suffix,
             PaymentIntentId = paymentIntent.Id,
             AmountCents = paymentIntent.AmountCents,
@@ -685,8 +700,8 @@ internal sealed class StripeStandInStore(TimeProvider time)
 
     /// <summary>
     /// Members written by the seeding tool (<c>tools/Kok.Seed</c>) never went through this stand-in's checkout; their
-    /// customers (<c>cus_seed_…</c>) and methods (<c>pm_seed_card_…</c>, <c>pm_seed_sepa_…</c>) are taken as saved on
-    /// first use, so seeded members can be charged like real ones.
+    /// customers (<c>cus_seed_…</c>) and methods (<c>pm_seed_card_…</c>, <c>pm_seed_sepa_…</c>, the latter with its
+    /// <c>mandate_seed_…</c>) are taken as saved on first use, so seeded members can be charged like real ones.
     /// </summary>
     private void AdoptSeeded(string customerId, string paymentMethodId)
     {
@@ -702,6 +717,56 @@ internal sealed class StripeStandInStore(TimeProvider time)
         {
             SaveOnCustomer(customerId, paymentMethodId, type);
         }
+
+        if (type == "sepa_debit")
+        {
+            AdoptSeededMandate("mandate_seed_" + paymentMethodId["pm_seed_sepa_".Length..]);
+        }
+    }
+
+    /// <summary>
+    /// The mandate a SEPA method's debits are collected under: the one accepted when the method was first used (as
+    /// with Stripe, later off-session debits reuse it), else a new one.
+    /// </summary>
+    private string MandateFor(string paymentMethodId, string suffix)
+    {
+        if (methodMandates.TryGetValue(paymentMethodId, out var known))
+        {
+            return known;
+        }
+
+        var id = "mandate_3" + suffix;
+        mandates.Add(id, new StandInMandate
+        {
+            Id = id, PaymentMethodId = paymentMethodId, Reference = StripeIds.MandateReference(id), AcceptedAt = Now,
+        });
+        methodMandates[paymentMethodId] = id;
+        return id;
+    }
+
+    /// <summary>
+    /// The seeding tool's SEPA members carry <c>mandate_seed_{n}</c> on <c>pm_seed_sepa_{n}</c> with reference
+    /// <c>KOKSEED{n:D6}</c>; taken as existing on first use, like their customers and methods.
+    /// </summary>
+    private void AdoptSeededMandate(string mandateId)
+    {
+        const string prefix = "mandate_seed_";
+        if (mandates.ContainsKey(mandateId)
+            || !mandateId.StartsWith(prefix, StringComparison.Ordinal)
+            || !int.TryParse(mandateId.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return;
+        }
+
+        var paymentMethodId = "pm_seed_sepa_" + mandateId[prefix.Length..];
+        mandates.Add(mandateId, new StandInMandate
+        {
+            Id = mandateId,
+            PaymentMethodId = paymentMethodId,
+            Reference = string.Create(CultureInfo.InvariantCulture, $"KOKSEED{n:D6}"),
+            AcceptedAt = Now,
+        });
+        methodMandates.TryAdd(paymentMethodId, mandateId);
     }
 
     /// <summary>The customer exists from now on; <paramref name="paymentMethodId"/>, when given, is saved on it.</summary>

@@ -65,7 +65,9 @@ public sealed class DuesMailComposer
         if (sepa)
         {
             // A SEPA pre-notification names the mandate and the creditor, so the debit can be matched on the statement.
-            if (member.SavedPaymentMethod?.MandateId is { Length: > 0 } mandate)
+            // Methods saved before the reference was recorded only know the provider's mandate id.
+            var saved = member.SavedPaymentMethod;
+            if ((saved?.MandateReference is { Length: > 0 } reference ? reference : saved?.MandateId) is { Length: > 0 } mandate)
             {
                 facts.Add((english ? "Mandate reference" : "Mandatsreferenz", mandate));
             }

@@ -106,7 +106,8 @@ public sealed class StripePaymentGateway(
 
     /// <summary>
     /// Reads the payment intent with its payment method and latest charge expanded: the method's type and last four
-    /// digits live on the payment method, a SEPA mandate id on the charge. Checkout events carry neither.
+    /// digits live on the payment method, a SEPA mandate id on the charge. Checkout events carry neither. For SEPA the
+    /// mandate is read too, as only it holds the mandate reference the member's bank statement shows.
     /// </summary>
     public async Task<SavedPaymentMethod?> GetSavedPaymentMethodAsync(string paymentIntentId, CancellationToken cancellationToken)
     {
@@ -135,14 +136,54 @@ public sealed class StripePaymentGateway(
             return null;
         }
 
-        return method.Type switch
+        switch (method.Type)
         {
-            "sepa_debit" => new SavedPaymentMethod(
-                method.Id, PaymentMethodKind.SepaDebit, method.SepaDebit?.Last4,
-                intent.LatestCharge?.PaymentMethodDetails?.SepaDebit?.Mandate, intent.CustomerId),
-            "card" => new SavedPaymentMethod(method.Id, PaymentMethodKind.Card, method.Card?.Last4, null, intent.CustomerId),
-            _ => null,
-        };
+            case "sepa_debit":
+                var mandateId = intent.LatestCharge?.PaymentMethodDetails?.SepaDebit?.Mandate;
+                return new SavedPaymentMethod(
+                    method.Id, PaymentMethodKind.SepaDebit, method.SepaDebit?.Last4, mandateId, intent.CustomerId,
+                    await MandateReferenceAsync(mandateId, cancellationToken));
+            case "card":
+                return new SavedPaymentMethod(method.Id, PaymentMethodKind.Card, method.Card?.Last4, null, intent.CustomerId);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The SEPA mandate reference (<c>payment_method_details.sepa_debit.reference</c> of the mandate). Without it the
+    /// method is still worth saving, so a permanent refusal leaves it unknown; a transient one fails the lookup, so
+    /// the caller retries as for the payment intent itself.
+    /// </summary>
+    private async Task<string?> MandateReferenceAsync(string? mandateId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(mandateId))
+        {
+            return null;
+        }
+
+        try
+        {
+            var mandate = await new MandateService(clients.Create()).GetAsync(mandateId, cancellationToken: cancellationToken);
+            return mandate.PaymentMethodDetails?.SepaDebit?.Reference is { Length: > 0 } reference ? reference : null;
+        }
+        catch (StripeException ex)
+        {
+            var failure = Failure(ex, $"to read mandate {mandateId}");
+            if (failure.IsTransient)
+            {
+                throw failure;
+            }
+
+            logger.LogWarning(
+                "Stripe refused to read mandate {MandateId}: HTTP {Status}, {ErrorType}/{ErrorCode}; its reference stays unknown",
+                mandateId, (int)ex.HttpStatusCode, ex.StripeError?.Type, ex.StripeError?.Code);
+            return null;
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new PaymentGatewayException("Stripe could not be reached.", ex) { IsTransient = true };
+        }
     }
 
     private async Task<Session> CreateSessionAsync(

@@ -23,7 +23,8 @@ public partial class DuesMailComposerTests
         Assert.Contains("Guten Tag Erika Mustermann,", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Wir ziehen 60,00 € am 01.03.2027 per SEPA-Lastschrift von Ihrem Konto mit IBAN-Endung 3000 ein.", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Mitgliedsjahr: 01.03.2027 – 29.02.2028", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("Mandatsreferenz: mandate_1", mail.Text, StringComparison.Ordinal);
+        Assert.Contains($"Mandatsreferenz: {Membership.MemberFixtures.MandateReference}", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("mandate_1", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Gläubiger-Identifikationsnummer: DE98ZZZ09999999999", mail.Text, StringComparison.Ordinal);
         Assert.Contains("info@kok.example", mail.Text, StringComparison.Ordinal);
         Assert.Contains(CancelLink.ToString(), mail.Text, StringComparison.Ordinal);
@@ -54,8 +55,21 @@ public partial class DuesMailComposerTests
         var mail = composer.PreNotification(PreNotified(PaymentMethodKind.SepaDebit, "en"), CancelLink);
 
         Assert.Contains("We will collect €60.00 by SEPA direct debit on 1 March 2027 from your account with IBAN ending in 3000.", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("Mandate reference: mandate_1", mail.Text, StringComparison.Ordinal);
+        Assert.Contains($"Mandate reference: {Membership.MemberFixtures.MandateReference}", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("mandate_1", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Creditor identifier: DE98ZZZ09999999999", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sepa_pre_notification_without_a_recorded_reference_names_the_mandate_id()
+    {
+        var member = PreNotified();
+        member.RecordPaymentMethod(Membership.MemberFixtures.Sepa with { MandateReference = null });
+
+        var mail = composer.PreNotification(member, CancelLink);
+
+        Assert.Contains("Mandatsreferenz: mandate_1", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Membership.MemberFixtures.MandateReference, mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]

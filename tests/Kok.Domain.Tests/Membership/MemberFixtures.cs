@@ -68,7 +68,9 @@ internal static class MemberFixtures
     public static AsyncPaymentFailed Failed(string eventId, int minute = 60 * 24 * 3) =>
         new(eventId, T0.AddMinutes(minute), Metadata, SessionId, MemberId, "pi_m1");
 
-    public static SavedPaymentMethod Sepa { get; } = new("pm_m1", PaymentMethodKind.SepaDebit, "3000", "mandate_1", CustomerId);
+    public const string MandateReference = "Q8XKZ3MNR2VTLW7B";
+
+    public static SavedPaymentMethod Sepa { get; } = new("pm_m1", PaymentMethodKind.SepaDebit, "3000", "mandate_1", CustomerId, MandateReference);
 
     public static MemberLinks Links() => new(new Uri("https://api.kok.example/"), Secret, TimeSpan.FromDays(60));
 

@@ -3,9 +3,15 @@ using System.Text;
 
 namespace Kok.Functions.Tests.Payments;
 
-/// <summary>Stands in for the network: records what Stripe.net sends and answers with a canned body (and headers).</summary>
+/// <summary>
+/// Stands in for the network: records what Stripe.net sends and answers with a canned body (and headers), or with the
+/// one <paramref name="routes"/> gives for the request's path.
+/// </summary>
 internal sealed class RecordingHandler(
-    HttpStatusCode status, string responseJson, IReadOnlyDictionary<string, string>? responseHeaders = null) : HttpMessageHandler
+    HttpStatusCode status,
+    string responseJson,
+    IReadOnlyDictionary<string, string>? responseHeaders = null,
+    IReadOnlyDictionary<string, (HttpStatusCode Status, string Json)>? routes = null) : HttpMessageHandler
 {
     public List<RecordedRequest> Requests { get; } = [];
 
@@ -17,7 +23,10 @@ internal sealed class RecordingHandler(
             request.RequestUri!,
             request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase),
             body));
-        var response = new HttpResponseMessage(status) { Content = new StringContent(responseJson, Encoding.UTF8, "application/json") };
+        var (answerStatus, answerJson) = routes is not null && routes.TryGetValue(request.RequestUri!.AbsolutePath, out var routed)
+            ? routed
+            : (status, responseJson);
+        var response = new HttpResponseMessage(answerStatus) { Content = new StringContent(answerJson, Encoding.UTF8, "application/json") };
         foreach (var (name, value) in responseHeaders ?? new Dictionary<string, string>())
         {
             response.Headers.TryAddWithoutValidation(name, value);

@@ -171,30 +171,69 @@ public sealed class StripePaymentGatewayTests
     }
 
     [Theory]
-    [InlineData("sepa_debit", PaymentMethodKind.SepaDebit, "3000", "mandate_1")]
-    [InlineData("card", PaymentMethodKind.Card, "4242", null)]
-    public async Task Saved_payment_method_is_read_from_the_expanded_payment_intent(
-        string type, PaymentMethodKind kind, string last4, string? mandate)
+    [InlineData("sepa_debit", PaymentMethodKind.SepaDebit, "3000", "mandate_1", "NXDSYREGC9PSMKWY")]
+    [InlineData("card", PaymentMethodKind.Card, "4242", null, null)]
+    public async Task Saved_payment_method_is_read_from_the_expanded_payment_intent_and_the_mandate(
+        string type, PaymentMethodKind kind, string last4, string? mandate, string? reference)
     {
-        var response = $$"""
-            {
-              "id": "pi_1", "object": "payment_intent", "customer": "cus_1", "status": "processing",
-              "payment_method": { "id": "pm_1", "object": "payment_method", "type": "{{type}}",
-                "sepa_debit": { "last4": "3000" }, "card": { "last4": "4242", "brand": "visa" } },
-              "latest_charge": { "id": "ch_1", "object": "charge",
-                "payment_method_details": { "type": "{{type}}", "sepa_debit": { "last4": "3000", "mandate": "mandate_1" } } }
-            }
-            """;
-        var (gateway, handler) = Create(response: response);
+        var (gateway, handler) = Create(
+            response: SavedMethodIntent(type),
+            routes: new() { ["/v1/mandates/mandate_1"] = (HttpStatusCode.OK, MandateResponse) });
 
         var method = await gateway.GetSavedPaymentMethodAsync("pi_1", CancellationToken.None);
 
-        Assert.Equal(new SavedPaymentMethod("pm_1", kind, last4, mandate, "cus_1"), method);
-        var request = Assert.Single(handler.Requests);
+        Assert.Equal(new SavedPaymentMethod("pm_1", kind, last4, mandate, "cus_1", reference), method);
+        var request = handler.Requests[0];
         Assert.Equal(HttpMethod.Get, request.Method);
         Assert.Contains("/v1/payment_intents/pi_1", request.Uri.ToString(), StringComparison.Ordinal);
         Assert.Contains("expand[0]=payment_method", Uri.UnescapeDataString(request.Uri.Query), StringComparison.Ordinal);
         Assert.Contains("expand[1]=latest_charge", Uri.UnescapeDataString(request.Uri.Query), StringComparison.Ordinal);
+        if (mandate is null)
+        {
+            Assert.Single(handler.Requests);
+        }
+        else
+        {
+            Assert.Equal(2, handler.Requests.Count);
+            Assert.Equal(HttpMethod.Get, handler.Requests[1].Method);
+            Assert.Equal(new Uri("https://api.stripe.com/v1/mandates/mandate_1"), handler.Requests[1].Uri);
+            Assert.Equal("Bearer sk_test_51Unit", handler.Requests[1].Headers["Authorization"]);
+        }
+    }
+
+    [Fact]
+    public async Task Missing_mandate_leaves_the_reference_unknown_but_the_method_saved()
+    {
+        var (gateway, handler) = Create(
+            response: SavedMethodIntent("sepa_debit"),
+            routes: new()
+            {
+                ["/v1/mandates/mandate_1"] = (HttpStatusCode.NotFound,
+                    """{"error":{"type":"invalid_request_error","code":"resource_missing","param":"mandate","message":"No such mandate: 'mandate_1'"}}"""),
+            });
+
+        var method = await gateway.GetSavedPaymentMethodAsync("pi_1", CancellationToken.None);
+
+        Assert.Equal(new SavedPaymentMethod("pm_1", PaymentMethodKind.SepaDebit, "3000", "mandate_1", "cus_1"), method);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Mandate_server_error_fails_the_lookup_as_transient()
+    {
+        var (gateway, _) = Create(
+            response: SavedMethodIntent("sepa_debit"),
+            headers: new Dictionary<string, string> { ["Stripe-Should-Retry"] = "false" },
+            routes: new()
+            {
+                ["/v1/mandates/mandate_1"] = (HttpStatusCode.InternalServerError,
+                    """{"error":{"type":"api_error","message":"Something went wrong on Stripe's end."}}"""),
+            });
+
+        var ex = await Assert.ThrowsAsync<PaymentGatewayException>(
+            () => gateway.GetSavedPaymentMethodAsync("pi_1", CancellationToken.None));
+
+        Assert.True(ex.IsTransient);
     }
 
     [Theory]
@@ -382,6 +421,27 @@ public sealed class StripePaymentGatewayTests
         Assert.False(headers.TryGetValue("Idempotency-Key", out var key) && key.StartsWith("dues-checkout", StringComparison.Ordinal));
     }
 
+    private const string MandateResponse = """
+        {
+          "id": "mandate_1", "object": "mandate", "status": "active", "type": "multi_use", "payment_method": "pm_1",
+          "customer_acceptance": { "type": "online", "accepted_at": 1767225480,
+            "online": { "ip_address": "127.0.0.1", "user_agent": "test" } },
+          "multi_use": {},
+          "payment_method_details": { "type": "sepa_debit",
+            "sepa_debit": { "reference": "NXDSYREGC9PSMKWY", "url": "https://payments.stripe.com/sepa_debit/mandate/test" } }
+        }
+        """;
+
+    private static string SavedMethodIntent(string type) => $$"""
+        {
+          "id": "pi_1", "object": "payment_intent", "customer": "cus_1", "status": "processing",
+          "payment_method": { "id": "pm_1", "object": "payment_method", "type": "{{type}}",
+            "sepa_debit": { "last4": "3000" }, "card": { "last4": "4242", "brand": "visa" } },
+          "latest_charge": { "id": "ch_1", "object": "charge",
+            "payment_method_details": { "type": "{{type}}", "sepa_debit": { "last4": "3000", "mandate": "mandate_1" } } }
+        }
+        """;
+
     private static DuesChargeRequest DuesCharge(PaymentMethodKind kind) =>
         DuesChargeRequest.ForPeriod("mem_9", new DateOnly(2026, 3, 1), 6000, new SavedPaymentMethod("pm_9", kind, "4242", null, "cus_9"));
 
@@ -411,7 +471,8 @@ public sealed class StripePaymentGatewayTests
         HttpStatusCode status = HttpStatusCode.OK,
         string response = SessionResponse,
         Dictionary<string, string>? headers = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        Dictionary<string, (HttpStatusCode Status, string Json)>? routes = null)
     {
         var settings = new Dictionary<string, string?>(BaseSettings);
         foreach (var (key, value) in overrides ?? [])
@@ -420,7 +481,7 @@ public sealed class StripePaymentGatewayTests
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var handler = new RecordingHandler(status, response, headers);
+        var handler = new RecordingHandler(status, response, headers, routes);
         var factory = new Mock<IHttpClientFactory>();
         factory.Setup(f => f.CreateClient(StripeClientProvider.HttpClientName)).Returns(() => new HttpClient(handler));
         var gateway = new StripePaymentGateway(
