@@ -14,8 +14,8 @@ namespace Kok.IntegrationTests.Dues;
 /// the same K due among 300 and among 3,020 members cost exactly the same.
 /// <para>
 /// The run reads every agenda entry up to its day, so the test works in 1999, a year no other test's members reach,
-/// and removes its members from the agenda afterwards so later runs in other tests never meet them. Serial, because
-/// it counts what lands on the shared <c>dues-charge</c> queue.
+/// and removes its members from the agenda afterwards so later runs in other tests never meet them. Its charge
+/// requests go to a queue of its own, which no DevHost of another test consumes.
 /// </para>
 /// </summary>
 [Collection(PipelineSerial.Name)]
@@ -28,6 +28,8 @@ public sealed class DuesRunScaleTests
     // fresh client as the Functions host has after start, creating the DuesAgenda and Members tables and the queue.
     private const int PerMember = 4;
     private const int PerRun = 4;
+
+    private static readonly string ChargeQueue = "dues-charge-scale-" + Guid.NewGuid().ToString("N")[..12];
 
     private static readonly DateOnly FirstDay = new(1999, 3, 1);
     private static readonly DateOnly SecondDay = new(1999, 4, 1);
@@ -60,12 +62,14 @@ public sealed class DuesRunScaleTests
             Assert.Equal(firstRun.Transactions.Count, secondRun.Transactions.Count);
             Assert.Equal(Kinds(firstRun.Transactions), Kinds(secondRun.Transactions));
 
-            Assert.Equal(first.DueTodayIds.Order(StringComparer.Ordinal), await TakeChargeRequestsAsync(first.DueTodayIds, FirstDay));
-            Assert.Equal(second.DueTodayIds.Order(StringComparer.Ordinal), await TakeChargeRequestsAsync(second.DueTodayIds, SecondDay));
+            var requests = await DrainChargeRequestsAsync(2 * Due);
+            Assert.Equal(first.DueTodayIds.Order(StringComparer.Ordinal), Ids(requests, FirstDay));
+            Assert.Equal(second.DueTodayIds.Order(StringComparer.Ordinal), Ids(requests, SecondDay));
         }
         finally
         {
             await RemoveFromAgendaAsync(seeder, storage, policy, seeded);
+            await TestQueues.Client(TestStorage.ConnectionString, ChargeQueue).DeleteIfExistsAsync();
         }
     }
 
@@ -77,7 +81,7 @@ public sealed class DuesRunScaleTests
         var sender = new StorageQueueSender(storage);
         var clock = new FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero));
         var run = new RunDuesSchedule(
-            new TableMemberRepository(storage, policy), new MemberMailQueueClient(sender), new DuesChargeQueueClient(sender), policy, clock);
+            new TableMemberRepository(storage, policy), new MemberMailQueueClient(sender), new DuesChargeQueueClient(sender, ChargeQueue), policy, clock);
         var report = await run.ExecuteAsync(default);
         return (report, counter.Transactions);
     }
@@ -91,36 +95,25 @@ public sealed class DuesRunScaleTests
             })
             .ToDictionary(g => g.Key, g => g.Count());
 
-    /// <summary>
-    /// The member ids of this test's charge requests for <paramref name="periodStart"/> on <c>dues-charge</c>, sorted;
-    /// takes them off the queue so no later test's charge function meets them. Messages of others stay.
-    /// </summary>
-    private static async Task<IReadOnlyList<string>> TakeChargeRequestsAsync(IReadOnlyList<string> ours, DateOnly periodStart)
+    /// <summary>Every charge request on this test's own queue (taking them off it), up to <paramref name="expected"/>.</summary>
+    private static async Task<IReadOnlyList<DuesChargeMessage>> DrainChargeRequestsAsync(int expected)
     {
-        var queue = TestQueues.Client(TestStorage.ConnectionString, IDuesChargeQueue.QueueName);
-        var wanted = ours.ToHashSet(StringComparer.Ordinal);
-        var found = new List<string>();
-
-        // Bounded: a receive may come back empty or with others' messages while ours are still hidden by an
-        // earlier receive; one that finds too many would show in the comparison.
-        for (var attempt = 0; attempt < 200 && found.Count < wanted.Count; attempt++)
+        var queue = TestQueues.Client(TestStorage.ConnectionString, ChargeQueue);
+        var found = new List<DuesChargeMessage>();
+        for (var attempt = 0; attempt < 20 && found.Count < expected; attempt++)
         {
-            var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(1))).Value;
-
-            foreach (var message in batch)
+            foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value)
             {
-                var request = JsonSerializer.Deserialize<DuesChargeMessage>(message.Body.ToString(), KokJson.Options);
-                if (request is not null && wanted.Contains(request.MemberId))
-                {
-                    Assert.Equal(periodStart, request.PeriodStart);
-                    found.Add(request.MemberId);
-                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                }
+                found.Add(JsonSerializer.Deserialize<DuesChargeMessage>(message.Body.ToString(), KokJson.Options)!);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             }
         }
 
-        return found.Order(StringComparer.Ordinal).ToList();
+        return found;
     }
+
+    private static List<string> Ids(IEnumerable<DuesChargeMessage> requests, DateOnly periodStart) =>
+        requests.Where(r => r.PeriodStart == periodStart).Select(r => r.MemberId).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Takes every member this test seeded off the dues agenda (their members stay, never looked at again).</summary>
     private static async Task RemoveFromAgendaAsync(MemberSeeder seeder, StorageClients storage, DuesPolicy policy, IReadOnlyList<SeedOptions> seeded)

@@ -143,8 +143,8 @@ public sealed class MembershipFlowTests
 
     /// <summary>
     /// Storage transactions, as README states them: sign-up with an Idempotency-Key = 4 (key claim, email index
-    /// query, email index entry, member insert); activation by a paid card checkout = 5 (member read, payment-intent
-    /// index entry, receipt and welcome queue messages, member write).
+    /// query, email index entry, member insert); activation by a paid card checkout = 6 (member read, dues agenda entry
+    /// for the first pre-notification, payment-intent index entry, receipt and welcome queue messages, member write).
     /// </summary>
     [Fact]
     public async Task Storage_transactions_for_sign_up_and_activation()
@@ -163,8 +163,9 @@ public sealed class MembershipFlowTests
         var sessionId = new Uri(created["checkoutUrl"]!.GetValue<string>()).Segments[^1];
         var activation = await host.Counter.MeasureAsync(() =>
             host.PostJsonAsync($"/dev/stripe/checkout/{sessionId}/complete", new { outcome = "succeeded", paymentMethod = "card" }));
-        Assert.True(activation.Count == 5, string.Join("; ", activation));
+        Assert.True(activation.Count == 6, string.Join("; ", activation));
         Assert.Equal(2, activation.Count(t => t.Path.Contains("/messages", StringComparison.Ordinal)));
+        Assert.Single(activation, t => t.Method == "PUT" && t.Path.Contains("/DuesAgenda(", StringComparison.Ordinal));
     }
 
     private static async Task<JsonObject> SignUpWithKeyAsync(MembershipTestHost host, string email)
