@@ -47,7 +47,12 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
             return false;
         }
 
-        await ApplyTotalsAsync(donation, cancellationToken);
+        // A new donation has no payment yet: it contributes nothing, and skipping spares the read.
+        if (donation.Payments.Count > 0)
+        {
+            await ApplyTotalsAsync(donation, cancellationToken);
+        }
+
         return true;
     }
 
