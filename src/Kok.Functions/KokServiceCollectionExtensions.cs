@@ -54,6 +54,7 @@ public static class KokServiceCollectionExtensions
         Mail.MailServiceCollectionExtensions.AddKokMail(services, configuration);
         services.AddKokMembership(configuration);
         Dues.DuesServiceCollectionExtensions.AddKokDues(services, configuration);
+        Dashboard.DashboardServiceCollectionExtensions.AddKokDashboard(services);
 
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Kok.Domain.Dashboard;
 using Kok.Domain.Donations;
 using Kok.Functions.Storage;
 
@@ -10,9 +11,10 @@ namespace Kok.Functions.Donations;
 /// Donations in Table Storage: one entity per donation (partition = donation id) holding its snapshot as JSON plus a
 /// few plain columns for queries, and an index table mapping provider ids (payment intent, subscription) to
 /// donation ids for events that carry none of ours. Costs: add = 1 insert; get = 1 point read; save = 1 conditional
-/// replace plus 1 upsert per new reference.
+/// replace plus 1 upsert per new reference. After a successful add or save the donation's dashboard contribution is
+/// applied (<see cref="IDashboardTotals"/>); a failed write contributes nothing.
 /// </summary>
-public sealed class TableDonationRepository(StorageClients storage) : IDonationRepository
+public sealed class TableDonationRepository(StorageClients storage, IDashboardTotals? totals = null) : IDonationRepository
 {
     private const string RowKey = "donation";
 
@@ -39,12 +41,19 @@ public sealed class TableDonationRepository(StorageClients storage) : IDonationR
         try
         {
             await table.AddEntityAsync(ToEntity(donation), cancellationToken);
-            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             return false;
         }
+
+        // A new donation has no payment yet: it contributes nothing, and skipping spares the read.
+        if (donation.Payments.Count > 0)
+        {
+            await ApplyTotalsAsync(donation, cancellationToken);
+        }
+
+        return true;
     }
 
     public async Task<bool> TrySaveAsync(
@@ -71,13 +80,18 @@ public sealed class TableDonationRepository(StorageClients storage) : IDonationR
         try
         {
             await table.UpdateEntityAsync(ToEntity(donation), new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
-            return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             return false;
         }
+
+        await ApplyTotalsAsync(donation, cancellationToken);
+        return true;
     }
+
+    private Task ApplyTotalsAsync(Donation donation, CancellationToken cancellationToken) =>
+        totals is null ? Task.CompletedTask : totals.ApplyAsync(donation.Id, DonationContribution.Of(donation), cancellationToken);
 
     public async Task<string?> FindIdAsync(PaymentReference reference, CancellationToken cancellationToken)
     {

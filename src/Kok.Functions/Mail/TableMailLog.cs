@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Kok.Domain.Dashboard;
 using Kok.Domain.Mail;
 using Kok.Functions.Storage;
 
@@ -7,9 +8,10 @@ namespace Kok.Functions.Mail;
 
 /// <summary>
 /// The mail log in Table Storage: partition = the mail's subject id (e.g. <c>donation:don_…:pay_…</c>), row = its kind
-/// (<c>donation_thank_you</c>), so all mails about one payment sit together. One request per call.
+/// (<c>donation_thank_you</c>), so all mails about one payment sit together. One request per call; an entry stored as
+/// failed (final) is then counted in the dashboard totals.
 /// </summary>
-public sealed class TableMailLog(StorageClients storage) : IMailLog
+public sealed class TableMailLog(StorageClients storage, IDashboardTotals? totals = null) : IMailLog
 {
     public async Task<MailLogEntry?> GetAsync(MailLogKey key, CancellationToken cancellationToken)
     {
@@ -41,12 +43,14 @@ public sealed class TableMailLog(StorageClients storage) : IMailLog
         try
         {
             await table.UpdateEntityAsync(ToEntity(entry), entry.Version is { } version ? new ETag(version) : ETag.All, TableUpdateMode.Replace, cancellationToken);
-            return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             return false;
         }
+
+        await CountFailureAsync(entry, cancellationToken);
+        return true;
     }
 
     public async Task SaveAsync(MailLogEntry entry, CancellationToken cancellationToken)
@@ -54,7 +58,13 @@ public sealed class TableMailLog(StorageClients storage) : IMailLog
         ArgumentNullException.ThrowIfNull(entry);
         var table = await storage.TableAsync(TableNames.MailLog);
         await table.UpsertEntityAsync(ToEntity(entry), TableUpdateMode.Replace, cancellationToken);
+        await CountFailureAsync(entry, cancellationToken);
     }
+
+    private Task CountFailureAsync(MailLogEntry entry, CancellationToken cancellationToken) =>
+        totals is not null && entry.State == MailLogState.Failed
+            ? totals.ApplyAsync(MailContribution.EntityId(entry.Key), MailContribution.Of(entry), cancellationToken)
+            : Task.CompletedTask;
 
     private static TableEntity ToEntity(MailLogEntry entry)
     {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Kok.Domain.Dashboard;
 using Kok.Domain.Donations;
 using Kok.Domain.Dues;
 using Kok.Domain.Membership;
@@ -21,8 +22,11 @@ namespace Kok.Functions.Membership;
 /// Costs: add = 1 index upsert + 1 insert; get = 1 point read; save = 1 conditional replace plus 1 upsert per new
 /// reference, and when the agenda day moves 1 upsert before and 1 delete after; email lookup = 1 partition query;
 /// endings or agenda due = 1 range query (per 1,000 rows).
+/// After a successful add or save the member's dashboard contribution is applied (see <see cref="IDashboardTotals"/>;
+/// a failed write contributes nothing). Without <paramref name="totals"/> (seeding, benchmarks) nothing is counted
+/// until the recompute action runs.
 /// </summary>
-public sealed class TableMemberRepository(StorageClients storage, DuesPolicy duesPolicy) : IMemberRepository
+public sealed class TableMemberRepository(StorageClients storage, DuesPolicy duesPolicy, IDashboardTotals? totals = null) : IMemberRepository
 {
     private const string RowKey = "member";
 
@@ -60,12 +64,14 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
         try
         {
             await table.AddEntityAsync(ToEntity(member), cancellationToken);
-            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             return false;
         }
+
+        await ApplyTotalsAsync(member, cancellationToken);
+        return true;
     }
 
     public async Task<bool> TrySaveAsync(
@@ -105,8 +111,12 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
             await RemoveDuesAgendaAsync(new DuesAgendaEntry(member.Id, previous), cancellationToken);
         }
 
+        await ApplyTotalsAsync(member, cancellationToken);
         return true;
     }
+
+    private Task ApplyTotalsAsync(Member member, CancellationToken cancellationToken) =>
+        totals is null ? Task.CompletedTask : totals.ApplyAsync(member.Id, MemberContribution.Of(member), cancellationToken);
 
     public async Task<IReadOnlyList<DuesAgendaEntry>> FindDuesAgendaAsync(DateOnly day, CancellationToken cancellationToken)
     {

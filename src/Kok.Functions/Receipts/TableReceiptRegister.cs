@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Kok.Domain.Dashboard;
 using Kok.Domain.Receipts;
 using Kok.Functions.Storage;
 
@@ -20,9 +21,10 @@ namespace Kok.Functions.Receipts;
 /// receipts per second.
 /// </para>
 /// Cost: a new receipt is one counter read plus one transaction; asking again for a payment that has one costs
-/// those plus two reads.
+/// those plus two reads. A new receipt is then counted in the dashboard totals (year of issue); a crash just before
+/// that is repaired by the recompute action.
 /// </summary>
-public sealed class TableReceiptRegister(StorageClients storage, TimeProvider time) : IReceiptRegister
+public sealed class TableReceiptRegister(StorageClients storage, TimeProvider time, IDashboardTotals? totals = null) : IReceiptRegister
 {
     public const string Partition = "register";
 
@@ -53,6 +55,11 @@ public sealed class TableReceiptRegister(StorageClients storage, TimeProvider ti
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
+                if (totals is not null)
+                {
+                    await totals.ApplyAsync(ReceiptContribution.EntityId(document.Number), ReceiptContribution.Of(document.IssueDate), cancellationToken);
+                }
+
                 return new IssuedReceipt(request.PaymentKey, document);
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)

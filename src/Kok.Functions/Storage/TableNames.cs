@@ -12,4 +12,6 @@ public static class TableNames
     public const string MemberIndex = "MemberIndex";
     public const string MemberEndings = "MemberEndings";
     public const string DuesAgenda = "DuesAgenda";
+    public const string DashboardTotals = "DashboardTotals";
+    public const string DashboardAudit = "DashboardAudit";
 }

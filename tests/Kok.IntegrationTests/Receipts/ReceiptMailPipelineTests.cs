@@ -71,9 +71,10 @@ public sealed class ReceiptMailPipelineTests : IDisposable
         var redelivery = await pipeline.Transactions.MeasureAsync(() => pipeline.DeliverAsync(withReceipt));
         var thanksOnly = await pipeline.Transactions.MeasureAsync(() => pipeline.DeliverAsync(withoutReceipt));
 
-        // Donation read; mail log insert; register counter read + one transaction; PDF upload; mail log "sent".
+        // Donation read; mail log insert; register counter read + one transaction; dashboard totals (remembered
+        // contribution read, year shard row read, one transaction); PDF upload; mail log "sent".
         Assert.Equal(
-            ["GET Donations", "POST MailLog", "GET ReceiptRegister", "POST $batch", "PUT receipts", "PUT MailLog"],
+            ["GET Donations", "POST MailLog", "GET ReceiptRegister", "POST $batch", "GET DashboardTotals", "GET DashboardTotals", "POST $batch", "PUT receipts", "PUT MailLog"],
             first.Select(Describe));
         // Donation read; mail log insert refused (409); mail log read: "sent".
         Assert.Equal(["GET Donations", "POST MailLog", "GET MailLog"], redelivery.Select(Describe));

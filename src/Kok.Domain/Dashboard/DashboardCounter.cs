@@ -1,0 +1,30 @@
+namespace Kok.Domain.Dashboard;
+
+/// <summary>
+/// The well-known counter names of <see cref="DashboardCounters"/>. Names are plain identifiers because the storage
+/// adapter uses them as column names. Amounts end in "Cents".
+/// </summary>
+public static class DashboardCounter
+{
+    // Scope "current": one per membership status. Processing (SEPA first payment not settled) has its own counter
+    // rather than being folded into pending, so staff can tell an abandoned checkout from money on its way.
+    public const string MembersPending = "membersPending";
+    public const string MembersProcessing = "membersProcessing";
+    public const string MembersActive = "membersActive";
+    public const string MembersOverdue = "membersOverdue";
+    public const string MembersLapsed = "membersLapsed";
+    public const string MembersCancelling = "membersCancelling";
+    public const string MembersEnded = "membersEnded";
+
+    // Year scopes.
+    public const string DuesExpectedCents = "duesExpectedCents";
+    public const string DuesCollectedCents = "duesCollectedCents";
+    public const string NewMembers = "newMembers";
+    public const string Endings = "endings";
+    public const string OneTimeDonations = "oneTimeDonations";
+    public const string OneTimeDonationCents = "oneTimeDonationCents";
+    public const string MonthlyDonations = "monthlyDonations";
+    public const string MonthlyDonationCents = "monthlyDonationCents";
+    public const string ReceiptsIssued = "receiptsIssued";
+    public const string MailsFailed = "mailsFailed";
+}

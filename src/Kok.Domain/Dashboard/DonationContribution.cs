@@ -1,0 +1,35 @@
+using Kok.Domain.Donations;
+
+namespace Kok.Domain.Dashboard;
+
+/// <summary>
+/// What one donation adds to the dashboard: for each of its payments that was paid, in the (Berlin) year it was paid,
+/// 1 payment and its amount less refunds, one-time and monthly apart. A fully refunded payment counts 0 and 0
+/// cents; a partial refund lowers the sum in the year the payment was paid (the provider gives partial refunds no
+/// date of their own), so a refund in January of a December payment still corrects December's year.
+/// </summary>
+public static class DonationContribution
+{
+    public static DashboardContribution Of(Donation donation)
+    {
+        ArgumentNullException.ThrowIfNull(donation);
+        var (count, cents) = donation.Interval == DonationInterval.Monthly
+            ? (DashboardCounter.MonthlyDonations, DashboardCounter.MonthlyDonationCents)
+            : (DashboardCounter.OneTimeDonations, DashboardCounter.OneTimeDonationCents);
+        var contribution = DashboardContribution.None;
+        foreach (var payment in donation.Payments)
+        {
+            if (payment.PaidAt is not { } paidAt)
+            {
+                continue;
+            }
+
+            var year = DashboardScope.YearOf(paidAt);
+            contribution = contribution
+                .With(year, count, payment.Status == PaymentStatus.Refunded ? 0 : 1)
+                .With(year, cents, PaymentNet.Cents(payment, donation.AmountCents));
+        }
+
+        return contribution;
+    }
+}

@@ -1,0 +1,17 @@
+using Kok.Domain.Common;
+
+namespace Kok.Domain.Dashboard;
+
+/// <summary>The dashboard summary of a year (default: the current Berlin year): the two totals of scope current and the year, plus the poison queues.</summary>
+public sealed class GetDashboardSummary(IDashboardTotals totals, IPoisonQueueMonitor poison, TimeProvider time)
+{
+    public async Task<DashboardSummary> ExecuteAsync(int? year, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var chosen = year ?? AssociationCalendar.Date(now).Year;
+        var scope = DashboardScope.Year(chosen);
+        var read = await totals.GetAsync([DashboardScope.Current, scope], cancellationToken);
+        var counts = await poison.CountsAsync(cancellationToken);
+        return DashboardSummary.From(chosen, read[DashboardScope.Current], read[scope], counts, now);
+    }
+}

@@ -1,0 +1,19 @@
+using Kok.Domain.Dashboard;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kok.Functions.Dashboard;
+
+/// <summary>Wires the office dashboard; called from <see cref="KokServiceCollectionExtensions.AddKokBackend"/>.</summary>
+public static class DashboardServiceCollectionExtensions
+{
+    public static IServiceCollection AddKokDashboard(this IServiceCollection services)
+    {
+        services.AddSingleton<IDashboardTotals, TableDashboardTotals>();
+        services.AddSingleton<IDashboardSource, TableDashboardSource>();
+        services.AddSingleton<IPoisonQueueMonitor, StoragePoisonQueueMonitor>();
+        services.AddSingleton<IAuditTrail, TableAuditTrail>();
+        services.AddSingleton<GetDashboardSummary>();
+        services.AddSingleton<RecomputeDashboardTotals>();
+        return services;
+    }
+}

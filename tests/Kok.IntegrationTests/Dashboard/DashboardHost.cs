@@ -1,0 +1,42 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kok.IntegrationTests.Infrastructure;
+
+namespace Kok.IntegrationTests.Dashboard;
+
+/// <summary>Calls the dashboard API of a DevHost as staff (dev token) would.</summary>
+internal static class DashboardHost
+{
+    public const string StaffToken = "dashboard-staff-token";
+
+    public static async Task<JsonObject> SummaryAsync(DevHostServer server, int year)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/dashboard/summary?year={year}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", StaffToken);
+        using var response = await server.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static async Task<JsonObject> RecomputeAsync(DevHostServer server)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/dashboard/totals/recompute");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", StaffToken);
+        using var response = await server.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>A number in a summary, by path ("dues.expectedCents").</summary>
+    public static long Number(JsonObject summary, string path)
+    {
+        JsonNode? node = summary;
+        foreach (var part in path.Split('.'))
+        {
+            node = node![part];
+        }
+
+        return (long)node!;
+    }
+}
