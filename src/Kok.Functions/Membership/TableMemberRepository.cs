@@ -115,9 +115,6 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
         return true;
     }
 
-    private Task ApplyTotalsAsync(Member member, CancellationToken cancellationToken) =>
-        totals is null ? Task.CompletedTask : totals.ApplyAsync(member.Id, MemberContribution.Of(member), cancellationToken);
-
     public async Task<IReadOnlyList<DuesAgendaEntry>> FindDuesAgendaAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var agenda = await storage.TableAsync(TableNames.DuesAgenda);
@@ -143,15 +140,6 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             // Already gone: removing is idempotent.
-        }
-    }
-
-    private async Task AddToAgendaAsync(string memberId, DuesAgendaChange change, CancellationToken cancellationToken)
-    {
-        if (change is { Moved: true, Current: { } current })
-        {
-            var agenda = await storage.TableAsync(TableNames.DuesAgenda);
-            await agenda.UpsertEntityAsync(new TableEntity(DateKey(current), memberId), TableUpdateMode.Replace, cancellationToken);
         }
     }
 
@@ -213,6 +201,18 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
         }
 
         return due;
+    }
+
+    private Task ApplyTotalsAsync(Member member, CancellationToken cancellationToken) =>
+        totals is null ? Task.CompletedTask : totals.ApplyAsync(member.Id, MemberContribution.Of(member), cancellationToken);
+
+    private async Task AddToAgendaAsync(string memberId, DuesAgendaChange change, CancellationToken cancellationToken)
+    {
+        if (change is { Moved: true, Current: { } current })
+        {
+            var agenda = await storage.TableAsync(TableNames.DuesAgenda);
+            await agenda.UpsertEntityAsync(new TableEntity(DateKey(current), memberId), TableUpdateMode.Replace, cancellationToken);
+        }
     }
 
     private static string DateKey(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
