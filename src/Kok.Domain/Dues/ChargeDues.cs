@@ -74,7 +74,7 @@ public sealed class ChargeDues(
             var events = member.RecordDuesCharge(entry.PeriodStart, answer, now);
             foreach (var raised in events.Where(enqueued.Add))
             {
-                await EnqueueAsync(raised, cancellationToken).ConfigureAwait(false);
+                await MemberEventMessages.EnqueueAsync(raised, receiptMails, memberMails, cancellationToken).ConfigureAwait(false);
             }
 
             var newReferences = member.References.Where(r => !referencesBefore.Contains(r)).ToList();
@@ -113,13 +113,4 @@ public sealed class ChargeDues(
             return new DuesChargeResult(DuesChargeStatus.Failed, null, "provider_refused");
         }
     }
-
-    private Task EnqueueAsync(MemberEvent raised, CancellationToken cancellationToken) => raised switch
-    {
-        DuesPaid paid => receiptMails.EnqueueAsync(
-            new ReceiptMailRequest(ReceiptSubjectKind.Membership, paid.MemberId, paid.PaymentId), cancellationToken),
-        DuesChargeFailed failed => memberMails.EnqueueAsync(
-            MemberMailRequest.ForPeriod(MemberMailKind.DuesChargeFailed, failed.MemberId, failed.PeriodStart), cancellationToken),
-        _ => Task.CompletedTask,
-    };
 }

@@ -72,7 +72,7 @@ public sealed class HandleMemberPaymentEvent(
                 // A retry after a version conflict raises the same events again; one message each will do.
                 if (enqueued.Add(raised))
                 {
-                    await EnqueueAsync(raised, cancellationToken).ConfigureAwait(false);
+                    await MemberEventMessages.EnqueueAsync(raised, receiptMailQueue, memberMailQueue, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -165,26 +165,5 @@ public sealed class HandleMemberPaymentEvent(
         var id = await members.FindIdAsync(new PaymentReference(PaymentReferenceKind.PaymentIntent, paymentIntentId), cancellationToken)
             .ConfigureAwait(false);
         return Member.IsWellFormedId(id) ? id : null;
-    }
-
-    private Task EnqueueAsync(MemberEvent raised, CancellationToken cancellationToken) => raised switch
-    {
-        MemberActivated activated => EnqueueActivationAsync(activated, cancellationToken),
-        FirstPaymentFailed failed => memberMailQueue.EnqueueAsync(
-            new MemberMailRequest(MemberMailKind.FirstPaymentFailed, failed.MemberId), cancellationToken),
-        DuesPaid paid => receiptMailQueue.EnqueueAsync(
-            new ReceiptMailRequest(ReceiptSubjectKind.Membership, paid.MemberId, paid.PaymentId), cancellationToken),
-        DuesChargeFailed failed => memberMailQueue.EnqueueAsync(
-            MemberMailRequest.ForPeriod(MemberMailKind.DuesChargeFailed, failed.MemberId, failed.PeriodStart), cancellationToken),
-        _ => Task.CompletedTask,
-    };
-
-    private async Task EnqueueActivationAsync(MemberActivated activated, CancellationToken cancellationToken)
-    {
-        await receiptMailQueue.EnqueueAsync(
-            new ReceiptMailRequest(ReceiptSubjectKind.Membership, activated.MemberId, activated.PaymentId),
-            cancellationToken).ConfigureAwait(false);
-        await memberMailQueue.EnqueueAsync(
-            new MemberMailRequest(MemberMailKind.Welcome, activated.MemberId), cancellationToken).ConfigureAwait(false);
     }
 }
