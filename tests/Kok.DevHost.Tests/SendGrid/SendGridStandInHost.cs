@@ -45,6 +45,10 @@ internal sealed class SendGridStandInHost : IAsyncDisposable
                     ["SendGrid:FromEmail"] = FromEmail,
                     ["SendGrid:FromName"] = "KOK e.V.",
                     ["SendGrid:ReplyTo"] = "info@kok.example",
+
+                    // Only an HTTP function: no queue listener may pick up other tests' mail messages from the
+                    // shared Azurite and send them into this outbox.
+                    ["AzureFunctionsJobHost:functions:0"] = "Health",
                 });
                 builder.Services.AddSingleton<TimeProvider>(clock);
             });
