@@ -52,6 +52,13 @@ summary=$(node -e '
     const get = k => Number((m[0].match(new RegExp(k + "=\"(\\d+)\"")) || [0, 0])[1]);
     passed += get("passed"); failed += get("failed") + get("error") + get("timeout") + get("aborted");
     skipped += (text.match(/outcome="NotExecuted"/g) || []).length;
+    // CI shows only the end of the output: name every failed test there, with the start of its message.
+    for (const r of text.matchAll(/<UnitTestResult\s[^>]*outcome="Failed"[^>]*>[\s\S]*?<\/UnitTestResult>/g)) {
+      const name = (r[0].match(/testName="([^"]*)"/) || [, "?"])[1];
+      const msg = (r[0].match(/<Message>([\s\S]*?)<\/Message>/) || [, ""])[1].split("\n").slice(0, 6).join("\n    ");
+      const xml = t => t.replace(/&quot;/g, "\u0022").replace(/&apos;/g, "\u0027").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+      console.error("FAILED " + xml(name) + "\n    " + xml(msg));
+    }
   }
   console.log(passed, failed, skipped, files);' "$results")
 read -r passed failed skipped files <<<"$summary"
