@@ -29,12 +29,13 @@ public class FunctionDiscoveryTests
         var function = Discovered.Single(f => f.Name == "SampleCancelMembership");
 
         Assert.Equal(FunctionTriggerKind.Http, function.Trigger);
-        Assert.Equal("samples/memberships/{memberId}/cancel", function.HttpTrigger!.Route);
+        Assert.Equal("api/samples/memberships/{memberId}/cancel", function.HttpTrigger!.Route);
         Assert.Equal(["post"], function.HttpTrigger.Methods!);
         Assert.Equal(
             [ParameterSource.HttpRequest, ParameterSource.RouteOrQuery, ParameterSource.FunctionContext, ParameterSource.CancellationToken],
             function.Parameters.Select(p => p.Source).ToArray());
-        Assert.Equal("/api/samples/memberships/{memberId}/cancel", HttpFunctionEndpoints.RoutePattern("api", function));
+        Assert.Equal("/api/samples/memberships/{memberId}/cancel", HttpFunctionEndpoints.RoutePattern("", function));
+        Assert.Equal("/v1/api/samples/memberships/{memberId}/cancel", HttpFunctionEndpoints.RoutePattern("v1", function));
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public class HostJsonSettingsTests
         var settings = HostJsonSettings.Load(path, configuration);
 
         Assert.Equal(Path.Combine(AppContext.BaseDirectory, "host.json"), path);
-        Assert.Equal("api", settings.RoutePrefix);
+        Assert.Equal("", settings.RoutePrefix);
         Assert.Equal(5, settings.Queues.MaxDequeueCount);
     }
 

@@ -76,7 +76,7 @@ public class HttpFunctionTests : IAsyncLifetime
     [Fact]
     public async Task A_function_returning_Task_writes_the_response_itself_under_its_name_as_route()
     {
-        using var response = await _host.Client.GetAsync("/api/samplewritesresponse");
+        using var response = await _host.Client.GetAsync("/samplewritesresponse");
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("written by the function", await response.Content.ReadAsStringAsync());

@@ -15,7 +15,7 @@ public class RoutePrefixTests
             ["AzureWebJobs.SampleWritesResponse.Disabled"] = "true",
         });
 
-        using var prefixed = await host.Client.GetAsync("/v1/samples/donations/d-1");
+        using var prefixed = await host.Client.GetAsync("/v1/api/samples/donations/d-1");
         using var oldPrefix = await host.Client.GetAsync("/api/samples/donations/d-1");
         using var disabled = await host.Client.GetAsync("/v1/SampleWritesResponse");
 

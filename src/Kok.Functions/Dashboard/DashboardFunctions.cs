@@ -20,7 +20,7 @@ public sealed class DashboardFunctions(
 {
     [Function("GetDashboardSummary")]
     public async Task<IActionResult> Summary(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/summary")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/summary")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var auth = staff.Authorize(request);
@@ -48,7 +48,7 @@ public sealed class DashboardFunctions(
 
     [Function("RecomputeDashboardTotals")]
     public async Task<IActionResult> Recompute(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dashboard/totals/recompute")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/dashboard/totals/recompute")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var auth = staff.Authorize(request);

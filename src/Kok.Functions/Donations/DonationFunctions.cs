@@ -16,7 +16,7 @@ public sealed class DonationFunctions(
 {
     [Function("CreateDonation")]
     public Task<IActionResult> Create(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "donations")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "api/donations")] HttpRequest request,
         CancellationToken cancellationToken) =>
         form.HandleAsync(request, async (body, idempotencyKey) =>
         {
@@ -34,7 +34,7 @@ public sealed class DonationFunctions(
 
     [Function("GetDonation")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "donations/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/donations/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

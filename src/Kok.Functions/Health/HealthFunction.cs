@@ -14,7 +14,7 @@ public sealed class HealthFunction(StorageHealthCheck storage)
 
     [Function("Health")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var reachable = await storage.IsReachableAsync(cancellationToken);

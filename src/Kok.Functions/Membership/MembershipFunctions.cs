@@ -20,7 +20,7 @@ public sealed class MembershipFunctions(
 {
     [Function("CreateMembership")]
     public Task<IActionResult> Create(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "memberships")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "api/memberships")] HttpRequest request,
         CancellationToken cancellationToken) =>
         form.HandleAsync(request, async (body, idempotencyKey) =>
         {
@@ -39,7 +39,7 @@ public sealed class MembershipFunctions(
 
     [Function("GetMembership")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "memberships/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/memberships/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ public sealed class MembershipFunctions(
 
     [Function("ShowMembershipCancellation")]
     public async Task<IActionResult> ShowCancellation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "memberships/{id}/cancel")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/memberships/{id}/cancel")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
@@ -73,7 +73,7 @@ public sealed class MembershipFunctions(
 
     [Function("CancelMembership")]
     public async Task<IActionResult> Cancel(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "memberships/{id}/cancel")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/memberships/{id}/cancel")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public sealed class PayDuesFunction(PayOverdueDues payOverdueDues)
 {
     [Function("PayDues")]
     public async Task<IActionResult> PayAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "memberships/{id}/dues/pay")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/memberships/{id}/dues/pay")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -10,13 +10,13 @@ public sealed class SampleHttpFunctions(TimeProvider clock)
 {
     [Function("SampleGetDonation")]
     public IActionResult GetDonation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "samples/donations/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/samples/donations/{id}")] HttpRequest request,
         string id) =>
         new OkObjectResult(new { DonationId = id, AmountCents = 2500L, ReadAt = clock.GetUtcNow() });
 
     [Function("SampleCancelMembership")]
     public static async Task<IResult> CancelMembership(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "samples/memberships/{memberId}/cancel")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/samples/memberships/{memberId}/cancel")] HttpRequest request,
         string memberId,
         FunctionContext context,
         CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed class SampleHttpFunctions(TimeProvider clock)
 
     [Function("SampleEcho")]
     public static IActionResult Echo(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "samples/echo")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/samples/echo")] HttpRequest request,
         [FromBody] SampleOrder order) =>
         new JsonResult(order);
 
@@ -48,6 +48,6 @@ public sealed class SampleHttpFunctions(TimeProvider clock)
     }
 
     [Function("SampleThrows")]
-    public static IActionResult Throws([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "samples/throws")] HttpRequest request) =>
+    public static IActionResult Throws([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/samples/throws")] HttpRequest request) =>
         throw new InvalidOperationException("sample failure");
 }
