@@ -82,9 +82,11 @@ internal sealed class QueueTriggerListener(
                 }
             }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception) when (stopping.IsCancellationRequested)
         {
-            // Host stopping.
+            // Host stopping. A storage call cut short by the stop does not always throw OperationCanceledException:
+            // the SDK may report its retries as an AggregateException, or a 404 may arrive just as the stop begins.
+            // Letting it escape would fail the host's StopAsync.
         }
         finally
         {
