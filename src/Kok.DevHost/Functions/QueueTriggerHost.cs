@@ -10,6 +10,9 @@ namespace Kok.DevHost.Functions;
 /// Starts a <see cref="QueueTriggerListener"/> per enabled queue function. Queue names may be <c>%Setting%</c>.
 /// Queues on <c>AzureWebJobsStorage</c> (the default connection) use Kok.Functions' <see cref="StorageClients"/>, so
 /// registered pipeline policies (e.g. <see cref="StorageTransactionCounter"/>) see the trigger's requests too.
+/// The listeners start once the whole host has started (<see cref="StartedAsync"/>), not in <see cref="StartAsync"/>:
+/// hosted services start before the web server, and a function that calls DevHost's own stand-ins (SendGrid,
+/// Stripe) needs its address. A message already waiting would otherwise fail its first attempt.
 /// </summary>
 internal sealed class QueueTriggerHost(
     FunctionCatalog catalog,
@@ -18,14 +21,20 @@ internal sealed class QueueTriggerHost(
     IConfiguration configuration,
     IEnumerable<HttpPipelinePolicy> policies,
     FunctionInvoker invoker,
-    ILoggerFactory loggerFactory) : IHostedService, IDisposable
+    ILoggerFactory loggerFactory) : IHostedLifecycleService, IDisposable
 {
     public const string DefaultConnection = "AzureWebJobsStorage";
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _runs = [];
+    private readonly List<QueueTriggerListener> _listeners = [];
     private readonly Dictionary<string, QueueServiceClient> _clients = new(StringComparer.OrdinalIgnoreCase);
     private readonly ILogger _logger = loggerFactory.CreateLogger<QueueTriggerHost>();
+
+    /// <summary>How many listeners are polling; none before the host has started.</summary>
+    internal int RunningListeners => _runs.Count;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -47,11 +56,25 @@ internal sealed class QueueTriggerHost(
                 settings,
                 (message, ct) => InvokeAsync(function, queueName, message, ct),
                 loggerFactory.CreateLogger<QueueTriggerListener>());
+            _listeners.Add(listener);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var listener in _listeners)
+        {
             _runs.Add(Task.Run(() => listener.RunAsync(_stopping.Token), CancellationToken.None));
         }
 
         return Task.CompletedTask;
     }
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
