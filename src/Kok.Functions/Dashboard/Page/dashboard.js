@@ -338,7 +338,7 @@
       else if (name === "onclick") node.addEventListener("click", value);
       else node.setAttribute(name, value === true ? "" : String(value));
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       node.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -351,7 +351,7 @@
       if (name === "text") node.textContent = value;
       else node.setAttribute(name, String(value));
     }
-    for (const child of children.flat()) if (child) node.append(child);
+    for (const child of children.flat(Infinity)) if (child) node.append(child);
     return node;
   }
 
@@ -562,7 +562,7 @@
 
   // A round step for the value axis (1, 2 or 5 times a power of ten, in euros).
   function niceStep(maxEuros) {
-    const rough = Math.max(maxEuros, 1) / 4;
+    const rough = Math.max(maxEuros, 100) / 4;
     const power = Math.pow(10, Math.floor(Math.log10(rough)));
     return [1, 2, 5, 10].map(f => f * power).find(step => step >= rough);
   }
