@@ -48,6 +48,7 @@ cat <<INFO
     Mails sent        $base/dev/mail
     Stripe events     $base/dev/stripe/events
     Functions admin   POST $base/admin/functions/{name}
+    Office dashboard  $base/dashboard  (sign in with the dev token)
     Staff token       Authorization: Bearer dev-staff-token
 
   Press Ctrl-C to stop.

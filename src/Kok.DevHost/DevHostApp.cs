@@ -36,6 +36,7 @@ public static class DevHostApp
 
         var app = builder.Build();
         app.UseKokForms();
+        app.UseStaffSignIn();
         app.MapStripeStandIn();
         app.MapDevHostFunctions();
         app.MapSendGridStandIn();

@@ -10,6 +10,9 @@ namespace Kok.Functions.Staff;
 /// <summary>
 /// Decides whether a request comes from staff: 401 when nobody is signed in, 403 when someone without the staff
 /// role is. Functions call <see cref="Authorize"/> first and return its failure as is.
+/// The dashboard page signs in by cookie (App Service Authentication in Azure, DevHost's sign-in locally), which a
+/// browser also sends along with another site's form post; so a non-GET request whose <c>Origin</c> names another
+/// site is refused with 403 before anything else. Requests without <c>Origin</c> (curl, scripts, tests) pass.
 /// </summary>
 public sealed class StaffAuthorization(StaffAuthOptions options)
 {
@@ -18,6 +21,12 @@ public sealed class StaffAuthorization(StaffAuthOptions options)
     public StaffAuthResult Authorize(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        if (IsCrossSiteWrite(request))
+        {
+            return StaffAuthResult.Denied(ProblemResults.Problem(StatusCodes.Status403Forbidden, "Cross-site request refused.",
+                "Diese Aktion ist nur von der Dashboard-Seite selbst aus möglich. / This action only works from the dashboard page itself."));
+        }
 
         if (options.TrustAppServicePrincipal && request.Headers.TryGetValue(PrincipalHeader, out var encoded))
         {
@@ -34,6 +43,32 @@ public sealed class StaffAuthorization(StaffAuthOptions options)
         }
 
         return StaffAuthResult.Denied(Unauthorized());
+    }
+
+    /// <summary>
+    /// A write whose <c>Origin</c> is not this host. The scheme may also be the one the front end reports in
+    /// <c>X-Forwarded-Proto</c> (App Service ends TLS before the app); a browser on another site cannot set that
+    /// header without a CORS preflight, which this app never grants for staff routes.
+    /// </summary>
+    private static bool IsCrossSiteWrite(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            || !request.Headers.TryGetValue("Origin", out var values))
+        {
+            return false;
+        }
+
+        var origin = values.ToString();
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.AbsolutePath is not ("/" or "")
+            || !string.Equals(uri.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase)
+            || (request.Host.Port is { } port ? uri.Port != port : !uri.IsDefaultPort))
+        {
+            return true;
+        }
+
+        var forwarded = request.Headers["X-Forwarded-Proto"].ToString().Split(',')[0].Trim();
+        return !string.Equals(uri.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(uri.Scheme, forwarded, StringComparison.OrdinalIgnoreCase);
     }
 
     private StaffAuthResult FromAppServicePrincipal(string encoded)

@@ -1,0 +1,112 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
+using Kok.Functions.Http;
+using Kok.Functions.Staff;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kok.Functions.Dashboard;
+
+/// <summary>
+/// The office dashboard page: <c>GET /dashboard</c> (HTML) and its script, style and icon at
+/// <c>GET /dashboard/assets/{name}</c>, all staff only and embedded in this assembly (no build step, no files to
+/// deploy). The page draws everything itself from <c>/api/dashboard/*</c> with the browser's own sign-in cookie, so
+/// the Content-Security-Policy allows nothing but this origin. Asset URLs carry a hash of their content, so a
+/// browser may keep them for a year and still gets new ones after a deployment.
+/// </summary>
+public sealed class DashboardPageFunction(StaffAuthorization staff, StaffAuthOptions authOptions)
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private const string ResourcePrefix = "Kok.Functions.Dashboard.Page.";
+
+    private static readonly FrozenDictionary<string, Asset> Assets = new Dictionary<string, Asset>(StringComparer.Ordinal)
+    {
+        ["dashboard.css"] = Asset.Load("dashboard.css", "text/css; charset=utf-8"),
+        ["dashboard.js"] = Asset.Load("dashboard.js", "text/javascript; charset=utf-8"),
+        ["favicon.svg"] = Asset.Load("favicon.svg", "image/svg+xml"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly string Html = Assets.Aggregate(
+        Encoding.UTF8.GetString(Asset.Read("dashboard.html")),
+        (html, asset) => html.Replace("{{v:" + asset.Key + "}}", asset.Value.Version, StringComparison.Ordinal));
+
+    [Function("DashboardPage")]
+    public IActionResult Page(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var auth = staff.Authorize(request);
+        if (!auth.IsAllowed)
+        {
+            // In Azure a person opening the page is sent to App Service Authentication's sign-in, as a site
+            // requiring authentication would do; scripts and API clients get the 401 problem.
+            return authOptions.TrustAppServicePrincipal && IsAnonymousBrowser(request, auth)
+                ? new RedirectResult("/.auth/login/aad?post_login_redirect_uri=/dashboard")
+                : auth.Failure;
+        }
+
+        SecurityHeaders(request.HttpContext.Response, "no-cache");
+        return new ContentResult { StatusCode = StatusCodes.Status200OK, ContentType = "text/html; charset=utf-8", Content = Html };
+    }
+
+    [Function("DashboardAsset")]
+    public IActionResult AssetFile(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/assets/{name}")] HttpRequest request,
+        string name)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var auth = staff.Authorize(request);
+        if (!auth.IsAllowed)
+        {
+            return auth.Failure;
+        }
+
+        if (name is null || !Assets.TryGetValue(name, out var asset))
+        {
+            return ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found.");
+        }
+
+        var current = string.Equals(request.Query["v"].ToString(), asset.Version, StringComparison.Ordinal);
+        SecurityHeaders(request.HttpContext.Response, current ? "private, max-age=31536000, immutable" : "no-cache");
+        return new FileContentResult(asset.Content, asset.ContentType);
+    }
+
+    private static bool IsAnonymousBrowser(HttpRequest request, StaffAuthResult auth) =>
+        auth.Failure is ObjectResult { StatusCode: StatusCodes.Status401Unauthorized }
+        && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
+    private static void SecurityHeaders(HttpResponse response, string cacheControl)
+    {
+        var headers = response.Headers;
+
+        // Staff pages: never in a shared cache, never framed, no guessing of content types.
+        headers.CacheControl = cacheControl;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers["Referrer-Policy"] = "same-origin";
+        headers["X-Content-Type-Options"] = "nosniff";
+        headers.XFrameOptions = "DENY";
+    }
+
+    private sealed record Asset(byte[] Content, string ContentType, string Version)
+    {
+        public static Asset Load(string name, string contentType)
+        {
+            var content = Read(name);
+            return new Asset(content, contentType, Convert.ToHexStringLower(SHA256.HashData(content))[..12]);
+        }
+
+        public static byte[] Read(string name)
+        {
+            using var stream = typeof(DashboardPageFunction).Assembly.GetManifestResourceStream(ResourcePrefix + name)
+                ?? throw new InvalidOperationException($"Embedded resource {ResourcePrefix}{name} is missing.");
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+    }
+}
