@@ -14,6 +14,8 @@ namespace Kok.Functions.Dashboard;
 /// </summary>
 public sealed partial class TableDashboardTotals
 {
+    private const int BulkWriters = 4;
+
     /// <summary>
     /// Remembers the contribution of each entity the totals do not know yet and adds it to the totals; entities known
     /// already are left alone (never counted twice), so seeding again is harmless. Returns how many were added.
@@ -23,6 +25,7 @@ public sealed partial class TableDashboardTotals
         ArgumentNullException.ThrowIfNull(contributions);
         return BulkAsync(
             contributions.Where(c => !c.Value.IsEmpty).ToDictionary(StringComparer.Ordinal),
+            reverse: false,
             id => ContributionAction(id, contributions[id], null),
             keepIfRemembered: false,
             sign: 1,
@@ -38,6 +41,7 @@ public sealed partial class TableDashboardTotals
         ArgumentNullException.ThrowIfNull(contributions);
         return BulkAsync(
             contributions.Where(c => !c.Value.IsEmpty).ToDictionary(StringComparer.Ordinal),
+            reverse: true,
             id => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, ContributionKey(id)), ETag.All),
             keepIfRemembered: true,
             sign: -1,
@@ -46,6 +50,7 @@ public sealed partial class TableDashboardTotals
 
     private async Task<int> BulkAsync(
         Dictionary<string, DashboardContribution> contributions,
+        bool reverse,
         Func<string, TableTransactionAction> action,
         bool keepIfRemembered,
         int sign,
@@ -53,10 +58,18 @@ public sealed partial class TableDashboardTotals
     {
         var table = await storage.TableAsync(TableNames.DashboardTotals);
         var done = new List<string>(contributions.Count);
-        foreach (var batch in contributions.Keys.Chunk(MaxBatch))
-        {
-            done.AddRange(await SubmitSkippingAsync(table, batch, action, keepIfRemembered, cancellationToken));
-        }
+        // A few transactions in flight: the round trip, not the storage, is what a single writer would wait on.
+        await Parallel.ForEachAsync(
+            (reverse ? contributions.Keys.Reverse() : contributions.Keys).Chunk(MaxBatch),
+            new ParallelOptions { MaxDegreeOfParallelism = BulkWriters, CancellationToken = cancellationToken },
+            async (batch, ct) =>
+            {
+                var written = await SubmitSkippingAsync(table, batch, action, keepIfRemembered, ct);
+                lock (done)
+                {
+                    done.AddRange(written);
+                }
+            });
 
         var moves = new Dictionary<string, DashboardCounters>(StringComparer.Ordinal);
         foreach (var id in done)
