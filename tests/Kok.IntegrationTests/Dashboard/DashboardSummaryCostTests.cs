@@ -81,6 +81,9 @@ public sealed class DashboardSummaryCostTests(ITestOutputHelper output)
             Assert.All(Enumerable.Range(1, 12), m => Assert.Equal(
                 seeded[DashboardScope.Month(Year, m)][DashboardCounter.DuesCollectedCents], Moved($"months.{m - 1}.duesCollectedCents")));
             Assert.All(Enumerable.Range(0, 12), i => Assert.True(DashboardHost.Number(withMany.Summary, $"months.{i}.duesCollectedCents") > 0));
+            // The month range holds the twelve month scopes and nothing of the year's own rows next to them.
+            var months = await totals.GetRangeAsync(DashboardScope.Month(Year, 1), DashboardScope.Month(Year, 12), CancellationToken.None);
+            Assert.Equal(Enumerable.Range(1, 12).Select(m => DashboardScope.Month(Year, m)), months.Keys.Order(StringComparer.Ordinal));
             // ... and every seeded member counts (at least: tests in other collections may sign up members meanwhile).
             Assert.True(DashboardHost.Number(withMany.Summary, "members.active") >= activeBefore + real.Written + added);
         }
