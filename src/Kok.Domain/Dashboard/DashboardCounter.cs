@@ -16,7 +16,8 @@ public static class DashboardCounter
     public const string MembersCancelling = "membersCancelling";
     public const string MembersEnded = "membersEnded";
 
-    // Year scopes.
+    // Year scopes. Month scopes ("2026-03") carry only duesCollectedCents, oneTimeDonationCents and
+    // monthlyDonationCents: the chart shows money per month, counts stay yearly.
     public const string DuesExpectedCents = "duesExpectedCents";
     public const string DuesCollectedCents = "duesCollectedCents";
     public const string NewMembers = "newMembers";

@@ -4,8 +4,10 @@ using Kok.Domain.Common;
 namespace Kok.Domain.Dashboard;
 
 /// <summary>
-/// What a dashboard total is about: <see cref="Current"/> (members by status right now) or one calendar year as the
-/// office in Berlin counts it ("2026": dues of periods starting that year, donations paid that year, …).
+/// What a dashboard total is about: <see cref="Current"/> (members by status right now), one calendar year as the
+/// office in Berlin counts it ("2026": dues of periods starting that year, donations paid that year, …), or one month
+/// of such a year ("2026-03", for the page's chart: the money only, placed by the same date that places it in its year,
+/// so a year's twelve months add up to the year).
 /// </summary>
 public static class DashboardScope
 {
@@ -20,6 +22,19 @@ public static class DashboardScope
 
     /// <summary>The scope of the Berlin calendar year <paramref name="instant"/> falls in.</summary>
     public static string YearOf(DateTimeOffset instant) => Year(AssociationCalendar.Date(instant).Year);
+
+    /// <summary>The scope of a month, <c>yyyy-MM</c>; a year's month scopes sort together, right before the next year's.</summary>
+    public static string Month(int year, int month)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
+        return string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}");
+    }
+
+    public static string Month(DateOnly date) => Month(date.Year, date.Month);
+
+    /// <summary>The scope of the Berlin calendar month <paramref name="instant"/> falls in.</summary>
+    public static string MonthOf(DateTimeOffset instant) => Month(AssociationCalendar.Date(instant));
 
     public static bool TryParseYear(string? text, out int year) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= FirstYear and <= LastYear;

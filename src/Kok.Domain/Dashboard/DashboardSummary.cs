@@ -1,6 +1,9 @@
 namespace Kok.Domain.Dashboard;
 
-/// <summary>What the office dashboard shows at a glance for one year; <see cref="Poison"/> is read live, the rest from the running totals.</summary>
+/// <summary>
+/// What the office dashboard shows at a glance for one year; <see cref="Poison"/> is read live, the rest from the
+/// running totals. <see cref="Months"/> always has the twelve months, January first.
+/// </summary>
 public sealed record DashboardSummary(
     int Year,
     MemberStatusCounts Members,
@@ -10,17 +13,21 @@ public sealed record DashboardSummary(
     long Endings,
     long ReceiptsIssued,
     long MailsFailed,
+    IReadOnlyList<MonthSummary> Months,
     IReadOnlyDictionary<string, int> Poison,
     DateTimeOffset GeneratedAt)
 {
+    /// <param name="months">Totals by month scope (<see cref="DashboardScope.Month(int, int)"/>); months missing count 0.</param>
     public static DashboardSummary From(
         int year,
         DashboardCounters current,
         DashboardCounters ofYear,
+        IReadOnlyDictionary<string, DashboardCounters> months,
         IReadOnlyDictionary<string, int> poison,
         DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(ofYear);
+        ArgumentNullException.ThrowIfNull(months);
         return new DashboardSummary(
             year,
             MemberStatusCounts.From(current),
@@ -32,6 +39,9 @@ public sealed record DashboardSummary(
             ofYear[DashboardCounter.Endings],
             ofYear[DashboardCounter.ReceiptsIssued],
             ofYear[DashboardCounter.MailsFailed],
+            Enumerable.Range(1, 12)
+                .Select(m => MonthSummary.From(m, months.TryGetValue(DashboardScope.Month(year, m), out var c) ? c : DashboardCounters.Empty))
+                .ToList(),
             poison,
             generatedAt);
     }

@@ -6,7 +6,8 @@ namespace Kok.Domain.Dashboard;
 /// What one donation adds to the dashboard: for each of its payments that was paid, in the (Berlin) year it was paid,
 /// 1 payment and its amount less refunds, one-time and monthly apart. A fully refunded payment counts 0 and 0
 /// cents; a partial refund lowers the sum in the year the payment was paid (the provider gives partial refunds no
-/// date of their own), so a refund in January of a December payment still corrects December's year.
+/// date of their own), so a refund in January of a December payment still corrects December's year. The net amount
+/// also counts in the month scope of the same payment date (money only, no count).
 /// </summary>
 public static class DonationContribution
 {
@@ -25,9 +26,11 @@ public static class DonationContribution
             }
 
             var year = DashboardScope.YearOf(paidAt);
+            var net = PaymentNet.Cents(payment, donation.AmountCents);
             contribution = contribution
                 .With(year, count, payment.Status == PaymentStatus.Refunded ? 0 : 1)
-                .With(year, cents, PaymentNet.Cents(payment, donation.AmountCents));
+                .With(year, cents, net)
+                .With(DashboardScope.MonthOf(paidAt), cents, net);
         }
 
         return contribution;

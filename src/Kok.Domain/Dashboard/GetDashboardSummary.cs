@@ -2,7 +2,10 @@ using Kok.Domain.Common;
 
 namespace Kok.Domain.Dashboard;
 
-/// <summary>The dashboard summary of a year (default: the current Berlin year): the two totals of scope current and the year, plus the poison queues.</summary>
+/// <summary>
+/// The dashboard summary of a year (default: the current Berlin year): the totals of scope current and the year, the
+/// year's twelve month scopes in one range read, plus the poison queues.
+/// </summary>
 public sealed class GetDashboardSummary(IDashboardTotals totals, IPoisonQueueMonitor poison, TimeProvider time)
 {
     public async Task<DashboardSummary> ExecuteAsync(int? year, CancellationToken cancellationToken)
@@ -11,7 +14,8 @@ public sealed class GetDashboardSummary(IDashboardTotals totals, IPoisonQueueMon
         var chosen = year ?? AssociationCalendar.Date(now).Year;
         var scope = DashboardScope.Year(chosen);
         var read = await totals.GetAsync([DashboardScope.Current, scope], cancellationToken);
+        var months = await totals.GetRangeAsync(DashboardScope.Month(chosen, 1), DashboardScope.Month(chosen, 12), cancellationToken);
         var counts = await poison.CountsAsync(cancellationToken);
-        return DashboardSummary.From(chosen, read[DashboardScope.Current], read[scope], counts, now);
+        return DashboardSummary.From(chosen, read[DashboardScope.Current], read[scope], months, counts, now);
     }
 }

@@ -19,6 +19,12 @@ public interface IDashboardTotals
     Task<IReadOnlyDictionary<string, DashboardCounters>> GetAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The totals of every scope from <paramref name="firstScope"/> to <paramref name="lastScope"/> (ordinal order, both
+    /// included) that anything contributed to, read together: a year's month scopes cost one read, not twelve.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, DashboardCounters>> GetRangeAsync(string firstScope, string lastScope, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Replaces every remembered contribution by <paramref name="contributions"/> (entity id → contribution, from the
     /// source tables) and the totals by their sum; returns where the stored totals differed before.
     /// </summary>

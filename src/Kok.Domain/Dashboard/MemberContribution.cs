@@ -15,6 +15,8 @@ namespace Kok.Domain.Dashboard;
 /// 0. Pending, processing and failed entries are thus outstanding in their period's year, also after the member
 /// lapsed or left.</item>
 /// <item>the year of <see cref="Member.EndsOn"/> for a cancelling or ended membership: <c>endings</c> 1.</item>
+/// <item>the month scope of the date that places collected dues in their year (member since for the first year's
+/// dues, the period start for later years): <c>duesCollectedCents</c> as in the year, so the months add up to it.</item>
 /// </list>
 /// Pending and processing sign-ups owe nothing yet: they add only their status count.
 /// </summary>
@@ -35,7 +37,8 @@ public static class MemberContribution
                 var net = PaymentNet.Cents(first, member.AnnualAmountCents);
                 contribution = contribution
                     .With(year, DashboardCounter.DuesExpectedCents, net)
-                    .With(year, DashboardCounter.DuesCollectedCents, net);
+                    .With(year, DashboardCounter.DuesCollectedCents, net)
+                    .With(DashboardScope.Month(since), DashboardCounter.DuesCollectedCents, net);
             }
         }
 
@@ -48,7 +51,8 @@ public static class MemberContribution
                 var net = payment is null ? entry.AmountCents : PaymentNet.Cents(payment, entry.AmountCents);
                 contribution = contribution
                     .With(year, DashboardCounter.DuesExpectedCents, net)
-                    .With(year, DashboardCounter.DuesCollectedCents, net);
+                    .With(year, DashboardCounter.DuesCollectedCents, net)
+                    .With(DashboardScope.Month(entry.PeriodStart), DashboardCounter.DuesCollectedCents, net);
             }
             else
             {

@@ -9,7 +9,7 @@ namespace Kok.Functions.Dashboard;
 
 /// <summary>
 /// The office dashboard's API, staff only (<see cref="StaffAuthorization"/>: 401 anonymous, 403 without the role).
-/// <c>GET /api/dashboard/summary?year=2026</c> reads the running totals (2 range queries + 1 request per poison
+/// <c>GET /api/dashboard/summary?year=2026</c> reads the running totals (3 range queries + 1 request per poison
 /// queue, whatever the number of members); <c>POST /api/dashboard/totals/recompute</c> rebuilds them from the
 /// source tables and answers the drift found.
 /// </summary>

@@ -24,7 +24,8 @@ namespace Kok.Functions.Dashboard;
 /// logged (entity id only) and swallowed rather than failing the caller's request; the entity's next save or the
 /// recompute action repairs the totals.
 /// Costs: apply with nothing changed = 1 point read; with a change = 1 point read + 1 point read per changed scope
-/// + 1 transaction; read of n scopes = n range queries (1 request each: at most <see cref="Shards"/> rows).
+/// + 1 transaction; read of n scopes = n range queries (1 request each: at most <see cref="Shards"/> rows); read of a
+/// year's month scopes = 1 range query (at most 12 × <see cref="Shards"/> rows, one page).
 /// </summary>
 public sealed partial class TableDashboardTotals(StorageClients storage, ILogger<TableDashboardTotals> logger) : IDashboardTotals
 {
@@ -109,6 +110,25 @@ public sealed partial class TableDashboardTotals(StorageClients storage, ILogger
             }
 
             result[scope] = sum;
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, DashboardCounters>> GetRangeAsync(string firstScope, string lastScope, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(firstScope);
+        ArgumentException.ThrowIfNullOrWhiteSpace(lastScope);
+        var table = await storage.TableAsync(TableNames.DashboardTotals);
+        var from = "t:" + firstScope + ":";
+        var upper = "t:" + lastScope + ";";
+        var result = new Dictionary<string, DashboardCounters>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {from} and RowKey lt {upper}"),
+            cancellationToken: cancellationToken))
+        {
+            var scope = ScopeOfTotalsKey(row.RowKey);
+            result[scope] = result.TryGetValue(scope, out var sum) ? sum.Plus(ReadCounters(row)) : ReadCounters(row);
         }
 
         return result;

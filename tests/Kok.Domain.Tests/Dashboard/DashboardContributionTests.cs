@@ -68,6 +68,88 @@ public class DashboardContributionTests
     }
 
     [Fact]
+    public void Member_dues_paid_in_March_count_in_the_month_and_the_year()
+    {
+        var contribution = MemberContribution.Of(MemberFixtures.ActiveMember());
+
+        Assert.Equal(6000, contribution["2026"][DashboardCounter.DuesCollectedCents]);
+        // The month carries the money only: no expected dues, no new-member count.
+        Assert.Equal(DashboardCounters.Empty.With(DashboardCounter.DuesCollectedCents, 6000), contribution["2026-03"]);
+        Assert.DoesNotContain(contribution.Scopes.Keys, s => s.StartsWith("2026-", StringComparison.Ordinal) && s != "2026-03");
+    }
+
+    [Fact]
+    public void Donation_paid_in_March_counts_in_the_month_until_refunded_and_a_redelivered_event_moves_nothing()
+    {
+        var donation = DonationFixtures.NewDonation();
+        donation.Apply(DonationFixtures.Completed("evt_1", paid: true));
+        var paid = DonationContribution.Of(donation);
+        Assert.Equal(2550, paid["2025"][DashboardCounter.OneTimeDonationCents]);
+        Assert.Equal(DashboardCounters.Empty.With(DashboardCounter.OneTimeDonationCents, 2550), paid["2025-03"]);
+
+        donation.Apply(DonationFixtures.Completed("evt_1", paid: true));
+        Assert.True(DashboardContribution.Delta(paid, DonationContribution.Of(donation)).IsEmpty);
+
+        donation.Apply(DonationFixtures.Refunded("evt_2"));
+        var delta = DashboardContribution.Delta(paid, DonationContribution.Of(donation));
+        Assert.Equal(-2550, delta["2025-03"][DashboardCounter.OneTimeDonationCents]);
+        Assert.Equal(-2550, delta["2025"][DashboardCounter.OneTimeDonationCents]);
+        Assert.True(DashboardContribution.Sum([paid, delta]).IsEmpty);
+    }
+
+    [Fact]
+    public void Monthly_invoices_count_in_the_month_each_was_paid_and_the_months_add_up_to_the_year()
+    {
+        var monthly = DonationFixtures.NewDonation(DonationInterval.Monthly, amountCents: 1000);
+        monthly.Apply(DonationFixtures.CompletedSubscription("evt_s", paid: true));
+        monthly.Apply(DonationFixtures.Invoice("evt_i0", 0));
+        monthly.Apply(DonationFixtures.Invoice("evt_i1", 1));
+        monthly.Apply(DonationFixtures.Invoice("evt_i2", 2, amount: 1200));
+
+        var contribution = DonationContribution.Of(monthly);
+
+        Assert.Equal(1000, contribution["2025-03"][DashboardCounter.MonthlyDonationCents]);
+        Assert.Equal(1000, contribution["2025-04"][DashboardCounter.MonthlyDonationCents]);
+        Assert.Equal(1200, contribution["2025-05"][DashboardCounter.MonthlyDonationCents]);
+        Assert.Equal(
+            contribution["2025"][DashboardCounter.MonthlyDonationCents],
+            Enumerable.Range(1, 12).Sum(m => contribution[DashboardScope.Month(2025, m)][DashboardCounter.MonthlyDonationCents]));
+    }
+
+    [Fact]
+    public void Month_follows_the_Berlin_date_like_the_year()
+    {
+        // 22:30 UTC on 31 March 2025 is 00:30 on 1 April in Berlin (summer time).
+        var donation = DonationFixtures.NewDonation();
+        donation.Apply(DonationFixtures.Completed("evt_1", paid: true, minute: (30 * 24 * 60) + (12 * 60) + 30));
+
+        var contribution = DonationContribution.Of(donation);
+
+        Assert.Equal(2550, contribution["2025-04"][DashboardCounter.OneTimeDonationCents]);
+        Assert.True(contribution["2025-03"].IsEmpty);
+        Assert.Equal("2026-12", DashboardScope.MonthOf(new DateTimeOffset(2026, 12, 31, 22, 30, 0, TimeSpan.Zero)));
+        Assert.Equal("2027-01", DashboardScope.MonthOf(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void Summary_has_twelve_months_with_one_time_and_monthly_donations_together()
+    {
+        var months = new Dictionary<string, DashboardCounters>
+        {
+            ["2026-03"] = DashboardCounters.Empty.With(DashboardCounter.DuesCollectedCents, 6000)
+                .With(DashboardCounter.OneTimeDonationCents, 2550).With(DashboardCounter.MonthlyDonationCents, 1000),
+            ["2026-12"] = DashboardCounters.Empty.With(DashboardCounter.MonthlyDonationCents, 1000),
+        };
+
+        var summary = DashboardSummary.From(2026, DashboardCounters.Empty, DashboardCounters.Empty, months, new Dictionary<string, int>(), DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(Enumerable.Range(1, 12), summary.Months.Select(m => m.Month));
+        Assert.Equal(new MonthSummary(3, 6000, 3550), summary.Months[2]);
+        Assert.Equal(new MonthSummary(12, 0, 1000), summary.Months[11]);
+        Assert.Equal(new MonthSummary(1, 0, 0), summary.Months[0]);
+    }
+
+    [Fact]
     public void Partial_refund_lowers_the_sum_but_keeps_the_count()
     {
         var donation = DonationFixtures.NewDonation();

@@ -21,6 +21,11 @@ public class DashboardUseCaseTests
                     .With(DashboardCounter.OneTimeDonations, 2).With(DashboardCounter.OneTimeDonationCents, 5000)
                     .With(DashboardCounter.MonthlyDonations, 1).With(DashboardCounter.MonthlyDonationCents, 1000),
             });
+        totals.Setup(t => t.GetRangeAsync("2027-01", "2027-12", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Dictionary<string, DashboardCounters>
+            {
+                ["2027-02"] = DashboardCounters.Empty.With(DashboardCounter.DuesCollectedCents, 6000).With(DashboardCounter.OneTimeDonationCents, 5000),
+            });
         var poison = new Mock<IPoisonQueueMonitor>();
         poison.Setup(p => p.CountsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, int> { ["receipt-mail"] = 2 });
 
@@ -32,6 +37,8 @@ public class DashboardUseCaseTests
         Assert.Equal(3, summary.Donations.Count);
         Assert.Equal(6000, summary.Donations.SumCents);
         Assert.Equal(2, summary.Poison["receipt-mail"]);
+        Assert.Equal(12, summary.Months.Count);
+        Assert.Equal(new MonthSummary(2, 6000, 5000), summary.Months[1]);
     }
 
     [Fact]

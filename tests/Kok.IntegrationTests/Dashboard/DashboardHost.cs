@@ -28,13 +28,15 @@ internal static class DashboardHost
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    /// <summary>A number in a summary, by path ("dues.expectedCents").</summary>
+    /// <summary>A number in a summary, by path ("dues.expectedCents", "months.2.donationCents" for March).</summary>
     public static long Number(JsonObject summary, string path)
     {
         JsonNode? node = summary;
         foreach (var part in path.Split('.'))
         {
-            node = node![part];
+            node = int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                ? node!.AsArray()[index]
+                : node![part];
         }
 
         return (long)node!;

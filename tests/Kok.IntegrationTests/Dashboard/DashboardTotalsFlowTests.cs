@@ -13,22 +13,24 @@ using Microsoft.Extensions.Time.Testing;
 namespace Kok.IntegrationTests.Dashboard;
 
 /// <summary>
-/// A scripted mix through the real endpoints and the Stripe stand-in, in 2031 (a year no other test uses): the
-/// summary's year totals move by exactly what happened, a redelivered webhook counts once, and the recompute action
-/// finds no drift in the years touched. Totals of scope "current" are shared with every test on this Azurite, so
+/// A scripted mix through the real endpoints and the Stripe stand-in, in April and May 2031 (a year no other test
+/// uses): the summary's year and month totals move by exactly what happened, a redelivered webhook counts once, and
+/// the recompute action finds no drift in the years and months touched. Totals of scope "current" are shared with every test on this Azurite, so
 /// the members' own remembered contributions are checked instead.
 /// </summary>
 [Collection(PipelineSerial.Name)]
 public sealed class DashboardTotalsFlowTests
 {
     private static readonly DateTimeOffset Start = new(2031, 4, 1, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset InMay = new(2031, 5, 20, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Summary_follows_a_mix_of_payments_and_equals_the_recomputation()
     {
+        var clock = new FakeTimeProvider(Start);
         await using var server = await DevHostServer.StartAsync(o =>
         {
-            o.Clock = new FakeTimeProvider(Start);
+            o.Clock = clock;
             o.Settings["Staff:DevToken"] = DashboardHost.StaffToken;
             o.Settings["RateLimit:PermitLimit"] = "1000";
             foreach (var function in new[]
@@ -55,12 +57,13 @@ public sealed class DashboardTotalsFlowTests
         await donations.StripeActionAsync($"payments/{(string)refunded["paymentIntentId"]!}/refund");
         await donations.StripeActionAsync($"events/{(string)kept["events"]!.AsArray()[0]!["id"]!}/resend");
 
-        // A monthly donation: first invoice at checkout, one renewal.
+        // A monthly donation: first invoice at checkout in April, one renewal in May.
         var (_, monthlySession) = await donations.CreateAsync(DonationApi.Body(amount: 10m, interval: "monthly"));
         var monthly = await donations.CompleteAsync(monthlySession, "succeeded");
+        clock.SetUtcNow(InMay);
         await donations.StripeActionAsync($"subscriptions/{(string)monthly["subscriptionId"]!}/renew");
 
-        // Members: one pays by card and then cancels, one's SEPA debit fails; the paid one's events come twice.
+        // Members (in May): one pays by card and then cancels, one's SEPA debit fails; the paid one's events come twice.
         var (paidId, paidEvents) = await SignUpAsync(server, "card", "succeeded");
         var (failedId, _) = await SignUpAsync(server, "sepa_debit", "failed");
         foreach (var eventId in paidEvents)
@@ -93,8 +96,25 @@ public sealed class DashboardTotalsFlowTests
         Assert.Equal(0, Moved("endings"));
         Assert.Equal(1, DashboardHost.Number(after2032, "endings") - DashboardHost.Number(before2032, "endings"));
         Assert.Equal(2031, (int)after2031["year"]!);
-        Assert.Equal(Start, (DateTimeOffset)after2031["generatedAt"]!);
+        Assert.Equal(InMay, (DateTimeOffset)after2031["generatedAt"]!);
         Assert.Equal(4, after2031["poison"]!.AsObject().Count);
+
+        // The chart's months: April has the one-time donation and the first monthly invoice, May the renewal and the
+        // member's first dues; the months add up to the year.
+        var movedMonths = Enumerable.Range(1, 12).Select(m => (
+            Month: m,
+            Dues: Moved($"months.{m - 1}.duesCollectedCents"),
+            Donations: Moved($"months.{m - 1}.donationCents"))).ToList();
+        Assert.Equal(Enumerable.Range(1, 12), after2031["months"]!.AsArray().Select(m => (int)m!["month"]!));
+        Assert.Equal((4, 0L, 3550L), movedMonths[3]);
+        Assert.Equal((5, 6000L, 1000L), movedMonths[4]);
+        Assert.All(movedMonths.Where(m => m.Month is not (4 or 5)), m => Assert.Equal((0L, 0L), (m.Dues, m.Donations)));
+        Assert.Equal(
+            DashboardHost.Number(after2031, "dues.collectedCents"),
+            Enumerable.Range(0, 12).Sum(i => DashboardHost.Number(after2031, $"months.{i}.duesCollectedCents")));
+        Assert.Equal(
+            DashboardHost.Number(after2031, "donations.sumCents"),
+            Enumerable.Range(0, 12).Sum(i => DashboardHost.Number(after2031, $"months.{i}.donationCents")));
 
         // Each member is counted once, under its current status.
         Assert.Equal(DashboardCounters.Empty.With(DashboardCounter.MembersCancelling, 1), await RememberedAsync(server, paidId, DashboardScope.Current));
@@ -102,13 +122,16 @@ public sealed class DashboardTotalsFlowTests
 
         var recomputed = await DashboardHost.RecomputeAsync(server);
         Assert.Equal("dev-token", (string)recomputed["recomputedBy"]!);
-        Assert.DoesNotContain(recomputed["drift"]!.AsArray(), d => (string)d!["scope"]! is "2031" or "2032");
-        Assert.Equal(after2031["donations"]!.ToJsonString(), (await DashboardHost.SummaryAsync(server, 2031))["donations"]!.ToJsonString());
-        Assert.Equal(after2031["dues"]!.ToJsonString(), (await DashboardHost.SummaryAsync(server, 2031))["dues"]!.ToJsonString());
+        Assert.DoesNotContain(recomputed["drift"]!.AsArray(), d => ((string)d!["scope"]!).StartsWith("2031", StringComparison.Ordinal)
+            || ((string)d!["scope"]!).StartsWith("2032", StringComparison.Ordinal));
+        var rebuilt2031 = await DashboardHost.SummaryAsync(server, 2031);
+        Assert.Equal(after2031["donations"]!.ToJsonString(), rebuilt2031["donations"]!.ToJsonString());
+        Assert.Equal(after2031["dues"]!.ToJsonString(), rebuilt2031["dues"]!.ToJsonString());
+        Assert.Equal(after2031["months"]!.ToJsonString(), rebuilt2031["months"]!.ToJsonString());
 
         var audit = await new TableAuditTrail(new StorageClients(new StorageSettings(server.StorageConnectionString, null, null, null, null), []))
             .ListAsync(Kok.Domain.Dashboard.AuditEntry.Global, 50, CancellationToken.None);
-        Assert.Contains(audit, e => e.Action == RecomputeDashboardTotals.AuditAction && e.StaffId == "dev-token" && e.At == Start);
+        Assert.Contains(audit, e => e.Action == RecomputeDashboardTotals.AuditAction && e.StaffId == "dev-token" && e.At == InMay);
     }
 
     private static async Task<(string MemberId, IReadOnlyList<string> EventIds)> SignUpAsync(DevHostServer server, string method, string outcome)

@@ -53,7 +53,7 @@ public sealed class DonationStorageTransactionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Card_checkout_completed_event_is_seven_round_trips()
+    public async Task Card_checkout_completed_event_is_eight_round_trips()
     {
         var (_, sessionId) = await _api.CreateAsync();
 
@@ -61,10 +61,10 @@ public sealed class DonationStorageTransactionTests : IAsyncLifetime
         var transactions = await _counter.MeasureAsync(() => _api.CompleteAsync(sessionId, "succeeded"));
 
         // Read the donation, index its payment intent, enqueue the receipt mail, replace the donation (If-Match);
-        // then the dashboard totals: read the donation's remembered contribution and the year's shard row, and one
-        // entity-group transaction.
-        Assert.Equal(7, transactions.Count);
-        Assert.Equal(3, transactions.Count(t => t.Method == "GET"));
+        // then the dashboard totals: read the donation's remembered contribution, the year's and the month's shard
+        // rows, and one entity-group transaction.
+        Assert.Equal(8, transactions.Count);
+        Assert.Equal(4, transactions.Count(t => t.Method == "GET"));
         Assert.Single(transactions, t => t.Path.EndsWith("/$batch", StringComparison.Ordinal));
         Assert.Single(transactions, t => t.Path.EndsWith("/receipt-mail/messages", StringComparison.Ordinal));
     }

@@ -144,8 +144,9 @@ public sealed class MembershipFlowTests
     /// <summary>
     /// Storage transactions, as README states them: sign-up with an Idempotency-Key = 7 (key claim, email index
     /// query, email index entry, member insert; dashboard totals: contribution read, shard row read, 1 transaction);
-    /// activation by a paid card checkout = 10 (member read, payment-intent index entry, receipt and welcome queue
-    /// messages, dues agenda entry, member write; dashboard totals: contribution read, current and year shard row reads, 1 transaction).
+    /// activation by a paid card checkout = 11 (member read, payment-intent index entry, receipt and welcome queue
+    /// messages, dues agenda entry, member write; dashboard totals: contribution read, current, year and month shard row
+    /// reads, 1 transaction).
     /// </summary>
     [Fact]
     public async Task Storage_transactions_for_sign_up_and_activation()
@@ -164,7 +165,7 @@ public sealed class MembershipFlowTests
         var sessionId = new Uri(created["checkoutUrl"]!.GetValue<string>()).Segments[^1];
         var activation = await host.Counter.MeasureAsync(() =>
             host.PostJsonAsync($"/dev/stripe/checkout/{sessionId}/complete", new { outcome = "succeeded", paymentMethod = "card" }));
-        Assert.True(activation.Count == 10, string.Join("; ", activation));
+        Assert.True(activation.Count == 11, string.Join("; ", activation));
         Assert.Equal(2, activation.Count(t => t.Path.Contains("/messages", StringComparison.Ordinal)));
         Assert.Single(activation, t => t.Method == "PUT" && t.Path.Contains("/DuesAgenda(", StringComparison.Ordinal));
     }

@@ -1,0 +1,17 @@
+namespace Kok.Domain.Dashboard;
+
+/// <summary>
+/// One month (1–12) of a year for the dashboard's chart: dues collected and donations paid (one-time and monthly
+/// together), net of refunds, placed as in the year's totals (see <see cref="MemberContribution"/>, <see cref="DonationContribution"/>).
+/// </summary>
+public sealed record MonthSummary(int Month, long DuesCollectedCents, long DonationCents)
+{
+    public static MonthSummary From(int month, DashboardCounters counters)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        return new MonthSummary(
+            month,
+            counters[DashboardCounter.DuesCollectedCents],
+            counters[DashboardCounter.OneTimeDonationCents] + counters[DashboardCounter.MonthlyDonationCents]);
+    }
+}
