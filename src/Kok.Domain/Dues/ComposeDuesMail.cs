@@ -1,3 +1,4 @@
+using Kok.Domain.Common;
 using Kok.Domain.Mail;
 using Kok.Domain.Membership;
 
@@ -40,6 +41,12 @@ public sealed class ComposeDuesMail(
             return PreparedMail.Skip(reason);
         }
 
+        var now = timeProvider.GetUtcNow();
+        if (request.Kind == MemberMailKind.DuesStaffReminder)
+        {
+            return StaffReminder(member, now);
+        }
+
         var current = member.CurrentDuesPeriod!.Value;
         if (start > current.Start)
         {
@@ -47,7 +54,6 @@ public sealed class ComposeDuesMail(
         }
 
         var entry = member.DuesEntryFor(start);
-        var now = timeProvider.GetUtcNow();
         switch (request.Kind)
         {
             case MemberMailKind.DuesPreNotification:
@@ -113,6 +119,29 @@ public sealed class ComposeDuesMail(
             default:
                 throw new ArgumentException("Not a dues mail.", nameof(request));
         }
+    }
+
+    /// <summary>
+    /// Staff asked for it after checking the status, and asking writes no member, so there is no save to wait for:
+    /// whatever is not overdue or lapsed by now was paid or changed meanwhile, and the mail is skipped. An overdue
+    /// member gets the reminder (the firmer one once a scheduled reminder went out), a lapsed one the lapse mail,
+    /// which is the reminder that fits a lapsed membership: pay to revive it.
+    /// </summary>
+    private PreparedMail StaffReminder(Member member, DateTimeOffset now)
+    {
+        if (member.PayableDuesPeriod(AssociationCalendar.Date(now)) is not { } period)
+        {
+            return PreparedMail.Skip("the dues are no longer overdue");
+        }
+
+        if (member.DuesEntryFor(period.Start) is { Status: DuesEntryStatus.Processing or DuesEntryStatus.Pending })
+        {
+            return PreparedMail.Skip("a payment of the dues is in progress");
+        }
+
+        return member.Status == MembershipStatus.Lapsed
+            ? PreparedMail.Send(composer.Lapsed(member, PayLink(member, now), links.CancelUrl(member.Id, now)))
+            : PreparedMail.Send(composer.Reminder(member, period, Math.Max(1, member.Dues.RemindersSent), PayLink(member, now), links.CancelUrl(member.Id, now)));
     }
 
     /// <summary>Why a dues mail about <paramref name="periodStart"/> must not go out any more, or null.</summary>

@@ -38,4 +38,7 @@ public enum MailKind
 
     /// <summary>The membership lapsed for unpaid dues; one per member and period.</summary>
     DuesLapsed,
+
+    /// <summary>A reminder of unpaid dues that staff sent by hand; one per member, period and staff action.</summary>
+    DuesStaffReminder,
 }

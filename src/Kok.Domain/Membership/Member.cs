@@ -523,6 +523,59 @@ public sealed class Member
         _ => null,
     };
 
+    /// <summary>
+    /// Staff record dues that arrived as a bank transfer: they pay <see cref="PayableDuesPeriod"/> (the overdue
+    /// period, or for a lapsed member the year that contains today) through the same settling path as every other
+    /// dues payment, under the period's derived <see cref="DuesPaymentId"/>. The member becomes active, the next
+    /// dues date moves on, and <see cref="DuesPaid"/> is raised, which asks for the thanks with the
+    /// Zuwendungsbestätigung (receipt). The payment's date is the day the transfer arrived. Submitting the same
+    /// transfer again finds nothing payable and answers <see cref="BankTransferOutcome.AlreadyPaid"/>.
+    /// </summary>
+    public BankTransferResult RecordBankTransfer(BankTransfer transfer, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        var today = AssociationCalendar.Date(now);
+        if (transfer.PaidOn > today)
+        {
+            throw new ArgumentException("A bank transfer cannot arrive in the future.", nameof(transfer));
+        }
+
+        raised.Clear();
+        if (PayableDuesPeriod(today) is not { } period)
+        {
+            return new BankTransferResult(
+                Status is MembershipStatus.Active or MembershipStatus.Cancelling && duesEntries.Count > 0
+                    && DuesEntries[^1].Status == DuesEntryStatus.Paid
+                    ? BankTransferOutcome.AlreadyPaid
+                    : BankTransferOutcome.NothingPayable);
+        }
+
+        var entry = DuesEntryFor(period.Start);
+        var dues = entry?.AmountCents ?? AnnualAmountCents;
+        switch (entry?.Status)
+        {
+            case DuesEntryStatus.Paid:
+                return new BankTransferResult(BankTransferOutcome.AlreadyPaid, period, entry.PaymentId, dues);
+            case DuesEntryStatus.Pending or DuesEntryStatus.Processing:
+                return new BankTransferResult(BankTransferOutcome.PaymentInProgress, period, DuesPaymentId(period.Start), dues);
+        }
+
+        if (transfer.AmountCents < dues)
+        {
+            return new BankTransferResult(BankTransferOutcome.AmountTooLow, period, DuesPaymentId(period.Start), dues);
+        }
+
+        // Noon UTC is the same calendar day in Berlin; a transfer booked today is not dated after now.
+        var noon = new DateTimeOffset(transfer.PaidOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        var paidAt = noon < now ? noon : now;
+        if (!SettleDues(period.Start, null, transfer.AmountCents, DuesOutcome.Paid, null, now, new TransferFacts(transfer.Reference, paidAt)))
+        {
+            return new BankTransferResult(BankTransferOutcome.AlreadyPaid, period, DuesPaymentId(period.Start), dues);
+        }
+
+        return new BankTransferResult(BankTransferOutcome.Recorded, period, DuesPaymentId(period.Start), dues, [.. raised]);
+    }
+
     private Effect OnPaymentIntent(PaymentEvent e, string paymentIntentId, long amountCents, DuesOutcome outcome, string? failureCode)
     {
         var entry = duesEntries.Find(d => d.PaymentIntentId == paymentIntentId)
@@ -544,7 +597,14 @@ public sealed class Member
     /// The one place dues outcomes land, whichever way they came (charge answer, webhook, checkout by link). A paid
     /// period is final; a later attempt (a link payment after a failed charge) may replace a failed one.
     /// </summary>
-    private bool SettleDues(DateOnly periodStart, string? paymentIntentId, long amountCents, DuesOutcome outcome, string? failureCode, DateTimeOffset at)
+    private bool SettleDues(
+        DateOnly periodStart,
+        string? paymentIntentId,
+        long amountCents,
+        DuesOutcome outcome,
+        string? failureCode,
+        DateTimeOffset at,
+        TransferFacts? transfer = null)
     {
         if (MemberSince is not { } since)
         {
@@ -565,7 +625,7 @@ public sealed class Member
             entry = new DuesEntry(period.Start, period.End, AnnualAmountCents, DuesPaymentId(period.Start), DuesEntryStatus.Pending, today);
             duesEntries.Add(entry);
         }
-        else if (!samePayment && entry.Status != DuesEntryStatus.Failed)
+        else if (!samePayment && entry.Status != DuesEntryStatus.Failed && transfer is null)
         {
             // A second payment intent while the first is still open: only the first one counts.
             return false;
@@ -573,6 +633,16 @@ public sealed class Member
 
         var updated = outcome switch
         {
+            // A transfer replaces a failed provider attempt: its payment intent must not stay on the paid entry.
+            DuesOutcome.Paid when transfer is not null => entry with
+            {
+                Status = DuesEntryStatus.Paid,
+                PaymentIntentId = null,
+                FailureCode = null,
+                SettledAt = at,
+                PaidWith = PaymentMethodKind.BankTransfer,
+                TransferReference = transfer.Reference,
+            },
             DuesOutcome.Paid => entry with { Status = DuesEntryStatus.Paid, PaymentIntentId = paymentIntentId ?? entry.PaymentIntentId, FailureCode = null, SettledAt = at },
             DuesOutcome.Processing => entry with { Status = DuesEntryStatus.Processing, PaymentIntentId = paymentIntentId ?? entry.PaymentIntentId },
             _ => entry with { Status = DuesEntryStatus.Failed, PaymentIntentId = paymentIntentId ?? entry.PaymentIntentId, FailureCode = failureCode, SettledAt = at },
@@ -586,7 +656,7 @@ public sealed class Member
         switch (outcome)
         {
             case DuesOutcome.Paid:
-                OnDuesPaid(updated, amountCents > 0 ? amountCents : updated.AmountCents, at);
+                OnDuesPaid(updated, amountCents > 0 ? amountCents : updated.AmountCents, at, transfer?.PaidAt ?? at);
                 break;
             case DuesOutcome.Failed:
                 OnDuesFailed(updated, today, at);
@@ -596,17 +666,17 @@ public sealed class Member
         return true;
     }
 
-    private void OnDuesPaid(DuesEntry entry, long amountCents, DateTimeOffset at)
+    private void OnDuesPaid(DuesEntry entry, long amountCents, DateTimeOffset at, DateTimeOffset paidAt)
     {
         var payment = payments.Find(p => p.Id == entry.PaymentId);
         if (payment is null)
         {
-            payment = new Payment(entry.PaymentId, invoiceId: null, at);
+            payment = new Payment(entry.PaymentId, invoiceId: null, paidAt);
             payments.Add(payment);
         }
 
-        payment.Observe(amountCents, entry.PaymentIntentId, at);
-        payment.MarkPaid(at);
+        payment.Observe(amountCents, entry.PaymentIntentId, paidAt);
+        payment.MarkPaid(paidAt);
         if (PaidThrough is not { } paidThrough || entry.PeriodEnd > paidThrough)
         {
             PaidThrough = entry.PeriodEnd;
@@ -636,6 +706,9 @@ public sealed class Member
             raised.Add(new DuesChargeFailed(Id, entry.PeriodStart));
         }
     }
+
+    /// <summary>What a bank transfer adds to a paid dues entry: its reference and the day the money arrived.</summary>
+    private sealed record TransferFacts(string Reference, DateTimeOffset PaidAt);
 
     private enum DuesOutcome
     {

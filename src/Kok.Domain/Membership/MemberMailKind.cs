@@ -23,4 +23,10 @@ public enum MemberMailKind
 
     /// <summary>Tells the member the membership lapsed for unpaid dues and how to revive it; queue <c>member-mail</c>.</summary>
     DuesLapsed,
+
+    /// <summary>
+    /// A reminder staff send by hand from the dashboard (overdue: the reminder mail; lapsed: the lapse mail with the
+    /// pay link), once per staff action (<see cref="MemberMailRequest.StaffActionId"/>); queue <c>member-mail</c>.
+    /// </summary>
+    DuesStaffReminder,
 }

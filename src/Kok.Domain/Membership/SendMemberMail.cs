@@ -6,7 +6,7 @@ namespace Kok.Domain.Membership;
 /// <summary>
 /// The member mailer's use case: sends the mail a <see cref="MemberMailRequest"/> asks for at most once per
 /// (kind, <see cref="MemberMailRequest.MailSubjectId"/>), i.e. once per member, and for dues mails once per member
-/// and period (reminders: and number), through the same <see cref="MailDispatcher"/> and mail log as receipts.
+/// and period (reminders: and number; staff reminders: and staff action), through the same <see cref="MailDispatcher"/> and mail log as receipts.
 /// <para>
 /// The payment handler and the dues run enqueue a mail request before they save the member (so a crash in between
 /// cannot lose the mail), so a request may arrive before the state that makes it due. A mail that is not due is
@@ -29,6 +29,7 @@ public sealed class SendMemberMail(ComposeMemberMail compose, ComposeDuesMail co
             MemberMailKind.DuesChargeFailed => MailKind.DuesChargeFailed,
             MemberMailKind.DuesReminder => MailKind.DuesReminder,
             MemberMailKind.DuesLapsed => MailKind.DuesLapsed,
+            MemberMailKind.DuesStaffReminder => MailKind.DuesStaffReminder,
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown member mail."),
         };
 

@@ -14,6 +14,13 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<IAuditTrail, TableAuditTrail>();
         services.AddSingleton<GetDashboardSummary>();
         services.AddSingleton<RecomputeDashboardTotals>();
+        services.AddSingleton<IMemberActivity, TableMemberActivity>();
+        services.AddSingleton<IPoisonQueues, StoragePoisonQueues>();
+        services.AddSingleton<GetMemberDetail>();
+        services.AddSingleton<RemindMember>();
+        services.AddSingleton<RecordDuesBankTransfer>();
+        services.AddSingleton<CancelMemberByStaff>();
+        services.AddSingleton<RequeuePoisonMessages>();
         return services;
     }
 }

@@ -94,7 +94,7 @@ public sealed class TableMailLog(StorageClients storage, IDashboardTotals? total
         return entity;
     }
 
-    private static MailLogEntry FromEntity(MailLogKey key, TableEntity entity)
+    internal static MailLogEntry FromEntity(MailLogKey key, TableEntity entity)
     {
         var first = entity.GetDateTimeOffset("FirstAttemptAt") ?? DateTimeOffset.MinValue;
         return MailLogEntry.Restore(key, first) with

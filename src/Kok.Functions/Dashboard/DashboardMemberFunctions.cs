@@ -1,0 +1,224 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kok.Domain.Dashboard;
+using Kok.Domain.Dues;
+using Kok.Functions.Http;
+using Kok.Functions.Staff;
+using Kok.Functions.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kok.Functions.Dashboard;
+
+/// <summary>
+/// The dashboard's member detail and staff actions, staff only (<see cref="StaffAuthorization"/>). Each action calls
+/// one use case, which records it in the audit trail with the signed-in staff member:
+/// <c>GET /api/dashboard/members/{id}</c>, <c>POST …/{id}/remind</c> (202), <c>POST …/{id}/payments</c> (bank
+/// transfer, 201), <c>POST …/{id}/cancel</c>, <c>POST /api/dashboard/mail/poison/{queue}/requeue</c>.
+/// </summary>
+public sealed class DashboardMemberFunctions(
+    GetMemberDetail getDetail,
+    RemindMember remind,
+    RecordDuesBankTransfer recordBankTransfer,
+    CancelMemberByStaff cancel,
+    RequeuePoisonMessages requeue,
+    StaffAuthorization staff)
+{
+    public const int MaxBodyBytes = 4 * 1024;
+
+    [Function("GetDashboardMember")]
+    public async Task<IActionResult> Detail(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/members/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var auth = staff.Authorize(request);
+        if (!auth.IsAllowed)
+        {
+            return auth.Failure;
+        }
+
+        return await getDetail.ExecuteAsync(id, cancellationToken) is { } detail
+            ? ApiResults.Ok(Detail(detail))
+            : MemberNotFound();
+    }
+
+    [Function("RemindDashboardMember")]
+    public async Task<IActionResult> Remind(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/dashboard/members/{id}/remind")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var auth = staff.Authorize(request);
+        if (!auth.IsAllowed)
+        {
+            return auth.Failure;
+        }
+
+        var result = await remind.ExecuteAsync(id, auth.Identity.Id, auth.Identity.Name, cancellationToken);
+        return result.Outcome switch
+        {
+            StaffActionOutcome.Done => new JsonResult(new { result.MemberId, result.MailKind }, KokJson.Options) { StatusCode = StatusCodes.Status202Accepted },
+            StaffActionOutcome.NotFound => MemberNotFound(),
+            _ => ProblemResults.Problem(StatusCodes.Status409Conflict, "Nothing outstanding.",
+                "Nur überfällige oder erloschene Mitgliedschaften werden erinnert / only overdue or lapsed memberships can be reminded."),
+        };
+    }
+
+    [Function("RecordDashboardMemberPayment")]
+    public async Task<IActionResult> RecordPayment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/dashboard/members/{id}/payments")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var auth = staff.Authorize(request);
+        if (!auth.IsAllowed)
+        {
+            return auth.Failure;
+        }
+
+        var form = await ReadBankTransferAsync(request, cancellationToken);
+        if (form.Errors is { } errors)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        var result = await recordBankTransfer.ExecuteAsync(id, form.Form!, auth.Identity.Id, auth.Identity.Name, cancellationToken);
+        return result.Outcome switch
+        {
+            StaffActionOutcome.Done => ApiResults.Created(new { result.MemberId, result.PaymentId, result.PeriodStart, result.Status }),
+            StaffActionOutcome.NotFound => MemberNotFound(),
+            StaffActionOutcome.Invalid => ProblemResults.Validation(result.Errors!),
+            _ => result.Reason switch
+            {
+                BankTransferOutcome.AlreadyPaid => ProblemResults.Problem(StatusCodes.Status409Conflict, "Already paid.",
+                    "Der Beitrag ist bereits bezahlt / the dues are already paid."),
+                BankTransferOutcome.PaymentInProgress => ProblemResults.Problem(StatusCodes.Status409Conflict, "Payment in progress.",
+                    "Eine Zahlung des Beitrags läuft noch / a payment of the dues is still in progress."),
+                _ => ProblemResults.Problem(StatusCodes.Status409Conflict, "Nothing payable.",
+                    "Es ist kein Beitrag offen / no dues are payable."),
+            },
+        };
+    }
+
+    [Function("CancelDashboardMember")]
+    public async Task<IActionResult> Cancel(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/dashboard/members/{id}/cancel")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var auth = staff.Authorize(request);
+        if (!auth.IsAllowed)
+        {
+            return auth.Failure;
+        }
+
+        var result = await cancel.ExecuteAsync(id, auth.Identity.Id, auth.Identity.Name, cancellationToken);
+        return result.Outcome == StaffActionOutcome.Done
+            ? ApiResults.Ok(new { result.MemberId, result.Status, result.EndsOn })
+            : MemberNotFound();
+    }
+
+    [Function("RequeueDashboardPoisonMessages")]
+    public async Task<IActionResult> Requeue(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/dashboard/mail/poison/{queue}/requeue")] HttpRequest request,
+        string queue,
+        CancellationToken cancellationToken)
+    {
+        var auth = staff.Authorize(request);
+        if (!auth.IsAllowed)
+        {
+            return auth.Failure;
+        }
+
+        var result = await requeue.ExecuteAsync(queue, auth.Identity.Id, auth.Identity.Name, cancellationToken);
+        return result.Outcome == StaffActionOutcome.Done
+            ? ApiResults.Ok(new { result.Queue, result.Requeued })
+            : ProblemResults.Problem(StatusCodes.Status404NotFound, "Queue not found.", "Keine Warteschlange der App / not one of the app's queues.");
+    }
+
+    private static ObjectResult MemberNotFound() =>
+        ProblemResults.Problem(StatusCodes.Status404NotFound, "Membership not found.", "Keine solche Mitgliedschaft / no such membership.");
+
+    /// <summary>The member part is <c>MemberView</c> plus the list fields (<c>id</c>, <c>dueDate</c>, <c>outstandingCents</c>, <c>city</c>).</summary>
+    private static JsonObject Detail(MemberDetail detail)
+    {
+        var member = JsonSerializer.SerializeToNode(detail.Member, KokJson.Options)!.AsObject();
+        member["id"] = detail.Member.MemberId;
+        member["dueDate"] = JsonSerializer.SerializeToNode(detail.DueDate, KokJson.Options);
+        member["outstandingCents"] = detail.OutstandingCents;
+        member["city"] = detail.Member.Address.City;
+        return new JsonObject
+        {
+            ["member"] = member,
+            ["duesHistory"] = Node(detail.DuesHistory.Select(e => new
+            {
+                e.PeriodStart,
+                e.PeriodEnd,
+                e.AmountCents,
+                e.Status,
+                e.PaymentId,
+                e.RequestedOn,
+                e.SettledAt,
+                e.FailureCode,
+                e.PaidWith,
+                e.TransferReference,
+            })),
+            ["payments"] = Node(detail.Payments),
+            ["mails"] = Node(detail.Mails),
+            ["receipts"] = Node(detail.Receipts.Select(r => new { r.Number, r.IssuedOn, r.AmountCents, r.PaymentId, r.WithdrawnOn })),
+            ["audit"] = Node(detail.Audit.Select(a => new { a.At, a.StaffName, a.Action, a.Details, a.Id })),
+        };
+    }
+
+    private static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, KokJson.Options);
+
+    private static async Task<(BankTransferForm? Form, IReadOnlyDictionary<string, string[]>? Errors)> ReadBankTransferAsync(
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return (null, BodyError("Höchstens 4 KB / at most 4 KB."));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
+        }
+        catch (JsonException)
+        {
+            return (null, BodyError("Ein JSON-Objekt / a JSON object."));
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, BodyError("Ein JSON-Objekt / a JSON object."));
+            }
+
+            var reader = new JsonFormReader();
+            var root = document.RootElement;
+            var form = new BankTransferForm(
+                reader.Number(root, "amountCents", BankTransferFormValidator.AmountField),
+                reader.Text(root, "paidOn", BankTransferFormValidator.PaidOnField),
+                reader.Text(root, "reference", BankTransferFormValidator.ReferenceField));
+
+            // A value of the wrong JSON type arrives as null and is named by the validator like a missing one.
+            return (form, null);
+        }
+    }
+
+    private static Dictionary<string, string[]> BodyError(string message) =>
+        new(StringComparer.Ordinal) { ["body"] = [message] };
+}
