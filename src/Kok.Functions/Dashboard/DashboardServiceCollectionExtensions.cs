@@ -14,6 +14,10 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<IAuditTrail, TableAuditTrail>();
         services.AddSingleton<GetDashboardSummary>();
         services.AddSingleton<RecomputeDashboardTotals>();
+        services.AddSingleton<IDashboardMemberList, TableDashboardMemberList>();
+        services.AddSingleton<IDashboardDonationList, TableDashboardDonationList>();
+        services.AddSingleton<ListDashboardMembers>();
+        services.AddSingleton<ListDashboardDonations>();
         return services;
     }
 }
