@@ -21,6 +21,10 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<RecordDuesBankTransfer>();
         services.AddSingleton<CancelMemberByStaff>();
         services.AddSingleton<RequeuePoisonMessages>();
+        services.AddSingleton<IDashboardMemberList, TableDashboardMemberList>();
+        services.AddSingleton<IDashboardDonationList, TableDashboardDonationList>();
+        services.AddSingleton<ListDashboardMembers>();
+        services.AddSingleton<ListDashboardDonations>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Kok.Domain.Dashboard;
 using Kok.Domain.Donations;
+using Kok.Functions.Dashboard;
 using Kok.Functions.Storage;
 
 namespace Kok.Functions.Donations;
@@ -12,11 +13,14 @@ namespace Kok.Functions.Donations;
 /// few plain columns for queries, and an index table mapping provider ids (payment intent, subscription) to
 /// donation ids for events that carry none of ours. Costs: add = 1 insert; get = 1 point read; save = 1 conditional
 /// replace plus 1 upsert per new reference. After a successful add or save the donation's dashboard contribution is
-/// applied (<see cref="IDashboardTotals"/>); a failed write contributes nothing.
+/// applied (<see cref="IDashboardTotals"/>); a failed write contributes nothing. The dashboard's donation list is
+/// kept too (<see cref="DonationListIndex"/>): add = 1 upsert more (before the insert), save = 1 upsert more when
+/// something the list shows changed.
 /// </summary>
 public sealed class TableDonationRepository(StorageClients storage, IDashboardTotals? totals = null) : IDonationRepository
 {
     private const string RowKey = "donation";
+    private readonly DonationListIndex list = new(storage);
 
     public async Task<VersionedDonation?> GetAsync(string donationId, CancellationToken cancellationToken)
     {
@@ -31,21 +35,27 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
             ?? throw new InvalidOperationException($"Donation {donationId} has no snapshot.");
         var snapshot = JsonSerializer.Deserialize<DonationSnapshot>(json, KokJson.Options)
             ?? throw new InvalidOperationException($"Donation {donationId} has an empty snapshot.");
-        return new VersionedDonation(Donation.FromSnapshot(snapshot), response.Value.ETag.ToString());
+        var donation = Donation.FromSnapshot(snapshot);
+        DonationListIndex.Remember(donation, response.Value.GetString(DonationListIndex.ListHashColumn));
+        return new VersionedDonation(donation, response.Value.ETag.ToString());
     }
 
     public async Task<bool> TryAddAsync(Donation donation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(donation);
+        var listing = DonationListIndex.Of(donation);
+        await list.WriteAsync(listing, cancellationToken);
         var table = await storage.TableAsync(TableNames.Donations);
         try
         {
-            await table.AddEntityAsync(ToEntity(donation), cancellationToken);
+            await table.AddEntityAsync(ToEntity(donation, listing), cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             return false;
         }
+
+        DonationListIndex.Remember(donation, listing.Hash);
 
         // A new donation has no payment yet: it contributes nothing, and skipping spares the read.
         if (donation.Payments.Count > 0)
@@ -76,14 +86,21 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
             }
         }
 
+        var listing = DonationListIndex.Of(donation);
         var table = await storage.TableAsync(TableNames.Donations);
         try
         {
-            await table.UpdateEntityAsync(ToEntity(donation), new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
+            await table.UpdateEntityAsync(ToEntity(donation, listing), new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             return false;
+        }
+
+        if (DonationListIndex.Changed(donation, listing))
+        {
+            await list.WriteAsync(listing, cancellationToken);
+            DonationListIndex.Remember(donation, listing.Hash);
         }
 
         await ApplyTotalsAsync(donation, cancellationToken);
@@ -108,7 +125,7 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
         _ => throw new ArgumentOutOfRangeException(nameof(reference), reference.Kind, "Unknown reference kind."),
     };
 
-    private static TableEntity ToEntity(Donation donation)
+    private static TableEntity ToEntity(Donation donation, DonationListIndex.Listing listing)
     {
         var entity = new TableEntity(donation.Id, RowKey)
         {
@@ -116,6 +133,7 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
             ["AmountCents"] = donation.AmountCents,
             ["Interval"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(donation.Interval.ToString()),
             ["CreatedAt"] = donation.CreatedAt,
+            [DonationListIndex.ListHashColumn] = listing.Hash,
         };
         ChunkedProperty.Write(entity, "Snapshot", JsonSerializer.Serialize(donation.ToSnapshot(), KokJson.Options));
         return entity;

@@ -8,6 +8,7 @@ using Kok.Domain.Dashboard;
 using Kok.Domain.Donations;
 using Kok.Domain.Dues;
 using Kok.Domain.Membership;
+using Kok.Functions.Dashboard;
 using Kok.Functions.Storage;
 
 namespace Kok.Functions.Membership;
@@ -25,10 +26,14 @@ namespace Kok.Functions.Membership;
 /// After a successful add or save the member's dashboard contribution is applied (see <see cref="IDashboardTotals"/>;
 /// a failed write contributes nothing). Without <paramref name="totals"/> (seeding, benchmarks) nothing is counted
 /// until the recompute action runs.
+/// Every add and every save that changes what the dashboard's member list shows also keeps that list
+/// (<see cref="MemberListIndex"/>: 1 entity-group transaction before the member write, 1 after; nothing when the
+/// listing is unchanged, as on most dues-run saves).
 /// </summary>
 public sealed class TableMemberRepository(StorageClients storage, DuesPolicy duesPolicy, IDashboardTotals? totals = null) : IMemberRepository
 {
     private const string RowKey = "member";
+    private readonly MemberListIndex list = new(storage);
 
     public async Task<VersionedMember?> GetAsync(string memberId, CancellationToken cancellationToken)
     {
@@ -43,7 +48,9 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
             ?? throw new InvalidOperationException($"Member {memberId} has no snapshot.");
         var snapshot = JsonSerializer.Deserialize<MemberSnapshot>(json, KokJson.Options)
             ?? throw new InvalidOperationException($"Member {memberId} has an empty snapshot.");
-        return new VersionedMember(Member.FromSnapshot(snapshot), response.Value.ETag.ToString());
+        var member = Member.FromSnapshot(snapshot);
+        MemberListIndex.Remember(member, response.Value.GetString(MemberListIndex.ListKeyColumn), response.Value.GetString(MemberListIndex.ListHashColumn));
+        return new VersionedMember(member, response.Value.ETag.ToString());
     }
 
     public async Task<bool> TryAddAsync(Member member, CancellationToken cancellationToken)
@@ -60,16 +67,21 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
             TableUpdateMode.Replace,
             cancellationToken);
 
+        var listing = MemberListIndex.Of(member);
+        var listed = await list.BeginAsync(listing, null, cancellationToken);
         var table = await storage.TableAsync(TableNames.Members);
+        Response written;
         try
         {
-            await table.AddEntityAsync(ToEntity(member), cancellationToken);
+            written = await table.AddEntityAsync(ToEntity(member, listing), cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             return false;
         }
 
+        await list.CompleteAsync(listing, null, listed, written.Headers.ETag ?? ETag.All, cancellationToken);
+        MemberListIndex.Remember(member, listing.Key, listing.Hash);
         await ApplyTotalsAsync(member, cancellationToken);
         return true;
     }
@@ -96,15 +108,27 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
             }
         }
 
+        var listing = MemberListIndex.Of(member);
+        var loaded = await list.LoadedAsync(member, cancellationToken);
+        var relist = loaded.Hash != listing.Hash;
+        var listed = relist ? await list.BeginAsync(listing, loaded.Key, cancellationToken) : null;
         var table = await storage.TableAsync(TableNames.Members);
+        Response written;
         try
         {
-            await table.UpdateEntityAsync(ToEntity(member), new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
+            written = await table.UpdateEntityAsync(ToEntity(member, listing), new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             return false;
         }
+
+        if (listed is not null)
+        {
+            await list.CompleteAsync(listing, loaded.Key, listed, written.Headers.ETag ?? ETag.All, cancellationToken);
+        }
+
+        MemberListIndex.Remember(member, listing.Key, listing.Hash);
 
         if (agenda is { Moved: true, Previous: { } previous })
         {
@@ -228,7 +252,7 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
         _ => throw new ArgumentOutOfRangeException(nameof(reference), reference.Kind, "Unknown reference kind."),
     };
 
-    private static TableEntity ToEntity(Member member)
+    private static TableEntity ToEntity(Member member, MemberListIndex.Listing listing)
     {
         var entity = new TableEntity(member.Id, RowKey)
         {
@@ -239,6 +263,7 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
             ["NextDuesDate"] = member.NextDuesDate is { } next ? DateKey(next) : null,
             ["DuesAgendaDate"] = member.DuesAgendaDate is { } agenda ? DateKey(agenda) : null,
         };
+        MemberListIndex.WriteColumns(entity, listing);
         ChunkedProperty.Write(entity, "Snapshot", JsonSerializer.Serialize(member.ToSnapshot(), KokJson.Options));
         return entity;
     }

@@ -14,4 +14,6 @@ public static class TableNames
     public const string DuesAgenda = "DuesAgenda";
     public const string DashboardTotals = "DashboardTotals";
     public const string DashboardAudit = "DashboardAudit";
+    public const string DashboardMemberList = "DashboardMemberList";
+    public const string DashboardDonationList = "DashboardDonationList";
 }

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Kok.Domain.Common;
+using Kok.Domain.Dashboard;
+using Kok.Domain.Donations;
+using Kok.Functions.Storage;
+
+namespace Kok.Functions.Dashboard;
+
+/// <summary>
+/// Writes the dashboard's donation list (<see cref="TableNames.DashboardDonationList"/>): partition = Berlin year of
+/// creation, row key = inverted creation ticks + <c>|</c> + id, so a year reads newest first; the row holds the
+/// display columns and a lower-cased search column. A donation's key never moves, only its columns do: the row is
+/// upserted before the donation is inserted (1 request, so no stored donation is ever missing from the list), and
+/// after a save only when something shown changed (1 upsert; the donation row remembers <c>ListHash</c>). A crash
+/// after a save's write leaves the row one save behind until the next one.
+/// </summary>
+internal sealed class DonationListIndex(StorageClients storage)
+{
+    public const string ListHashColumn = "ListHash";
+
+    private static readonly ConditionalWeakTable<Donation, string> LoadedHashes = [];
+
+    public static Listing Of(Donation donation)
+    {
+        var item = DonationListItem.From(donation);
+        var columns = new SortedDictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["DonationId"] = item.Id,
+            ["CreatedAt"] = item.CreatedAt,
+            ["DonorName"] = item.DonorName,
+            ["Email"] = item.Email,
+            ["AmountCents"] = item.AmountCents,
+            ["Interval"] = Snake(item.Interval.ToString()),
+            ["Status"] = Snake(item.Status.ToString()),
+            ["PaidCents"] = item.PaidCents,
+            ["PaymentMethod"] = item.PaymentMethod is { } method ? Snake(method.ToString()) : null,
+            ["Search"] = DonationListItem.SearchText(item.Id, item.DonorName, item.Email),
+        };
+        var text = string.Join("\n", columns.Select(c => c.Key + "=" + Convert.ToString(c.Value, CultureInfo.InvariantCulture)));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+        return new Listing(Partition(item.CreatedAt), RowKey(item.CreatedAt, item.Id), hash, columns);
+    }
+
+    public static string Partition(DateTimeOffset createdAt) => DashboardScope.YearOf(createdAt);
+
+    public static string Partition(int year) => DashboardScope.Year(year);
+
+    public static string RowKey(DateTimeOffset createdAt, string id) =>
+        (DateTimeOffset.MaxValue.UtcTicks - createdAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + id;
+
+    public static void Remember(Donation donation, string? hash)
+    {
+        if (hash is not null)
+        {
+            LoadedHashes.AddOrUpdate(donation, hash);
+        }
+    }
+
+    /// <summary>Whether the list shows <paramref name="listing"/> differently from what <paramref name="donation"/> was loaded with.</summary>
+    public static bool Changed(Donation donation, Listing listing) =>
+        !LoadedHashes.TryGetValue(donation, out var hash) || hash != listing.Hash;
+
+    public async Task WriteAsync(Listing listing, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.DashboardDonationList);
+        var entity = new TableEntity(listing.Partition, listing.RowKey);
+        foreach (var (name, value) in listing.Columns)
+        {
+            entity[name] = value;
+        }
+
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static string Snake(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+
+    /// <summary>A donation's row: where it lives, a hash of everything shown, its columns.</summary>
+    internal sealed record Listing(string Partition, string RowKey, string Hash, IReadOnlyDictionary<string, object?> Columns);
+}
