@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using System.Net.Http.Json;
+using Kok.DevHost.Functions;
+using Kok.Functions.Dashboard;
 using Kok.Functions.Staff;
 using Kok.IntegrationTests.Infrastructure;
 
@@ -13,33 +16,64 @@ namespace Kok.IntegrationTests.Dashboard;
 [Collection(PipelineSerial.Name)]
 public sealed class DashboardAuthorizationTests
 {
-    public static TheoryData<string, string> Routes => new()
+
+    /// <summary>
+    /// Every staff route with the status it answers staff. <c>{member}</c> stands for a member seeded overdue for the
+    /// case, so each action finds something to act on; the requeue names a queue no test parks messages in.
+    /// </summary>
+    public static TheoryData<string, string, HttpStatusCode> Routes => new()
     {
-        { "GET", "api/dashboard/summary?year=2026" },
-        { "POST", "api/dashboard/totals/recompute" },
+        { "GET", "dashboard", HttpStatusCode.OK },
+        { "GET", "dashboard/assets/dashboard.js", HttpStatusCode.OK },
+        { "GET", "api/dashboard/summary?year=2026", HttpStatusCode.OK },
+        { "POST", "api/dashboard/totals/recompute", HttpStatusCode.OK },
+        { "GET", "api/dashboard/members?status=overdue&year=2047", HttpStatusCode.OK },
+        { "GET", "api/dashboard/donations?year=2047", HttpStatusCode.OK },
+        { "GET", "api/dashboard/export/members.csv?year=2047", HttpStatusCode.OK },
+        { "GET", "api/dashboard/export/donations.csv?year=2047", HttpStatusCode.OK },
+        { "GET", "api/dashboard/members/{member}", HttpStatusCode.OK },
+        { "POST", "api/dashboard/members/{member}/remind", HttpStatusCode.Accepted },
+        { "POST", "api/dashboard/members/{member}/payments", HttpStatusCode.Created },
+        { "POST", "api/dashboard/members/{member}/cancel", HttpStatusCode.OK },
+        { "POST", "api/dashboard/mail/poison/welcome-mail/requeue", HttpStatusCode.OK },
     };
 
-    [Theory]
-    [MemberData(nameof(Routes))]
-    public async Task DevHost_answers_401_anonymous_and_to_a_forged_principal_and_200_to_the_dev_token(string method, string path)
+    [Fact]
+    public void Every_staff_function_is_in_the_route_list()
     {
-        await using var server = await StartAsync(trustPrincipal: false);
+        var functions = FunctionCatalog.Discover([typeof(DashboardFunctions).Assembly])
+            .Where(f => f.HttpTrigger is { Route: { } route } && (route.StartsWith("api/dashboard", StringComparison.Ordinal) || route.StartsWith("dashboard", StringComparison.Ordinal)))
+            .Select(f => f.HttpTrigger!.Route!)
+            .ToList();
+        var listed = Routes.Select(r => (string)r[1]).Select(p => p.Split('?')[0]).ToList();
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, method, path, null, null));
-        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, method, path, Principal("staff"), null));
-        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, method, path, null, "wrong-token"));
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(server, method, path, null, DashboardHost.StaffToken));
+        Assert.NotEmpty(functions);
+        Assert.All(functions, route => Assert.Contains(listed, p => Matches(route, p)));
     }
 
     [Theory]
     [MemberData(nameof(Routes))]
-    public async Task Behind_App_Service_authentication_the_role_decides(string method, string path)
+    public async Task DevHost_answers_401_anonymous_and_to_a_forged_principal_and_succeeds_with_the_dev_token(string method, string path, HttpStatusCode success)
+    {
+        await using var server = await StartAsync(trustPrincipal: false);
+        var target = await TargetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, method, target, null, null));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, method, target, Principal("staff"), null));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, method, target, null, "wrong-token"));
+        Assert.Equal(success, await SendAsync(server, method, target, null, DashboardHost.StaffToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Behind_App_Service_authentication_the_role_decides(string method, string path, HttpStatusCode success)
     {
         await using var server = await StartAsync(trustPrincipal: true);
+        var target = await TargetAsync(path);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, method, path, null, null));
-        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(server, method, path, Principal("reader"), null));
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(server, method, path, Principal("staff"), null));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(server, method, target, null, null));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(server, method, target, Principal("reader"), null));
+        Assert.Equal(success, await SendAsync(server, method, target, Principal("staff"), null));
     }
 
     [Fact]
@@ -57,15 +91,49 @@ public sealed class DashboardAuthorizationTests
 
     private static Task<DevHostServer> StartAsync(bool trustPrincipal) => DevHostServer.StartAsync(o =>
     {
-        o.OnlyFunctions.Add("GetDashboardSummary");
-        o.OnlyFunctions.Add("RecomputeDashboardTotals");
+        foreach (var function in FunctionCatalog.Discover([typeof(DashboardFunctions).Assembly])
+                     .Where(f => f.HttpTrigger?.Route?.Contains("dashboard", StringComparison.Ordinal) == true))
+        {
+            o.OnlyFunctions.Add(function.Name);
+        }
+
         o.Settings["Staff:DevToken"] = DashboardHost.StaffToken;
         o.Settings["Auth:TrustAppServicePrincipal"] = trustPrincipal ? "true" : "false";
     });
 
+    /// <summary>The path with <c>{member}</c> replaced by a member seeded overdue (its 2047 dues declined).</summary>
+    private static async Task<string> TargetAsync(string path)
+    {
+        if (!path.Contains("{member}", StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var member = await OverdueMembers.SeedAsync($"Zugriff {tag}", $"zugriff.{tag}@example.de");
+        return path.Replace("{member}", member.Id, StringComparison.Ordinal);
+    }
+
+    private static bool Matches(string route, string path)
+    {
+        var routeParts = route.Split('/');
+        var pathParts = path.Split('/');
+        return routeParts.Length == pathParts.Length
+            && routeParts.Zip(pathParts).All(p => p.First.StartsWith('{') || p.First == p.Second);
+    }
+
     private static async Task<HttpStatusCode> SendAsync(DevHostServer server, string method, string path, string? principal, string? token)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (path.EndsWith("/payments", StringComparison.Ordinal))
+        {
+            request.Content = JsonContent.Create(new { amountCents = 6000, paidOn = "2026-11-02", reference = "Überweisung Beitrag" });
+        }
+        else if (method == "POST")
+        {
+            request.Content = JsonContent.Create(new { });
+        }
+
         if (principal is not null)
         {
             request.Headers.Add(StaffAuthorization.PrincipalHeader, principal);

@@ -373,7 +373,7 @@
         el("tbody", {}, rows.map(rowFn))));
   }
 
-  function td(value, num) { return el("td", { class: num ? "num" : null, text: value }); }
+  function td(value, num, attrs) { return el("td", Object.assign({ class: num ? "num" : null, text: value }, attrs)); }
 
   // ---------- API ----------
 
@@ -666,12 +666,15 @@
     return el("button", Object.assign({ type: "button" }, attrs), text, el("span", { class: "visually-hidden", text: " – " + forWhom }));
   }
 
+  // Only the actions the API would accept for the member's status, so a search hit never offers a dead button.
   function actionButtons(m) {
     const name = memberName(m);
+    const unpaid = m.status === "overdue" || m.status === "lapsed";
+    const cancellable = unpaid || m.status === "active";
     return [
-      namedButton(t("remind"), name, { class: "small", "data-action": "remind", "data-member": m.id, onclick: e => remind(m, e.currentTarget) }),
-      namedButton(t("recordTransfer"), name, { class: "small secondary", "data-action": "payment", "data-member": m.id, onclick: e => openPayment(m, e.currentTarget) }),
-      namedButton(t("cancel"), name, { class: "small secondary", "data-action": "cancel", "data-member": m.id, onclick: e => confirmCancel(m, e.currentTarget) }),
+      unpaid ? namedButton(t("remind"), name, { class: "small", "data-action": "remind", "data-member": m.id, onclick: e => remind(m, e.currentTarget) }) : null,
+      unpaid ? namedButton(t("recordTransfer"), name, { class: "small secondary", "data-action": "payment", "data-member": m.id, onclick: e => openPayment(m, e.currentTarget) }) : null,
+      cancellable ? namedButton(t("cancel"), name, { class: "small secondary", "data-action": "cancel", "data-member": m.id, onclick: e => confirmCancel(m, e.currentTarget) }) : null,
     ];
   }
 
@@ -680,23 +683,23 @@
       text: memberName(m), onclick: e => openMember(m.id, e.currentTarget) });
   }
 
-  function renderMemberList(container, list, emptyKey, withActions, testid) {
+  // The overdue list shows where members live (all share one status); search results show each one's status.
+  function renderMemberList(container, list, emptyKey, overdueList, testid) {
     if (!list.loaded) return container.replaceChildren(notice(t("loading")));
     if (list.error) return container.replaceChildren(notice(describe(list.error), !list.error.notAvailable));
     if (list.items.length === 0) return container.replaceChildren(notice(t(emptyKey)));
     const columns = [
-      { key: "member" }, { key: "memberNo" }, { key: withActions ? "dueDate" : "nextDue" },
-      { key: "outstanding", num: true }, { key: "paymentMethod" }, { key: withActions ? "city" : "status" },
+      { key: "member" }, { key: "memberNo" }, { key: overdueList ? "dueDate" : "nextDue" },
+      { key: "outstanding", num: true }, { key: "paymentMethod" }, { key: overdueList ? "city" : "status" }, { key: "actions" },
     ];
-    if (withActions) columns.push({ key: "actions" });
     container.replaceChildren(tableOf(columns, list.items, m => el("tr", { "data-member": m.id },
       el("td", {}, detailsButton(m), m.contactPerson ? el("div", { class: "hint", text: m.contactPerson }) : null),
       td(m.id),
       td(date(m.dueDate)),
       td(euros(m.outstandingCents), true),
       td(label("methods", m.paymentMethod)),
-      withActions ? td(m.city || "–") : td(label("statuses", m.status)),
-      withActions ? el("td", { class: "actions" }, actionButtons(m)) : null), { "data-testid": testid }));
+      overdueList ? td(m.city || "–") : td(label("statuses", m.status), false, { "data-testid": "status-" + m.id }),
+      el("td", { class: "actions" }, actionButtons(m))), { "data-testid": testid }));
   }
 
   function renderOverdue() {
