@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -22,8 +21,6 @@ namespace Kok.Functions.Dashboard;
 internal sealed class DonationListIndex(StorageClients storage)
 {
     public const string ListHashColumn = "ListHash";
-
-    private static readonly ConditionalWeakTable<Donation, string> LoadedHashes = [];
 
     public static Listing Of(Donation donation)
     {
@@ -52,18 +49,6 @@ internal sealed class DonationListIndex(StorageClients storage)
 
     public static string RowKey(DateTimeOffset createdAt, string id) =>
         (DateTimeOffset.MaxValue.UtcTicks - createdAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + id;
-
-    public static void Remember(Donation donation, string? hash)
-    {
-        if (hash is not null)
-        {
-            LoadedHashes.AddOrUpdate(donation, hash);
-        }
-    }
-
-    /// <summary>Whether the list shows <paramref name="listing"/> differently from what <paramref name="donation"/> was loaded with.</summary>
-    public static bool Changed(Donation donation, Listing listing) =>
-        !LoadedHashes.TryGetValue(donation, out var hash) || hash != listing.Hash;
 
     public async Task WriteAsync(Listing listing, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -35,10 +34,6 @@ internal sealed class MemberListIndex(StorageClients storage)
     public const string ListKeyColumn = "ListKey";
     public const string ListHashColumn = "ListHash";
 
-    // What each loaded (or just written) member is listed as, by object identity: saves carry it without touching
-    // the domain. A member object never seen here costs one point read of its stored ListKey (see LoadedAsync).
-    private static readonly ConditionalWeakTable<Member, Listed> LoadedListings = [];
-
     public static Listing Of(Member member)
     {
         var item = MemberListItem.From(member, MemberListItem.ListedOn(member));
@@ -57,28 +52,10 @@ internal sealed class MemberListIndex(StorageClients storage)
         return [listKey + "|" + memberId, AllPrefix + "|" + due + "|" + memberId];
     }
 
-    public static void Remember(Member member, string? key, string? hash) =>
-        LoadedListings.AddOrUpdate(member, new Listed(key, hash));
-
     public static void WriteColumns(TableEntity entity, Listing listing)
     {
         entity[ListKeyColumn] = listing.Key;
         entity[ListHashColumn] = listing.Hash;
-    }
-
-    /// <summary>What <paramref name="member"/> was listed as when loaded; unknown objects cost one point read.</summary>
-    public async Task<Listed> LoadedAsync(Member member, CancellationToken cancellationToken)
-    {
-        if (LoadedListings.TryGetValue(member, out var listed))
-        {
-            return listed;
-        }
-
-        var members = await storage.TableAsync(TableNames.Members);
-        var row = await members.GetEntityIfExistsAsync<TableEntity>(member.Id, "member", [ListKeyColumn, ListHashColumn], cancellationToken);
-        return row.HasValue && row.Value is { } entity
-            ? new Listed(entity.GetString(ListKeyColumn), entity.GetString(ListHashColumn))
-            : new Listed(null, null);
     }
 
     /// <summary>Step 1, before the member write: the new rows and the old ones flagged; the new rows' ETags.</summary>
@@ -211,5 +188,4 @@ internal sealed class MemberListIndex(StorageClients storage)
     internal sealed record Listing(string MemberId, string Key, string Hash, IReadOnlyDictionary<string, object?> Columns);
 
     /// <summary>What a member was listed as when loaded; nulls when never listed.</summary>
-    internal sealed record Listed(string? Key, string? Hash);
 }

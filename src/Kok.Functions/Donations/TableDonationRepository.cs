@@ -36,8 +36,8 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
         var snapshot = JsonSerializer.Deserialize<DonationSnapshot>(json, KokJson.Options)
             ?? throw new InvalidOperationException($"Donation {donationId} has an empty snapshot.");
         var donation = Donation.FromSnapshot(snapshot);
-        DonationListIndex.Remember(donation, response.Value.GetString(DonationListIndex.ListHashColumn));
-        return new VersionedDonation(donation, response.Value.ETag.ToString());
+        var version = new StoredVersion(response.Value.ETag.ToString(), null, response.Value.GetString(DonationListIndex.ListHashColumn));
+        return new VersionedDonation(donation, version.ToString());
     }
 
     public async Task<bool> TryAddAsync(Donation donation, CancellationToken cancellationToken)
@@ -54,8 +54,6 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
         {
             return false;
         }
-
-        DonationListIndex.Remember(donation, listing.Hash);
 
         // A new donation has no payment yet: it contributes nothing, and skipping spares the read.
         if (donation.Payments.Count > 0)
@@ -86,21 +84,21 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
             }
         }
 
+        var loaded = StoredVersion.Parse(expectedVersion);
         var listing = DonationListIndex.Of(donation);
         var table = await storage.TableAsync(TableNames.Donations);
         try
         {
-            await table.UpdateEntityAsync(ToEntity(donation, listing), new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
+            await table.UpdateEntityAsync(ToEntity(donation, listing), new ETag(loaded.ETag), TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             return false;
         }
 
-        if (DonationListIndex.Changed(donation, listing))
+        if (loaded.ListHash != listing.Hash)
         {
             await list.WriteAsync(listing, cancellationToken);
-            DonationListIndex.Remember(donation, listing.Hash);
         }
 
         await ApplyTotalsAsync(donation, cancellationToken);

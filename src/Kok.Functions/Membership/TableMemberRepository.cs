@@ -49,8 +49,11 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
         var snapshot = JsonSerializer.Deserialize<MemberSnapshot>(json, KokJson.Options)
             ?? throw new InvalidOperationException($"Member {memberId} has an empty snapshot.");
         var member = Member.FromSnapshot(snapshot);
-        MemberListIndex.Remember(member, response.Value.GetString(MemberListIndex.ListKeyColumn), response.Value.GetString(MemberListIndex.ListHashColumn));
-        return new VersionedMember(member, response.Value.ETag.ToString());
+        var version = new StoredVersion(
+            response.Value.ETag.ToString(),
+            response.Value.GetString(MemberListIndex.ListKeyColumn),
+            response.Value.GetString(MemberListIndex.ListHashColumn));
+        return new VersionedMember(member, version.ToString());
     }
 
     public async Task<bool> TryAddAsync(Member member, CancellationToken cancellationToken)
@@ -81,7 +84,6 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
         }
 
         await list.CompleteAsync(listing, null, listed, written.Headers.ETag ?? ETag.All, cancellationToken);
-        MemberListIndex.Remember(member, listing.Key, listing.Hash);
         await ApplyTotalsAsync(member, cancellationToken);
         return true;
     }
@@ -108,15 +110,14 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
             }
         }
 
+        var loaded = StoredVersion.Parse(expectedVersion);
         var listing = MemberListIndex.Of(member);
-        var loaded = await list.LoadedAsync(member, cancellationToken);
-        var relist = loaded.Hash != listing.Hash;
-        var listed = relist ? await list.BeginAsync(listing, loaded.Key, cancellationToken) : null;
+        var listed = loaded.ListHash != listing.Hash ? await list.BeginAsync(listing, loaded.ListKey, cancellationToken) : null;
         var table = await storage.TableAsync(TableNames.Members);
         Response written;
         try
         {
-            written = await table.UpdateEntityAsync(ToEntity(member, listing), new ETag(expectedVersion), TableUpdateMode.Replace, cancellationToken);
+            written = await table.UpdateEntityAsync(ToEntity(member, listing), new ETag(loaded.ETag), TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
@@ -125,10 +126,8 @@ public sealed class TableMemberRepository(StorageClients storage, DuesPolicy due
 
         if (listed is not null)
         {
-            await list.CompleteAsync(listing, loaded.Key, listed, written.Headers.ETag ?? ETag.All, cancellationToken);
+            await list.CompleteAsync(listing, loaded.ListKey, listed, written.Headers.ETag ?? ETag.All, cancellationToken);
         }
-
-        MemberListIndex.Remember(member, listing.Key, listing.Hash);
 
         if (agenda is { Moved: true, Previous: { } previous })
         {
