@@ -11,8 +11,9 @@ namespace Kok.Functions.Staff;
 /// Decides whether a request comes from staff: 401 when nobody is signed in, 403 when someone without the staff
 /// role is. Functions call <see cref="Authorize"/> first and return its failure as is.
 /// The dashboard page signs in by cookie (App Service Authentication in Azure, DevHost's sign-in locally), which a
-/// browser also sends along with another site's form post; so a non-GET request whose <c>Origin</c> names another
-/// site is refused with 403 before anything else. Requests without <c>Origin</c> (curl, scripts, tests) pass.
+/// browser also sends along with another site's form post; so a non-GET request that the browser marks as coming
+/// from another site (<c>Sec-Fetch-Site</c>) or whose <c>Origin</c> names another site is refused with 403 before
+/// anything else. Requests without either header (curl, scripts, tests) pass.
 /// </summary>
 public sealed class StaffAuthorization(StaffAuthOptions options)
 {
@@ -52,8 +53,20 @@ public sealed class StaffAuthorization(StaffAuthOptions options)
     /// </summary>
     private static bool IsCrossSiteWrite(HttpRequest request)
     {
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
-            || !request.Headers.TryGetValue("Origin", out var values))
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        {
+            return false;
+        }
+
+        // Browsers state the relation themselves, and no page can forge it. It comes first because the Functions host
+        // forwards requests to this worker, which may then not see the public host name the Origin is compared with.
+        var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
+        if (fetchSite.Length > 0)
+        {
+            return fetchSite is not ("same-origin" or "none");
+        }
+
+        if (!request.Headers.TryGetValue("Origin", out var values))
         {
             return false;
         }

@@ -50,6 +50,27 @@ public class StaffCrossSiteTests
         Assert.True(Auth.Authorize(Request("DELETE", null)).IsAllowed);
     }
 
+    [Theory]
+    [InlineData("cross-site")]
+    [InlineData("same-site")]
+    public void A_post_the_browser_marks_as_from_another_site_is_403(string fetchSite)
+    {
+        var request = Request("POST", null);
+        request.Headers["Sec-Fetch-Site"] = fetchSite;
+
+        Assert.Equal(403, Status(Auth.Authorize(request)));
+    }
+
+    [Fact]
+    public void A_same_origin_post_passes_even_when_the_worker_sees_another_host_name()
+    {
+        // Behind the Functions host the worker may see an internal host; the browser's own statement decides.
+        var request = Request("POST", "https://kok.example", host: "127.0.0.1:50123");
+        request.Headers["Sec-Fetch-Site"] = "same-origin";
+
+        Assert.True(Auth.Authorize(request).IsAllowed);
+    }
+
     [Fact]
     public void Default_ports_match_a_host_without_port()
     {
