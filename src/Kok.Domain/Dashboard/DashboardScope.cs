@@ -18,6 +18,27 @@ public static class DashboardScope
 
     public const int LastYear = 2999;
 
+    /// <summary>
+    /// A <c>year</c> query parameter: null when absent, the year when valid, else null with the error named
+    /// <c>year</c> in <paramref name="errors"/>. The one rule for every dashboard route that takes a year.
+    /// </summary>
+    public static int? ParseYearParameter(string? text, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (TryParseYear(text, out var year))
+        {
+            return year;
+        }
+
+        errors.Add("year", $"Ein Jahr zwischen {FirstYear} und {LastYear} / a year from {FirstYear} to {LastYear}.");
+        return null;
+    }
+
     public static string Year(int year) => year.ToString("0000", CultureInfo.InvariantCulture);
 
     /// <summary>The scope of the Berlin calendar year <paramref name="instant"/> falls in.</summary>

@@ -16,7 +16,7 @@ public sealed record DonationListQuery(DonationStatus? Status, DonationInterval?
         var query = new DonationListQuery(
             ListQueryParsing.Enum<DonationStatus>("status", status, errors),
             ListQueryParsing.Enum<DonationInterval>("interval", interval, errors),
-            ListQueryParsing.Year(year, errors),
+            DashboardScope.ParseYearParameter(year, errors),
             ListQueryParsing.Search(search, errors),
             ListQueryParsing.After(continuationToken, errors));
         return errors.IsEmpty ? new Validated<DonationListQuery>(query) : new Validated<DonationListQuery>(errors);

@@ -2,26 +2,10 @@ using Kok.Domain.Common;
 
 namespace Kok.Domain.Dashboard;
 
-/// <summary>The query-string rules the dashboard lists share: years, enum names in snake_case, search text, tokens.</summary>
+/// <summary>The query-string rules the dashboard lists share: enum names in snake_case, search text, tokens (years: <see cref="DashboardScope.ParseYearParameter"/>).</summary>
 internal static class ListQueryParsing
 {
     public const int MaxSearchLength = 200;
-
-    public static int? Year(string? text, ValidationErrors errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (DashboardScope.TryParseYear(text, out var year))
-        {
-            return year;
-        }
-
-        errors.Add("year", $"Ein Jahr zwischen {DashboardScope.FirstYear} und {DashboardScope.LastYear} / a year from {DashboardScope.FirstYear} to {DashboardScope.LastYear}.");
-        return null;
-    }
 
     /// <summary>An enum by its snake_case name ("sepa_debit"), as the API writes it; numbers are not names.</summary>
     public static TEnum? Enum<TEnum>(string field, string? text, ValidationErrors errors)

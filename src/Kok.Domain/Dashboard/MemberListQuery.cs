@@ -18,7 +18,7 @@ public sealed record MemberListQuery(MembershipStatus? Status, int? Year, string
         var errors = new ValidationErrors();
         var query = new MemberListQuery(
             ListQueryParsing.Enum<MembershipStatus>("status", status, errors),
-            ListQueryParsing.Year(year, errors),
+            DashboardScope.ParseYearParameter(year, errors),
             ListQueryParsing.Search(search, errors),
             ListQueryParsing.After(continuationToken, errors));
         return errors.IsEmpty ? new Validated<MemberListQuery>(query) : new Validated<MemberListQuery>(errors);

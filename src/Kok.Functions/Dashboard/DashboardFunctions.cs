@@ -1,3 +1,4 @@
+using Kok.Domain.Common;
 using Kok.Domain.Dashboard;
 using Kok.Functions.Http;
 using Kok.Functions.Staff;
@@ -29,18 +30,11 @@ public sealed class DashboardFunctions(
             return auth.Failure;
         }
 
-        int? year = null;
-        if (request.Query.TryGetValue("year", out var text))
+        var errors = new ValidationErrors();
+        var year = DashboardScope.ParseYearParameter(request.Query["year"].ToString(), errors);
+        if (!errors.IsEmpty)
         {
-            if (!DashboardScope.TryParseYear(text.ToString(), out var parsed))
-            {
-                return ProblemResults.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal)
-                {
-                    ["year"] = [$"Ein Jahr zwischen {DashboardScope.FirstYear} und {DashboardScope.LastYear} / a year from {DashboardScope.FirstYear} to {DashboardScope.LastYear}."],
-                });
-            }
-
-            year = parsed;
+            return ProblemResults.Validation(errors.ToDictionary());
         }
 
         return ApiResults.Ok(await getSummary.ExecuteAsync(year, cancellationToken));

@@ -119,24 +119,10 @@ public sealed class DashboardListFunctions(ListDashboardMembers members, ListDas
 
     private static bool TryYear(HttpRequest request, out int? year, out IActionResult problem)
     {
-        year = null;
-        problem = null!;
-        if (Text(request, "year") is not { Length: > 0 } text)
-        {
-            return true;
-        }
-
-        if (DashboardScope.TryParseYear(text, out var parsed))
-        {
-            year = parsed;
-            return true;
-        }
-
-        problem = ProblemResults.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal)
-        {
-            ["year"] = [$"Ein Jahr zwischen {DashboardScope.FirstYear} und {DashboardScope.LastYear} / a year from {DashboardScope.FirstYear} to {DashboardScope.LastYear}."],
-        });
-        return false;
+        var errors = new ValidationErrors();
+        year = DashboardScope.ParseYearParameter(Text(request, "year"), errors);
+        problem = errors.IsEmpty ? null! : ProblemResults.Validation(errors.ToDictionary());
+        return errors.IsEmpty;
     }
 
     private static async IAsyncEnumerable<IEnumerable<string?[]>> Pages<T>(IAsyncEnumerable<IReadOnlyList<T>> pages, Func<T, string?[]> record)
