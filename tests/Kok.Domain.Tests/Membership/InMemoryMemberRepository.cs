@@ -5,10 +5,15 @@ using Kok.Domain.Membership;
 
 namespace Kok.Domain.Tests.Membership;
 
-/// <summary>Behaves like the storage adapter must: snapshots, versions, conditional writes, indexes.</summary>
+/// <summary>
+/// Behaves like the storage adapter must: snapshots, versions, conditional writes, indexes. Safe for the concurrent
+/// calls of the dues run (it works on several members at once), like a table is.
+/// </summary>
 internal sealed class InMemoryMemberRepository(DuesPolicy? duesPolicy = null) : IMemberRepository
 {
     private readonly DuesPolicy policy = duesPolicy ?? DuesPolicy.Default;
+
+    private readonly Lock gate = new();
 
     private readonly Dictionary<string, (MemberSnapshot Snapshot, int Version)> rows = new(StringComparer.Ordinal);
 
@@ -23,102 +28,151 @@ internal sealed class InMemoryMemberRepository(DuesPolicy? duesPolicy = null) : 
 
     public int Saves { get; private set; }
 
-    public Member Stored(string id) => Member.FromSnapshot(rows[id].Snapshot);
+    public Member Stored(string id)
+    {
+        lock (gate)
+        {
+            return Member.FromSnapshot(rows[id].Snapshot);
+        }
+    }
 
-    public Task<VersionedMember?> GetAsync(string memberId, CancellationToken cancellationToken) =>
-        Task.FromResult(rows.TryGetValue(memberId, out var row)
-            ? new VersionedMember(Member.FromSnapshot(row.Snapshot), row.Version.ToString(CultureInfo.InvariantCulture))
-            : null);
+    public Task<VersionedMember?> GetAsync(string memberId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(rows.TryGetValue(memberId, out var row)
+                ? new VersionedMember(Member.FromSnapshot(row.Snapshot), row.Version.ToString(CultureInfo.InvariantCulture))
+                : null);
+        }
+    }
 
     public Task<bool> TryAddAsync(Member member, CancellationToken cancellationToken)
     {
-        if (rows.ContainsKey(member.Id))
+        lock (gate)
         {
-            return Task.FromResult(false);
-        }
+            if (rows.ContainsKey(member.Id))
+            {
+                return Task.FromResult(false);
+            }
 
-        var change = member.RescheduleDues(policy);
-        if (change.Current is { } current)
-        {
-            Agenda.Add(new DuesAgendaEntry(member.Id, current));
-        }
+            var change = member.RescheduleDues(policy);
+            if (change.Current is { } current)
+            {
+                Agenda.Add(new DuesAgendaEntry(member.Id, current));
+            }
 
-        rows[member.Id] = (member.ToSnapshot(), 1);
-        return Task.FromResult(true);
+            rows[member.Id] = (member.ToSnapshot(), 1);
+            return Task.FromResult(true);
+        }
     }
 
     public Task<bool> TrySaveAsync(Member member, string expectedVersion, IReadOnlyCollection<PaymentReference> newReferences, CancellationToken cancellationToken)
     {
         BeforeSave?.Invoke(member);
-        var change = member.RescheduleDues(policy);
-        if (change is { Moved: true, Current: { } current })
+        lock (gate)
         {
-            Agenda.Add(new DuesAgendaEntry(member.Id, current));
-        }
+            var change = member.RescheduleDues(policy);
+            if (change is { Moved: true, Current: { } current })
+            {
+                Agenda.Add(new DuesAgendaEntry(member.Id, current));
+            }
 
-        foreach (var reference in newReferences)
-        {
-            Index[reference] = member.Id;
-        }
+            foreach (var reference in newReferences)
+            {
+                Index[reference] = member.Id;
+            }
 
-        if (!rows.TryGetValue(member.Id, out var row) || row.Version.ToString(CultureInfo.InvariantCulture) != expectedVersion)
-        {
-            return Task.FromResult(false);
-        }
+            if (!rows.TryGetValue(member.Id, out var row) || row.Version.ToString(CultureInfo.InvariantCulture) != expectedVersion)
+            {
+                return Task.FromResult(false);
+            }
 
-        rows[member.Id] = (member.ToSnapshot(), row.Version + 1);
-        Saves++;
-        if (change is { Moved: true, Previous: { } previous })
-        {
-            Agenda.Remove(new DuesAgendaEntry(member.Id, previous));
-        }
+            rows[member.Id] = (member.ToSnapshot(), row.Version + 1);
+            Saves++;
+            if (change is { Moved: true, Previous: { } previous })
+            {
+                Agenda.Remove(new DuesAgendaEntry(member.Id, previous));
+            }
 
-        return Task.FromResult(true);
+            return Task.FromResult(true);
+        }
     }
 
-    public Task<string?> FindIdAsync(PaymentReference reference, CancellationToken cancellationToken) =>
-        Task.FromResult(Index.TryGetValue(reference, out var id) ? id : null);
+    public Task<string?> FindIdAsync(PaymentReference reference, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(Index.TryGetValue(reference, out var id) ? id : null);
+        }
+    }
 
-    public Task<IReadOnlyList<string>> FindIdsByEmailAsync(string email, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>(rows.Values
-            .Where(r => string.Equals(r.Snapshot.Email, email, StringComparison.OrdinalIgnoreCase))
-            .Select(r => r.Snapshot.Id)
-            .ToList());
+    public Task<IReadOnlyList<string>> FindIdsByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<string>>(rows.Values
+                .Where(r => string.Equals(r.Snapshot.Email, email, StringComparison.OrdinalIgnoreCase))
+                .Select(r => r.Snapshot.Id)
+                .ToList());
+        }
+    }
 
     public Task ScheduleEndingAsync(string memberId, DateOnly endsOn, CancellationToken cancellationToken)
     {
-        Endings.Add(new ScheduledEnding(memberId, endsOn));
-        return Task.CompletedTask;
+        lock (gate)
+        {
+            Endings.Add(new ScheduledEnding(memberId, endsOn));
+            return Task.CompletedTask;
+        }
     }
 
     public Task RemoveEndingAsync(string memberId, DateOnly endsOn, CancellationToken cancellationToken)
     {
-        Endings.Remove(new ScheduledEnding(memberId, endsOn));
-        return Task.CompletedTask;
+        lock (gate)
+        {
+            Endings.Remove(new ScheduledEnding(memberId, endsOn));
+            return Task.CompletedTask;
+        }
     }
 
-    public Task<IReadOnlyList<ScheduledEnding>> FindEndingsDueAsync(DateOnly day, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<ScheduledEnding>>(Endings.Where(e => e.EndsOn <= day).OrderBy(e => e.EndsOn).ToList());
+    public Task<IReadOnlyList<ScheduledEnding>> FindEndingsDueAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<ScheduledEnding>>(Endings.Where(e => e.EndsOn <= day).OrderBy(e => e.EndsOn).ToList());
+        }
+    }
 
-    public Task<IReadOnlyList<DuesAgendaEntry>> FindDuesAgendaAsync(DateOnly day, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<DuesAgendaEntry>>(Agenda.Where(e => e.Date <= day).OrderBy(e => e.Date).ToList());
+    public Task<IReadOnlyList<DuesAgendaEntry>> FindDuesAgendaAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<DuesAgendaEntry>>(Agenda.Where(e => e.Date <= day).OrderBy(e => e.Date).ToList());
+        }
+    }
 
     public Task RemoveDuesAgendaAsync(DuesAgendaEntry entry, CancellationToken cancellationToken)
     {
-        Agenda.Remove(entry);
-        return Task.CompletedTask;
+        lock (gate)
+        {
+            Agenda.Remove(entry);
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>Stores <paramref name="member"/> as it is (test set-up), indexed like a save would.</summary>
     public void Put(Member member)
     {
-        var change = member.RescheduleDues(policy);
-        if (change.Current is { } current)
+        lock (gate)
         {
-            Agenda.Add(new DuesAgendaEntry(member.Id, current));
-        }
+            var change = member.RescheduleDues(policy);
+            if (change.Current is { } current)
+            {
+                Agenda.Add(new DuesAgendaEntry(member.Id, current));
+            }
 
-        var version = rows.TryGetValue(member.Id, out var row) ? row.Version + 1 : 1;
-        rows[member.Id] = (member.ToSnapshot(), version);
+            var version = rows.TryGetValue(member.Id, out var row) ? row.Version + 1 : 1;
+            rows[member.Id] = (member.ToSnapshot(), version);
+        }
     }
 }
