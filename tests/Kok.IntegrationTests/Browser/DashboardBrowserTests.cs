@@ -159,7 +159,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         // Remind: the mail reaches the SendGrid stand-in.
         await row.Locator("button[data-action=remind]").ClickAsync();
         await Expect(_page.GetByTestId("status")).ToContainTextAsync("Erinnerung an");
-        var reminder = Assert.Single(await MailsAsync(email, 1));
+        var reminder = Assert.Single(await DevHostMembers.MailsToAsync(_server, email, 1));
         Assert.Contains("Erinnerung", (string)reminder["subject"]!, StringComparison.Ordinal);
 
         // Record the bank transfer: the member is active again and gets the receipt mail.
@@ -170,7 +170,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await _page.GetByTestId("payment-submit").ClickAsync();
         await Expect(_page.GetByTestId("payment-dialog")).ToBeHiddenAsync();
         await Expect(row.GetByTestId("status-" + member.Id)).ToHaveTextAsync("Aktiv");
-        Assert.Equal(2, (await MailsAsync(email, 2)).Count);
+        Assert.Equal(2, (await DevHostMembers.MailsToAsync(_server, email, 2)).Count);
         await row.Locator("button[data-action=details]").ClickAsync();
         await Expect(_page.GetByTestId("member-payments")).ToContainTextAsync("Überweisung Beitrag " + tag);
         await Expect(_page.GetByTestId("member-audit")).ToContainTextAsync("member.bank_transfer");
@@ -199,18 +199,6 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await _page.GetByRole(AriaRole.Button, new() { Name = "Anmelden / Sign in" }).ClickAsync();
         await _page.WaitForURLAsync("**/dashboard");
         await Expect(_page.GetByTestId("status")).ToContainTextAsync("geladen");
-    }
-
-    private async Task<IReadOnlyList<JsonObject>> MailsAsync(string email, int count)
-    {
-        JsonObject[] mails = [];
-        await Eventually.WaitUntilAsync(async () =>
-        {
-            var all = (await _server.Client.GetFromJsonAsync<JsonArray>("dev/mail"))!;
-            mails = all.Select(m => m!.AsObject()).Where(m => m["to"]!.AsArray().Any(t => (string?)t == email)).Reverse().ToArray();
-            return mails.Length >= count;
-        }, $"{count} mails to the member");
-        return mails;
     }
 
     private async Task<JsonObject> SummaryAsync()

@@ -38,15 +38,15 @@ public sealed class DashboardMemberActionsTests
             o.Settings["Organisation:ExemptionNoticeDate"] = "2033-06-01";
         });
         var email = $"aktionen.{Guid.NewGuid():N}@example.de";
-        var memberId = await SignUpAndPayAsync(server, email);
-        await MailsAsync(server, email, count: 2);
+        var memberId = await DevHostMembers.SignUpAndPayAsync(server, email);
+        await DevHostMembers.MailsToAsync(server, email, count: 2);
 
         // 2035: pre-notified, then the card is declined: overdue, and the charge-failed mail goes out.
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2035, 2, 15, 5, 0, 0, TimeSpan.Zero));
-        await MailsAsync(server, email, count: 3);
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2035, 2, 15, 5, 0, 0, TimeSpan.Zero));
+        await DevHostMembers.MailsToAsync(server, email, count: 3);
         (await server.Client.PostAsJsonAsync($"dev/stripe/members/{memberId}/next-charge", new { outcome = "decline" })).EnsureSuccessStatusCode();
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2035, 3, 1, 5, 0, 0, TimeSpan.Zero));
-        await MailsAsync(server, email, count: 4);
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2035, 3, 1, 5, 0, 0, TimeSpan.Zero));
+        await DevHostMembers.MailsToAsync(server, email, count: 4);
         clock.SetUtcNow(new DateTimeOffset(2035, 3, 4, 9, 0, 0, TimeSpan.Zero));
         Assert.Equal("overdue", (string)(await DetailAsync(server, memberId))["member"]!["status"]!);
 
@@ -57,7 +57,7 @@ public sealed class DashboardMemberActionsTests
             Assert.Equal("dues_staff_reminder", (string)(await remind.Content.ReadFromJsonAsync<JsonObject>())!["mailKind"]!);
         }
 
-        var mails = await MailsAsync(server, email, count: 5);
+        var mails = await DevHostMembers.MailsToAsync(server, email, count: 5);
         Assert.Contains("Erinnerung", (string)mails[4]["subject"]!, StringComparison.Ordinal);
         var remindEntry = (await DetailAsync(server, memberId))["audit"]!.AsArray().Single(a => (string)a!["action"]! == "member.remind")!;
         var actionId = (string)remindEntry["id"]!;
@@ -80,7 +80,7 @@ public sealed class DashboardMemberActionsTests
             Assert.True((int)body["requeued"]! >= 1);
         }
 
-        await MailsAsync(server, email, count: 6);
+        await DevHostMembers.MailsToAsync(server, email, count: 6);
 
         // Messages other tests parked went back too: let this host work them off (or park them again), so no other
         // test's host meets them later.
@@ -120,7 +120,7 @@ public sealed class DashboardMemberActionsTests
             Assert.Equal("Already paid.", (string)(await twice.Content.ReadFromJsonAsync<JsonObject>())!["title"]!);
         }
 
-        mails = await MailsAsync(server, email, count: 7);
+        mails = await DevHostMembers.MailsToAsync(server, email, count: 7);
         var receiptMail = mails[6];
         Assert.Equal("application/pdf", (string)receiptMail["attachments"]![0]!["type"]!);
         Assert.Contains("Zuwendungsbestaetigung", (string)receiptMail["attachments"]![0]!["filename"]!, StringComparison.Ordinal);
@@ -162,7 +162,7 @@ public sealed class DashboardMemberActionsTests
             Assert.Equal("2036-03-01", (string)body["endsOn"]!);
         }
 
-        mails = await MailsAsync(server, email, count: 8);
+        mails = await DevHostMembers.MailsToAsync(server, email, count: 8);
         Assert.Contains("gekündigt", (string)mails[7]["subject"]!, StringComparison.Ordinal);
         using (var missing = await SendAsync(server, HttpMethod.Get, "api/dashboard/members/mem_zzzzzzzzzzzzzzzzzzzz"))
         {
@@ -206,34 +206,4 @@ public sealed class DashboardMemberActionsTests
         return entries;
     }
 
-    private static async Task<string> SignUpAndPayAsync(DevHostServer server, string email)
-    {
-        using var signUp = await server.Client.PostAsJsonAsync("api/memberships", MembershipFlowTests.SignUp(email));
-        Assert.Equal(HttpStatusCode.Created, signUp.StatusCode);
-        var created = (await signUp.Content.ReadFromJsonAsync<JsonObject>())!;
-        var sessionId = new Uri((string)created["checkoutUrl"]!).Segments[^1];
-        (await server.Client.PostAsJsonAsync($"dev/stripe/checkout/{sessionId}/complete", new { outcome = "succeeded", paymentMethod = "card" }))
-            .EnsureSuccessStatusCode();
-        return (string)created["memberId"]!;
-    }
-
-    private static async Task RunSchedulerAsync(DevHostServer server, FakeTimeProvider clock, DateTimeOffset at)
-    {
-        clock.SetUtcNow(at);
-        using var run = await server.Client.PostAsJsonAsync("admin/functions/DuesScheduler", new { });
-        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
-    }
-
-    private static async Task<IReadOnlyList<JsonObject>> MailsAsync(DevHostServer server, string email, int count)
-    {
-        JsonObject[] mails = [];
-        await Eventually.WaitUntilAsync(async () =>
-        {
-            var all = (await server.Client.GetFromJsonAsync<JsonArray>("dev/mail"))!;
-            mails = all.Select(m => m!.AsObject()).Where(m => m["to"]!.AsArray().Any(t => (string?)t == email)).Reverse().ToArray();
-            return mails.Length >= count;
-        }, $"{count} mails to the member");
-        Assert.Equal(count, mails.Length);
-        return mails;
-    }
 }

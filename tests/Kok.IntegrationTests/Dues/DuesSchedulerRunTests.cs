@@ -38,7 +38,7 @@ public sealed class DuesSchedulerRunTests
         var memberIds = new List<string>();
         foreach (var email in emails)
         {
-            memberIds.Add(await SignUpAndPayAsync(server, email));
+            memberIds.Add(await DevHostMembers.SignUpAndPayAsync(server, email, "Verein " + email[..6]));
         }
 
         await Eventually.WaitUntilAsync(async () => (await MailsToAsync(server, emails)).Count == 2 * Members, "welcome and receipt mails");
@@ -100,17 +100,6 @@ public sealed class DuesSchedulerRunTests
     {
         using var run = await server.Client.PostAsJsonAsync("admin/functions/DuesScheduler", new { });
         Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
-    }
-
-    private static async Task<string> SignUpAndPayAsync(DevHostServer server, string email)
-    {
-        using var signUp = await server.Client.PostAsJsonAsync("api/memberships", MembershipFlowTests.SignUp(email, name: "Verein " + email[..6]));
-        Assert.Equal(HttpStatusCode.Created, signUp.StatusCode);
-        var created = (await signUp.Content.ReadFromJsonAsync<JsonObject>())!;
-        var sessionId = new Uri((string)created["checkoutUrl"]!).Segments[^1];
-        (await server.Client.PostAsJsonAsync($"dev/stripe/checkout/{sessionId}/complete", new { outcome = "succeeded", paymentMethod = "card" }))
-            .EnsureSuccessStatusCode();
-        return (string)created["memberId"]!;
     }
 
     private static async Task<IReadOnlyList<JsonObject>> MailsToAsync(DevHostServer server, IReadOnlyCollection<string> emails)

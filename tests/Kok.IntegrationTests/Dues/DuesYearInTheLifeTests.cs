@@ -37,26 +37,26 @@ public sealed partial class DuesYearInTheLifeTests
             o.Settings["RateLimit:PermitLimit"] = "1000";
         });
         var email = $"jahr.{Guid.NewGuid():N}@example.de";
-        var memberId = await SignUpAndPayAsync(server, email);
-        var mails = await MailsAsync(server, email, count: 2);
+        var memberId = await DevHostMembers.SignUpAndPayAsync(server, email);
+        var mails = await DevHostMembers.MailsToAsync(server, email, count: 2);
 
         // 2027: pre-notified on 15 February, charged on 1 March.
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2027, 2, 15, 5, 0, 0, TimeSpan.Zero));
-        mails = await MailsAsync(server, email, count: 3);
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2027, 2, 15, 5, 0, 0, TimeSpan.Zero));
+        mails = await DevHostMembers.MailsToAsync(server, email, count: 3);
         var notice = (string)mails[2]["text"]!;
         Assert.Contains("01.03.2027", notice, StringComparison.Ordinal);
         Assert.Contains("4242", notice, StringComparison.Ordinal);
         Assert.Contains("60,00", notice, StringComparison.Ordinal);
 
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2027, 3, 1, 5, 0, 0, TimeSpan.Zero));
-        mails = await MailsAsync(server, email, count: 4);
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2027, 3, 1, 5, 0, 0, TimeSpan.Zero));
+        mails = await DevHostMembers.MailsToAsync(server, email, count: 4);
         Assert.Equal("application/pdf", (string)mails[3]["attachments"]![0]!["type"]!);
         var member = await MemberAsync(server, memberId);
         Assert.Equal("active", (string)member["status"]!);
         Assert.Equal("2028-03-01", (string)member["nextDuesDate"]!);
 
         // The same day again, and the same charge message delivered once more: still one charge at Stripe.
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2027, 3, 1, 5, 30, 0, TimeSpan.Zero));
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2027, 3, 1, 5, 30, 0, TimeSpan.Zero));
         await TestQueues.SendAsync(server.StorageConnectionString, "dues-charge", $$"""{"memberId":"{{memberId}}","periodStart":"2027-03-01"}""");
         await Eventually.WaitUntilAsync(
             () => logs.Lines.Any(l => l.Contains($"Dues charge for {memberId} period 2027-03-01: AlreadyHandled", StringComparison.Ordinal)),
@@ -64,18 +64,18 @@ public sealed partial class DuesYearInTheLifeTests
         Assert.Single(await PaymentIntentsAsync(server, memberId));
 
         // 2028 (a leap year: 14 days before 1 March is 16 February): the charge is declined; the member is overdue, reminded twice, and pays through the link.
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2028, 2, 16, 5, 0, 0, TimeSpan.Zero));
-        await MailsAsync(server, email, count: 5);
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2028, 2, 16, 5, 0, 0, TimeSpan.Zero));
+        await DevHostMembers.MailsToAsync(server, email, count: 5);
         (await server.Client.PostAsJsonAsync($"dev/stripe/members/{memberId}/next-charge", new { outcome = "decline" })).EnsureSuccessStatusCode();
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2028, 3, 1, 5, 0, 0, TimeSpan.Zero));
-        mails = await MailsAsync(server, email, count: 6);
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2028, 3, 1, 5, 0, 0, TimeSpan.Zero));
+        mails = await DevHostMembers.MailsToAsync(server, email, count: 6);
         Assert.Equal("overdue", (string)(await MemberAsync(server, memberId))["status"]!);
         var payLink = new Uri(PayLink().Match((string)mails[5]["text"]!).Value);
 
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2028, 3, 8, 5, 0, 0, TimeSpan.Zero));
-        await MailsAsync(server, email, count: 7);
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2028, 3, 22, 5, 0, 0, TimeSpan.Zero));
-        mails = await MailsAsync(server, email, count: 8);
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2028, 3, 8, 5, 0, 0, TimeSpan.Zero));
+        await DevHostMembers.MailsToAsync(server, email, count: 7);
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2028, 3, 22, 5, 0, 0, TimeSpan.Zero));
+        mails = await DevHostMembers.MailsToAsync(server, email, count: 8);
         Assert.NotEqual((string)mails[6]["subject"]!, (string)mails[7]["subject"]!);
 
         clock.SetUtcNow(new DateTimeOffset(2028, 3, 23, 9, 0, 0, TimeSpan.Zero));
@@ -84,24 +84,24 @@ public sealed partial class DuesYearInTheLifeTests
         Assert.Equal(HttpStatusCode.SeeOther, pay.StatusCode);
         var sessionId = pay.Headers.Location!.Segments[^1];
         (await server.Client.PostAsJsonAsync($"dev/stripe/checkout/{sessionId}/complete", new { outcome = "succeeded" })).EnsureSuccessStatusCode();
-        mails = await MailsAsync(server, email, count: 9);
+        mails = await DevHostMembers.MailsToAsync(server, email, count: 9);
         Assert.Equal("application/pdf", (string)mails[8]["attachments"]![0]!["type"]!);
         member = await MemberAsync(server, memberId);
         Assert.Equal("active", (string)member["status"]!);
         Assert.Equal("2029-03-01", (string)member["nextDuesDate"]!);
 
         // 2029: the card needs authentication, nobody pays, and after 90 days the member lapses (kept, not deleted).
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2029, 2, 15, 5, 0, 0, TimeSpan.Zero));
-        await MailsAsync(server, email, count: 10);
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2029, 2, 15, 5, 0, 0, TimeSpan.Zero));
+        await DevHostMembers.MailsToAsync(server, email, count: 10);
         (await server.Client.PostAsJsonAsync($"dev/stripe/members/{memberId}/next-charge", new { outcome = "authenticate" })).EnsureSuccessStatusCode();
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2029, 3, 1, 5, 0, 0, TimeSpan.Zero));
-        await MailsAsync(server, email, count: 11);
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2029, 3, 8, 5, 0, 0, TimeSpan.Zero));
-        await MailsAsync(server, email, count: 12);
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2029, 3, 22, 5, 0, 0, TimeSpan.Zero));
-        await MailsAsync(server, email, count: 13);
-        await RunSchedulerAsync(server, clock, new DateTimeOffset(2029, 5, 30, 5, 0, 0, TimeSpan.Zero));
-        mails = await MailsAsync(server, email, count: 14);
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2029, 3, 1, 5, 0, 0, TimeSpan.Zero));
+        await DevHostMembers.MailsToAsync(server, email, count: 11);
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2029, 3, 8, 5, 0, 0, TimeSpan.Zero));
+        await DevHostMembers.MailsToAsync(server, email, count: 12);
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2029, 3, 22, 5, 0, 0, TimeSpan.Zero));
+        await DevHostMembers.MailsToAsync(server, email, count: 13);
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2029, 5, 30, 5, 0, 0, TimeSpan.Zero));
+        mails = await DevHostMembers.MailsToAsync(server, email, count: 14);
         member = await MemberAsync(server, memberId);
         Assert.Equal("lapsed", (string)member["status"]!);
 
@@ -110,38 +110,6 @@ public sealed partial class DuesYearInTheLifeTests
         Assert.Equal(14, mails.Count);
         Assert.Equal(14, mails.Select(m => (string)m["subject"]! + (string)m["text"]!).Distinct().Count());
         Assert.DoesNotContain(logs.Lines, l => l.Contains(email, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static async Task<string> SignUpAndPayAsync(DevHostServer server, string email)
-    {
-        using var signUp = await server.Client.PostAsJsonAsync("api/memberships", MembershipFlowTests.SignUp(email));
-        Assert.Equal(HttpStatusCode.Created, signUp.StatusCode);
-        var created = (await signUp.Content.ReadFromJsonAsync<JsonObject>())!;
-        var sessionId = new Uri((string)created["checkoutUrl"]!).Segments[^1];
-        (await server.Client.PostAsJsonAsync($"dev/stripe/checkout/{sessionId}/complete", new { outcome = "succeeded", paymentMethod = "card" }))
-            .EnsureSuccessStatusCode();
-        return (string)created["memberId"]!;
-    }
-
-    private static async Task RunSchedulerAsync(DevHostServer server, FakeTimeProvider clock, DateTimeOffset at)
-    {
-        clock.SetUtcNow(at);
-        using var run = await server.Client.PostAsJsonAsync("admin/functions/DuesScheduler", new { });
-        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
-    }
-
-    private static async Task<IReadOnlyList<JsonObject>> MailsAsync(DevHostServer server, string email, int count)
-    {
-        JsonObject[] mails = [];
-        await Eventually.WaitUntilAsync(async () =>
-        {
-            var all = (await server.Client.GetFromJsonAsync<JsonArray>("dev/mail"))!;
-            // /dev/mail lists the newest first; oldest first reads like the member's inbox from the bottom.
-            mails = all.Select(m => m!.AsObject()).Where(m => m["to"]!.AsArray().Any(t => (string?)t == email)).Reverse().ToArray();
-            return mails.Length >= count;
-        }, $"{count} mails to the member");
-        Assert.Equal(count, mails.Length);
-        return mails;
     }
 
     private static async Task<JsonObject> MemberAsync(DevHostServer server, string memberId)

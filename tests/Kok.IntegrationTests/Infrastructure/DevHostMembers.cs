@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Kok.IntegrationTests.Membership;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Kok.IntegrationTests.Infrastructure;
+
+/// <summary>What the member-facing flow tests do through a DevHost: sign up and pay, run the dues, read the mails.</summary>
+internal static class DevHostMembers
+{
+    /// <summary>Signs up with a card and completes the Stripe stand-in's checkout; the new member's id.</summary>
+    public static async Task<string> SignUpAndPayAsync(DevHostServer server, string email, string? name = null)
+    {
+        var form = name is null ? MembershipFlowTests.SignUp(email) : MembershipFlowTests.SignUp(email, name: name);
+        using var signUp = await server.Client.PostAsJsonAsync("api/memberships", form);
+        Assert.Equal(HttpStatusCode.Created, signUp.StatusCode);
+        var created = (await signUp.Content.ReadFromJsonAsync<JsonObject>())!;
+        var sessionId = new Uri((string)created["checkoutUrl"]!).Segments[^1];
+        (await server.Client.PostAsJsonAsync($"dev/stripe/checkout/{sessionId}/complete", new { outcome = "succeeded", paymentMethod = "card" }))
+            .EnsureSuccessStatusCode();
+        return (string)created["memberId"]!;
+    }
+
+    /// <summary>Sets the app's clock to <paramref name="at"/> and runs the dues scheduler through the admin API.</summary>
+    public static async Task RunDuesSchedulerAsync(DevHostServer server, FakeTimeProvider clock, DateTimeOffset at)
+    {
+        clock.SetUtcNow(at);
+        using var run = await server.Client.PostAsJsonAsync("admin/functions/DuesScheduler", new { });
+        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
+    }
+
+    /// <summary>Waits until the SendGrid stand-in holds <paramref name="count"/> mails to <paramref name="email"/>; exactly those, oldest first.</summary>
+    public static async Task<IReadOnlyList<JsonObject>> MailsToAsync(DevHostServer server, string email, int count)
+    {
+        JsonObject[] mails = [];
+        await Eventually.WaitUntilAsync(async () =>
+        {
+            var all = (await server.Client.GetFromJsonAsync<JsonArray>("dev/mail"))!;
+            // /dev/mail lists the newest first; oldest first reads like the member's inbox from the bottom.
+            mails = all.Select(m => m!.AsObject()).Where(m => m["to"]!.AsArray().Any(t => (string?)t == email)).Reverse().ToArray();
+            return mails.Length >= count;
+        }, $"{count} mails to the member");
+        Assert.Equal(count, mails.Length);
+        return mails;
+    }
+}
