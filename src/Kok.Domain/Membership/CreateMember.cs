@@ -4,21 +4,29 @@ using Kok.Domain.Payments;
 namespace Kok.Domain.Membership;
 
 /// <summary>
-/// <c>POST /api/memberships</c>: validate, claim the idempotency key, refuse a second membership for the same name
-/// and email, open the checkout, store the member. Storage cost of a new sign-up: the idempotency claim (one insert,
-/// when a key is sent), the email index query (one read, plus one point read per earlier sign-up with that address),
-/// and the member with its email index entry (two inserts): four transactions in the common case.
+/// <c>POST /api/memberships</c>: validate, claim the idempotency key, take the applicant's sign-up lease, refuse a
+/// second membership for the same name and email, open the checkout, store the member, give the lease back. Storage
+/// cost of a new sign-up: the idempotency claim (one insert, when a key is sent), the lease (one insert, one delete),
+/// the email index query (one read, plus one point read per earlier sign-up with that address), and the member with
+/// its email index entry (two inserts), plus what the repository keeps for the dashboard.
 /// </summary>
 public sealed class CreateMember(
     IMemberRepository members,
     IPaymentGateway paymentGateway,
     IIdempotencyStore idempotencyStore,
+    ISignUpLock signUpLock,
     IIdGenerator idGenerator,
     MembershipRules rules,
     TimeProvider timeProvider)
 {
     public const string IdempotencyScope = "memberships";
     public const string IdempotencyKeyField = "Idempotency-Key";
+
+    /// <summary>
+    /// How long a sign-up may hold the applicant's lease: long enough for the duplicate check, Stripe's checkout
+    /// (its client gives up after 80 s) and the insert; a sign-up that died frees the applicant after this.
+    /// </summary>
+    public static readonly TimeSpan SignUpLease = TimeSpan.FromMinutes(2);
 
     public async Task<CreateMemberResult> ExecuteAsync(MembershipForm form, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -57,6 +65,26 @@ public sealed class CreateMember(
         }
 
         var now = timeProvider.GetUtcNow();
+        var signUpKey = SignUpKey.Of(request.Email, request.Name);
+        var lease = await signUpLock.TryAcquireAsync(signUpKey, memberId, now, now + SignUpLease, cancellationToken).ConfigureAwait(false);
+        if (lease is null)
+        {
+            // Another sign-up of the same person is under way right now (a second tab, say): it is the pending one.
+            return new MemberAlreadyExists(MembershipStatus.Pending);
+        }
+
+        try
+        {
+            return await CreateAsync(request, memberId, now, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await signUpLock.ReleaseAsync(signUpKey, lease, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<CreateMemberResult> CreateAsync(MembershipRequest request, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         foreach (var otherId in await members.FindIdsByEmailAsync(request.Email, cancellationToken).ConfigureAwait(false))
         {
             if (otherId == memberId || !Member.IsWellFormedId(otherId))

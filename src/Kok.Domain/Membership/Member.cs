@@ -383,8 +383,7 @@ public sealed class Member
     public bool BlocksSignUp(MembershipRequest request, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!string.Equals(Email.Trim(), request.Email.Trim(), StringComparison.OrdinalIgnoreCase)
-            || !string.Equals(Comparable(Name), Comparable(request.Name), StringComparison.OrdinalIgnoreCase))
+        if (SignUpKey.Of(Email, Name) != SignUpKey.Of(request.Email, request.Name))
         {
             return false;
         }
@@ -716,9 +715,6 @@ public sealed class Member
         Processing,
         Failed,
     }
-
-    private static string Comparable(string name) =>
-        string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string CancelledByText(string cancelledBy) =>
         cancelledBy == CancelledByMember ? "the member" : "staff";

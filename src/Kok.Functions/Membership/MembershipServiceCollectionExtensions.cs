@@ -18,6 +18,7 @@ public static class MembershipServiceCollectionExtensions
         // Read on first use, not at composition: DevHost fills in PublicBaseUrl once it knows its own address.
         services.AddSingleton(_ => MembershipConfiguration.Links(configuration));
         services.AddSingleton<IMemberRepository, TableMemberRepository>();
+        services.AddSingleton<ISignUpLock, TableSignUpLock>();
         services.AddSingleton<IMemberMailQueue, MemberMailQueueClient>();
         services.AddSingleton<MemberMailComposer>();
         services.AddSingleton<CreateMember>();

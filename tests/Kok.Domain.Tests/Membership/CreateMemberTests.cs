@@ -15,6 +15,7 @@ public class CreateMemberTests
 
     private readonly InMemoryMemberRepository repository = new();
     private readonly InMemoryIdempotencyStore idempotency = new();
+    private readonly InMemorySignUpLock signUpLock = new();
     private readonly Mock<IPaymentGateway> gateway = new(MockBehavior.Strict);
     private readonly Mock<IIdGenerator> ids = new(MockBehavior.Strict);
     private readonly FakeTimeProvider time = new(T0);
@@ -31,7 +32,7 @@ public class CreateMemberTests
     }
 
     private CreateMember UseCase(MembershipRules? rules = null) =>
-        new(repository, gateway.Object, idempotency, ids.Object, rules ?? MembershipRules.Default, time);
+        new(repository, gateway.Object, idempotency, signUpLock, ids.Object, rules ?? MembershipRules.Default, time);
 
     private Task<CreateMemberResult> Sign(MembershipForm form, string? key = null) =>
         UseCase().ExecuteAsync(form, key, CancellationToken.None);
@@ -117,6 +118,68 @@ public class CreateMemberTests
         Assert.Equal(first.CheckoutUrl, replay.CheckoutUrl);
         Assert.IsType<MemberIdempotencyConflict>(await Sign(ValidForm() with { AnnualAmount = 70m }, "key-1"));
         Assert.Single(checkouts);
+    }
+
+    [Fact]
+    public async Task A_second_tab_signing_up_while_the_first_is_at_the_checkout_gets_409_and_nothing()
+    {
+        // The first sign-up stops inside Stripe's checkout call, before its member is stored: the moment a second
+        // request with another idempotency key used to pass the duplicate check too.
+        var atCheckout = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gateway
+            .Setup(g => g.CreateMembershipCheckoutAsync(It.Is<MembershipCheckoutRequest>(r => r.MemberId == FirstId), It.IsAny<CancellationToken>()))
+            .Returns(async (MembershipCheckoutRequest r, CancellationToken _) =>
+            {
+                checkouts.Add(r);
+                atCheckout.SetResult();
+                await resume.Task;
+                return new CheckoutSession($"cs_{r.MemberId}", new Uri($"https://checkout.example/{r.MemberId}"));
+            });
+
+        var first = Sign(ValidForm(), "tab-1");
+        await atCheckout.Task;
+        var second = await Sign(ValidForm() with { Email = "ERIKA@example.de", Name = " erika   mustermann " }, "tab-2");
+        resume.SetResult();
+
+        Assert.IsType<MemberCreated>(await first);
+        Assert.Equal(MembershipStatus.Pending, Assert.IsType<MemberAlreadyExists>(second).ExistingStatus);
+        Assert.Equal([FirstId], checkouts.Select(c => c.MemberId));
+        Assert.Equal([FirstId], await repository.FindIdsByEmailAsync("erika@example.de", default));
+        Assert.Equal(0, signUpLock.Held);
+    }
+
+    [Fact]
+    public async Task The_lease_is_given_back_when_the_checkout_fails_so_the_person_can_try_again()
+    {
+        gateway
+            .Setup(g => g.CreateMembershipCheckoutAsync(It.Is<MembershipCheckoutRequest>(r => r.MemberId == FirstId), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new HttpRequestException("Stripe is unreachable."));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Sign(ValidForm(), "key-1"));
+
+        Assert.Equal(0, signUpLock.Held);
+        Assert.IsType<MemberCreated>(await Sign(ValidForm(), "key-2"));
+    }
+
+    [Fact]
+    public async Task A_lease_left_by_a_sign_up_that_died_blocks_for_two_minutes_only()
+    {
+        Assert.NotNull(await signUpLock.TryAcquireAsync(SignUpKey.Of("erika@example.de", "Erika Mustermann"), "mem_dead", T0, T0 + CreateMember.SignUpLease, default));
+
+        Assert.Equal(MembershipStatus.Pending, Assert.IsType<MemberAlreadyExists>(await Sign(ValidForm())).ExistingStatus);
+        Assert.Empty(checkouts);
+
+        time.Advance(CreateMember.SignUpLease);
+        Assert.IsType<MemberCreated>(await Sign(ValidForm()));
+    }
+
+    [Fact]
+    public async Task The_lease_is_per_applicant_not_per_address()
+    {
+        Assert.NotNull(await signUpLock.TryAcquireAsync(SignUpKey.Of("erika@example.de", "Max Mustermann"), "mem_other", T0, T0 + CreateMember.SignUpLease, default));
+
+        Assert.IsType<MemberCreated>(await Sign(ValidForm()));
     }
 
     private async Task Activate(string id, bool paid)

@@ -29,11 +29,14 @@ public class MembershipFunctionsTests
     private readonly Mock<IMemberMailQueue> mails = new();
     private readonly MemberLinks links = new(new Uri("https://api.kok.example"), Encoding.UTF8.GetBytes(new string('s', 32)), TimeSpan.FromDays(60));
     private readonly Mock<IIdGenerator> ids = new();
+    private readonly Mock<ISignUpLock> signUpLock = new();
     private readonly List<Member> saved = [];
 
     public MembershipFunctionsTests()
     {
         ids.Setup(i => i.NewId("mem")).Returns(MemberId);
+        signUpLock.Setup(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync("lease-1");
         members.Setup(m => m.FindIdsByEmailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         members.Setup(m => m.TryAddAsync(It.IsAny<Member>(), It.IsAny<CancellationToken>()))
             .Callback<Member, CancellationToken>((m, _) => saved.Add(m)).ReturnsAsync(true);
@@ -45,7 +48,7 @@ public class MembershipFunctionsTests
 
     private MembershipFunctions Functions() => new(
         new PublicFormEndpoint(new Cors(Website), new ClientRateLimiter(new RateLimitOptions(100, TimeSpan.FromMinutes(5), null), time)),
-        new CreateMember(members.Object, gateway.Object, Mock.Of<IIdempotencyStore>(), ids.Object, MembershipRules.Default, time),
+        new CreateMember(members.Object, gateway.Object, Mock.Of<IIdempotencyStore>(), signUpLock.Object, ids.Object, MembershipRules.Default, time),
         new GetMember(members.Object),
         new CancelMembership(members.Object, mails.Object, links, time),
         new StaffAuthorization(new StaffAuthOptions(false, StaffToken, "staff")));

@@ -141,11 +141,36 @@ public sealed class MembershipFlowTests
         Assert.Equal("active", (string?)problem["existingStatus"]);
     }
 
+    [Fact]
+    public async Task Sign_ups_of_one_person_from_several_tabs_at_once_create_one_membership()
+    {
+        await using var host = await MembershipTestHost.StartAsync(Start);
+        var email = $"tabs.{Guid.NewGuid():N}@example.de";
+
+        // Different idempotency keys, as separate tabs send them: only the sign-up lease keeps them apart.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/memberships") { Content = JsonContent.Create(SignUp(email)) };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            using var response = await host.Http.SendAsync(request);
+            return (response.StatusCode, Body: JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+        }));
+
+        var created = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r =>
+        {
+            Assert.Equal(HttpStatusCode.Conflict, r.StatusCode);
+            Assert.Equal("pending", (string?)r.Body["existingStatus"]);
+        });
+        Assert.Equal([(string)created.Body["memberId"]!], await host.Service<IMemberRepository>().FindIdsByEmailAsync(email, default));
+    }
+
     /// <summary>
-    /// Storage transactions, as README states them: sign-up with an Idempotency-Key = 7 (key claim, email index
-    /// query, email index entry, member insert; dashboard totals: contribution read, shard row read, 1 transaction);
-    /// activation by a paid card checkout = 11 (member read, payment-intent index entry, receipt and welcome queue
-    /// messages, dues agenda entry, member write; dashboard totals: contribution read, current, year and month shard row
+    /// Storage transactions, as README states them: sign-up with an Idempotency-Key = 11 (key claim, sign-up lease,
+    /// email index query, email index entry, dashboard list rows, member insert, list rows confirmed, lease given back;
+    /// dashboard totals: contribution read, shard row read, 1 transaction); activation by a paid card checkout = 13
+    /// (member read, payment-intent index entry, receipt and welcome queue messages, dues agenda entry, dashboard list
+    /// move before and after, member write; dashboard totals: contribution read, current, year and month shard row
     /// reads, 1 transaction).
     /// </summary>
     [Fact]
@@ -161,8 +186,9 @@ public sealed class MembershipFlowTests
         JsonObject created = null!;
         var signUp = await host.Counter.MeasureAsync(async () => created = await SignUpWithKeyAsync(host, $"dora.{Guid.NewGuid():N}@example.de"));
         // Includes the dashboard member list: one entity-group transaction before the member insert, one after.
-        Assert.True(signUp.Count == 9, string.Join("; ", signUp));
+        Assert.True(signUp.Count == 11, string.Join("; ", signUp));
         Assert.Equal(2, signUp.Count(t => t.Path.EndsWith("/$batch", StringComparison.Ordinal)) - 1);
+        Assert.Single(signUp, t => t.Method == "DELETE" && t.Path.Contains("/MemberIndex(", StringComparison.Ordinal));
 
         var sessionId = new Uri(created["checkoutUrl"]!.GetValue<string>()).Segments[^1];
         var activation = await host.Counter.MeasureAsync(() =>

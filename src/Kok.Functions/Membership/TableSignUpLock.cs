@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Kok.Domain.Membership;
+using Kok.Functions.Storage;
+
+namespace Kok.Functions.Membership;
+
+/// <summary>
+/// Sign-up leases in <c>MemberIndex</c>: one row per applicant (partition <c>signup:{sha256 of the sign-up key}</c>,
+/// so no personal data in keys) holding the member id and when the lease runs out. Taking a free lease is an insert;
+/// taking over an expired one (or one held for the same member) is a replace guarded by the row's ETag, so of two
+/// concurrent callers one wins. Giving it back deletes the row under the ETag of the lease, so a lease that expired
+/// and was taken by someone else stays theirs. Cost: 1 insert and 1 delete for a sign-up; 2 more (read, replace)
+/// when a row was left behind.
+/// </summary>
+public sealed class TableSignUpLock(StorageClients storage) : ISignUpLock
+{
+    private const string RowKey = "lease";
+
+    public async Task<string?> TryAcquireAsync(
+        string signUpKey, string memberId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.MemberIndex);
+        var entity = new TableEntity(PartitionKey(signUpKey), RowKey) { ["MemberId"] = memberId, ["ExpiresAt"] = expiresAt };
+        try
+        {
+            return ((await table.AddEntityAsync(entity, cancellationToken)).Headers.ETag ?? ETag.All).ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Held, or left behind: look at whose it is.
+        }
+
+        var held = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, RowKey, cancellationToken: cancellationToken);
+        if (!held.HasValue || held.Value is not { } current)
+        {
+            // Given back in between: that sign-up just finished, and the duplicate check would now see it anyway.
+            return null;
+        }
+
+        if (current.GetString("MemberId") != memberId && current.GetDateTimeOffset("ExpiresAt") is { } until && until > now)
+        {
+            return null;
+        }
+
+        try
+        {
+            return ((await table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All).ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task ReleaseAsync(string signUpKey, string version, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.MemberIndex);
+        try
+        {
+            await table.DeleteEntityAsync(PartitionKey(signUpKey), RowKey, new ETag(version), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            // Expired and taken over, or already gone: not ours to delete.
+        }
+    }
+
+    private static string PartitionKey(string signUpKey) =>
+        "signup:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(signUpKey)));
+}
