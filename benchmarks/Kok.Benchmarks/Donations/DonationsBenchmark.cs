@@ -66,7 +66,7 @@ internal sealed class DonationsBenchmark(string storageConnectionString, Benchma
         }
 
         // The raw entity is a copy of a donation the app stored, so both sides move the same bytes.
-        var template = (await tables.GetTableClient(TableNames.Donations).GetEntityAsync<TableEntity>(firstId, "donation", cancellationToken: cancellationToken)).Value;
+        var template = (await tables.GetTableClient(TableNames.Donations).GetEntityAsync<TableEntity>(firstId, firstId, cancellationToken: cancellationToken)).Value;
         var rawSequence = 0;
         TableEntity NextRaw() => Copy(template, "raw-" + Interlocked.Increment(ref rawSequence).ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
         for (var i = 0; i < WarmUp; i++)
@@ -187,7 +187,7 @@ internal sealed class DonationsBenchmark(string storageConnectionString, Benchma
 
     private static TableEntity Copy(TableEntity template, string partitionKey)
     {
-        var copy = new TableEntity(partitionKey, template.RowKey);
+        var copy = new TableEntity(partitionKey, partitionKey);
         foreach (var (key, value) in template)
         {
             if (!IsSystemProperty(key))

@@ -6,6 +6,7 @@ using Azure;
 using Azure.Data.Tables;
 using Kok.Domain.Dashboard;
 using Kok.Domain.Membership;
+using Kok.Functions.Membership;
 using Kok.Functions.Storage;
 
 namespace Kok.Functions.Dashboard;
@@ -106,7 +107,7 @@ internal sealed class MemberListIndex(StorageClients storage)
         }
 
         var members = await storage.TableAsync(TableNames.Members);
-        var current = await members.GetEntityIfExistsAsync<TableEntity>(listing.MemberId, "member", [ListKeyColumn], cancellationToken);
+        var current = await members.GetEntityIfExistsAsync<TableEntity>(listing.MemberId, TableMemberRepository.RowKeyOf(listing.MemberId), [ListKeyColumn], cancellationToken);
         if (!current.HasValue || current.Value is null || current.Value.ETag != memberVersion)
         {
             return; // A later save owns the list rows now; what we left is flagged, so readers check it.

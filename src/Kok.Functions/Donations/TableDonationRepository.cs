@@ -19,13 +19,14 @@ namespace Kok.Functions.Donations;
 /// </summary>
 public sealed class TableDonationRepository(StorageClients storage, IDashboardTotals? totals = null) : IDonationRepository
 {
-    private const string RowKey = "donation";
+    /// <summary>The row key of a donation's entity: its id again (see <see cref="Membership.TableMemberRepository.RowKeyOf"/> for why).</summary>
+    internal static string RowKeyOf(string donationId) => donationId;
     private readonly DonationListIndex list = new(storage);
 
     public async Task<VersionedDonation?> GetAsync(string donationId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Donations);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(donationId, RowKey, cancellationToken: cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(donationId, RowKeyOf(donationId), cancellationToken: cancellationToken);
         if (!response.HasValue || response.Value is null)
         {
             return null;
@@ -78,7 +79,7 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
             foreach (var reference in newReferences)
             {
                 await index.UpsertEntityAsync(
-                    new TableEntity(IndexKey(reference), string.Empty) { ["DonationId"] = donation.Id },
+                    new TableEntity(IndexKey(reference), reference.Value) { ["DonationId"] = donation.Id },
                     TableUpdateMode.Replace,
                     cancellationToken);
             }
@@ -112,7 +113,7 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
     {
         ArgumentNullException.ThrowIfNull(reference);
         var index = await storage.TableAsync(TableNames.DonationIndex);
-        var response = await index.GetEntityIfExistsAsync<TableEntity>(IndexKey(reference), string.Empty, cancellationToken: cancellationToken);
+        var response = await index.GetEntityIfExistsAsync<TableEntity>(IndexKey(reference), reference.Value, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value?.GetString("DonationId") : null;
     }
 
@@ -125,7 +126,7 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
 
     private static TableEntity ToEntity(Donation donation, DonationListIndex.Listing listing)
     {
-        var entity = new TableEntity(donation.Id, RowKey)
+        var entity = new TableEntity(donation.Id, RowKeyOf(donation.Id))
         {
             ["Status"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(donation.Status.ToString()),
             ["AmountCents"] = donation.AmountCents,
