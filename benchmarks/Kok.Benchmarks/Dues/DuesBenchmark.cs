@@ -20,7 +20,7 @@ namespace Kok.Benchmarks.Dues;
 internal sealed class DuesBenchmark(string storageConnectionString, BenchmarkReport report, int smallTotal, int largeTotal)
 {
     public const int DueToday = 500;
-    public const int ChargesPerSecond = DuesConfiguration.DefaultMaxChargesPerSecond;
+    public static readonly int ChargesPerSecond = DuesPolicy.Default.MaxChargesPerSecond;
     private const double Goal = 1.2;
     private static readonly DateOnly Today = new(2027, 3, 1);
 

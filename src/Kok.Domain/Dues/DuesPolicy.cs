@@ -17,6 +17,24 @@ public sealed record DuesPolicy
     /// <summary>Days after the due date after which unpaid dues make the member lapsed.</summary>
     public int GraceDays { get; init; } = 90;
 
+    /// <summary>
+    /// Dues charges per second: the pace at which a run releases its charge requests, in total however many
+    /// instances consume them, and the most one instance charges. Stripe allows 25 requests per second in test mode
+    /// and 100 live.
+    /// </summary>
+    public int MaxChargesPerSecond { get; init; } = 20;
+
+    /// <summary>
+    /// How long the <paramref name="position"/>-th charge request of a run (from 0) stays invisible on the queue:
+    /// position / <see cref="MaxChargesPerSecond"/> seconds, so the requests become work at that pace rather than all
+    /// at once, and a queue scaled out to many instances still charges no faster.
+    /// </summary>
+    public TimeSpan? ChargeRelease(int position)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        return position == 0 ? null : TimeSpan.FromSeconds((double)position / MaxChargesPerSecond);
+    }
+
     /// <summary>What is wrong with this policy; empty when it is usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -29,6 +47,11 @@ public sealed record DuesPolicy
         if (GraceDays < 1)
         {
             problems.Add("GraceDays must be positive.");
+        }
+
+        if (MaxChargesPerSecond is < 1 or > 100)
+        {
+            problems.Add("MaxChargesPerSecond must be between 1 and 100 (Stripe allows 100 requests per second live).");
         }
 
         if (ReminderDays is null)

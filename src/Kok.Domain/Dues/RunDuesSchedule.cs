@@ -14,6 +14,9 @@ namespace Kok.Domain.Dues;
 /// before the save, so a crash in between can only repeat a message, which the mail log (one mail per member, period
 /// and kind) and the charge's idempotency key (one charge per member and period) absorb.
 /// </para>
+/// Charge requests are released at <see cref="DuesPolicy.MaxChargesPerSecond"/>: the n-th of a run is invisible on
+/// the queue for n / rate seconds (<see cref="DuesPolicy.ChargeRelease"/>), which bounds the charge rate however far
+/// the queue's consumers scale out. A rerun the same day starts its own count, so for a while both may release.
 /// Per member acted on: one point read, one queue message, one index upsert, one conditional write, one index delete.
 /// </summary>
 public sealed class RunDuesSchedule(
@@ -34,12 +37,13 @@ public sealed class RunDuesSchedule(
         var today = AssociationCalendar.Date(now);
         var agenda = await members.FindDuesAgendaAsync(today, cancellationToken).ConfigureAwait(false);
         var counts = new int[Enum.GetValues<Outcome>().Length];
+        var run = new RunState(today, now);
         await Parallel.ForEachAsync(
             agenda,
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (entry, ct) =>
             {
-                var outcome = await ProcessAsync(entry, today, now, ct).ConfigureAwait(false);
+                var outcome = await ProcessAsync(entry, run, ct).ConfigureAwait(false);
                 Interlocked.Increment(ref counts[(int)outcome]);
             }).ConfigureAwait(false);
 
@@ -53,7 +57,7 @@ public sealed class RunDuesSchedule(
             counts[(int)Outcome.Deferred]);
     }
 
-    private async Task<Outcome> ProcessAsync(DuesAgendaEntry entry, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Outcome> ProcessAsync(DuesAgendaEntry entry, RunState run, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
         {
@@ -68,8 +72,8 @@ public sealed class RunDuesSchedule(
                 return Outcome.Stale;
             }
 
-            var step = DuesRules.Decide(member.DuesState, today, policy);
-            var outcome = await TakeStepAsync(member, step, today, now, cancellationToken).ConfigureAwait(false);
+            var step = DuesRules.Decide(member.DuesState, run.Today, policy);
+            var outcome = await TakeStepAsync(member, step, run, cancellationToken).ConfigureAwait(false);
             if (await members.TrySaveAsync(member, stored.Version, [], cancellationToken).ConfigureAwait(false))
             {
                 return outcome;
@@ -80,21 +84,22 @@ public sealed class RunDuesSchedule(
         return Outcome.Deferred;
     }
 
-    private async Task<Outcome> TakeStepAsync(Member member, DuesStep step, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Outcome> TakeStepAsync(Member member, DuesStep step, RunState run, CancellationToken cancellationToken)
     {
         switch (step.Action)
         {
-            case DuesAction.SendPreNotification when member.RecordPreNotification(today):
+            case DuesAction.SendPreNotification when member.RecordPreNotification(run.Today):
                 await MailAsync(MemberMailKind.DuesPreNotification, member, null, cancellationToken).ConfigureAwait(false);
                 return Outcome.PreNotified;
-            case DuesAction.Charge when member.RequestDuesCharge(today) is { } requested:
-                await charges.EnqueueAsync(new DuesChargeMessage(member.Id, requested.PeriodStart), null, cancellationToken)
+            case DuesAction.Charge when member.RequestDuesCharge(run.Today) is { } requested:
+                await charges.EnqueueAsync(
+                    new DuesChargeMessage(member.Id, requested.PeriodStart), policy.ChargeRelease(run.NextChargePosition()), cancellationToken)
                     .ConfigureAwait(false);
                 return Outcome.ChargeRequested;
             case DuesAction.SendReminder when step.ReminderNumber is { } number && member.RecordReminder(number):
                 await MailAsync(MemberMailKind.DuesReminder, member, number, cancellationToken).ConfigureAwait(false);
                 return Outcome.Reminded;
-            case DuesAction.Lapse when member.Lapse(now):
+            case DuesAction.Lapse when member.Lapse(run.Now):
                 await MailAsync(MemberMailKind.DuesLapsed, member, null, cancellationToken).ConfigureAwait(false);
                 return Outcome.Lapsed;
             default:
@@ -107,6 +112,18 @@ public sealed class RunDuesSchedule(
         mails.EnqueueAsync(
             MemberMailRequest.ForPeriod(kind, member.Id, member.CurrentDuesPeriod!.Value.Start, reminderNumber),
             cancellationToken);
+
+    /// <summary>What one run shares between its parallel members: its day and time, and how many charges it released.</summary>
+    private sealed class RunState(DateOnly today, DateTimeOffset now)
+    {
+        private int charges;
+
+        public DateOnly Today { get; } = today;
+
+        public DateTimeOffset Now { get; } = now;
+
+        public int NextChargePosition() => Interlocked.Increment(ref charges) - 1;
+    }
 
     private enum Outcome
     {

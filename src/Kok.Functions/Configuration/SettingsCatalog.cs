@@ -92,7 +92,7 @@ public static class SettingsCatalog
             "SEPA creditor identifier (Glaeubiger-ID) named in pre-notifications.",
             SettingInAzure.Required, IsSecret: false, LocalExample: "DE98ZZZ09999999999"),
         new("Dues:MaxChargesPerSecond",
-            "Upper bound of dues charges per second and instance (default 20; Stripe allows 25/s in test mode, 100/s live).",
+            "Dues charges per second: the pace at which the dues run releases charge requests in total, and the most one instance charges (default 20; Stripe allows 25/s in test mode, 100/s live).",
             SettingInAzure.Optional, IsSecret: false, LocalExample: "20"),
         new("Organisation:Name",
             "Organisation name as printed on receipts (default: KOK's full name).",

@@ -9,7 +9,7 @@ namespace Kok.Functions.Dues;
 
 /// <summary>
 /// Queue trigger on <c>dues-charge</c>: one message per member and period, charged through <see cref="ChargeDues"/>
-/// at no more than <c>Dues:MaxChargesPerSecond</c> per instance. When Stripe still answers 429, the message is put
+/// at no more than <c>Dues:MaxChargesPerSecond</c> per instance (the dues run releases the requests at that rate in total). When Stripe still answers 429, the message is put
 /// back on the queue, invisible for Stripe's Retry-After, and this delivery completes: nothing is dropped and no
 /// worker sleeps. Other failures are rethrown (host retries, then <c>dues-charge-poison</c>); an unreadable message
 /// goes to the poison queue at once.

@@ -5,8 +5,9 @@ namespace Kok.Functions.Dues;
 /// <summary>
 /// Keeps this instance's dues charges under <c>Dues:MaxChargesPerSecond</c>, whatever host.json's queue batch size
 /// lets run at once. One token every 1/rate seconds, so charges spread out evenly instead of bursting each second.
-/// The bound is per instance: should Flex Consumption scale the queue out to several instances, their sum may pass
-/// Stripe's limit, and the 429s that then come back are retried after Stripe's Retry-After (see README).
+/// The total across instances is bounded where the charge requests are made: the dues run releases them at the same
+/// rate (<see cref="Kok.Domain.Dues.DuesPolicy.ChargeRelease"/>). This limiter covers what arrives all at once anyway,
+/// such as requests staff move back from the poison queue; 429s are retried after Stripe's Retry-After.
 /// </summary>
 public sealed class DuesChargeRateLimit : IDisposable
 {

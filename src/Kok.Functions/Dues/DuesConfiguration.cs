@@ -8,14 +8,14 @@ namespace Kok.Functions.Dues;
 /// <summary>
 /// Reads the dues settings: <c>Dues:PreNotificationDays</c> (default 14), <c>Dues:ReminderDays</c> ("7,21"),
 /// <c>Dues:GraceDays</c> (90), <c>Dues:SepaCreditorId</c> (required for SEPA pre-notifications) and
-/// <c>Dues:MaxChargesPerSecond</c> (default 20, below Stripe's test-mode limit of 25 requests per second).
+/// <c>Dues:MaxChargesPerSecond</c> (default 20, below Stripe's test-mode limit of 25 requests per second; see
+/// <see cref="DuesPolicy.MaxChargesPerSecond"/>).
 /// <c>Dues:Schedule</c> is read by the host itself (<c>%Dues:Schedule%</c> on the timer).
 /// </summary>
 public static partial class DuesConfiguration
 {
     public const string ScheduleSetting = "Dues:Schedule";
     public const string DefaultSchedule = "0 0 5 * * *";
-    public const int DefaultMaxChargesPerSecond = 20;
 
     public static DuesPolicy Policy(IConfiguration configuration)
     {
@@ -26,6 +26,7 @@ public static partial class DuesConfiguration
         {
             PreNotificationDays = configuration.GetValue("Dues:PreNotificationDays", defaults.PreNotificationDays),
             GraceDays = configuration.GetValue("Dues:GraceDays", defaults.GraceDays),
+            MaxChargesPerSecond = configuration.GetValue("Dues:MaxChargesPerSecond", defaults.MaxChargesPerSecond),
             ReminderDays = string.IsNullOrWhiteSpace(reminderText)
                 ? defaults.ReminderDays
                 : [.. reminderText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
@@ -48,15 +49,6 @@ public static partial class DuesConfiguration
         return CreditorIdShape().IsMatch(id)
             ? new SepaCreditor(id)
             : throw new InvalidOperationException("Dues:SepaCreditorId must be the SEPA creditor identifier, such as DE98ZZZ09999999999.");
-    }
-
-    public static int MaxChargesPerSecond(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var rate = configuration.GetValue("Dues:MaxChargesPerSecond", DefaultMaxChargesPerSecond);
-        return rate is >= 1 and <= 100
-            ? rate
-            : throw new InvalidOperationException("Dues:MaxChargesPerSecond must be between 1 and 100 (Stripe allows 100 requests per second live).");
     }
 
     [GeneratedRegex("^[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}$")]

@@ -14,7 +14,7 @@ public static class DuesServiceCollectionExtensions
 
         // Needed only by the pre-notification mail: read on first use so a host without SEPA members still starts.
         services.AddSingleton(_ => DuesConfiguration.Creditor(configuration));
-        services.AddSingleton(_ => new DuesChargeRateLimit(DuesConfiguration.MaxChargesPerSecond(configuration)));
+        services.AddSingleton(sp => new DuesChargeRateLimit(sp.GetRequiredService<DuesPolicy>().MaxChargesPerSecond));
         services.AddSingleton<IDuesChargeQueue, DuesChargeQueueClient>();
         services.AddSingleton<RunDuesSchedule>();
         services.AddSingleton<ChargeDues>();

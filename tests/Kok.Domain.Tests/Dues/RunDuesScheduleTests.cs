@@ -14,9 +14,10 @@ public sealed class RunDuesScheduleTests
     private readonly InMemoryMemberRepository repository = new();
     private readonly List<MemberMailRequest> mails = [];
     private readonly List<DuesChargeMessage> charges = [];
+    private readonly List<TimeSpan?> chargeDelays = [];
     private readonly FakeTimeProvider clock = new();
 
-    private RunDuesSchedule Run()
+    private RunDuesSchedule Run(DuesPolicy? policy = null)
     {
         var mailQueue = new Mock<IMemberMailQueue>();
         mailQueue.Setup(q => q.EnqueueAsync(It.IsAny<MemberMailRequest>(), It.IsAny<CancellationToken>()))
@@ -24,9 +25,16 @@ public sealed class RunDuesScheduleTests
             .Returns(Task.CompletedTask);
         var chargeQueue = new Mock<IDuesChargeQueue>();
         chargeQueue.Setup(q => q.EnqueueAsync(It.IsAny<DuesChargeMessage>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()))
-            .Callback<DuesChargeMessage, TimeSpan?, CancellationToken>((m, _, _) => { lock (charges) { charges.Add(m); } })
+            .Callback<DuesChargeMessage, TimeSpan?, CancellationToken>((m, delay, _) =>
+            {
+                lock (charges)
+                {
+                    charges.Add(m);
+                    chargeDelays.Add(delay);
+                }
+            })
             .Returns(Task.CompletedTask);
-        return new RunDuesSchedule(repository, mailQueue.Object, chargeQueue.Object, DuesPolicy.Default, clock);
+        return new RunDuesSchedule(repository, mailQueue.Object, chargeQueue.Object, policy ?? DuesPolicy.Default, clock);
     }
 
     private void Today(int year, int month, int day) => clock.SetUtcNow(new DateTimeOffset(year, month, day, 5, 0, 0, TimeSpan.Zero));
@@ -123,6 +131,32 @@ public sealed class RunDuesScheduleTests
         Assert.Equal(200, report.PreNotified);
         Assert.Equal(200, mails.Select(m => m.MemberId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Charge_requests_are_released_at_the_configured_pace_however_many_instances_take_them()
+    {
+        for (var n = 0; n < 9; n++)
+        {
+            repository.Put(Active(n));
+        }
+
+        var policy = DuesPolicy.Default with { MaxChargesPerSecond = 4 };
+        Today(2027, 2, 15);
+        await Run(policy).ExecuteAsync(default);
+        Today(2027, 3, 1);
+        Assert.Equal(9, (await Run(policy).ExecuteAsync(default)).ChargesRequested);
+
+        // The n-th request becomes visible n / 4 seconds after the run: 9 charges spread over 2 seconds, not at once.
+        Assert.Equal(
+            [null, .. Enumerable.Range(1, 8).Select(n => (TimeSpan?)TimeSpan.FromMilliseconds(250 * n))],
+            chargeDelays.OrderBy(d => d ?? TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(101)]
+    public void The_pace_stays_within_what_Stripe_allows(int perSecond) =>
+        Assert.NotEmpty((DuesPolicy.Default with { MaxChargesPerSecond = perSecond }).Validate());
 
     [Fact]
     public async Task A_run_that_dies_half_way_is_finished_by_the_next_without_repeating_the_members_done()

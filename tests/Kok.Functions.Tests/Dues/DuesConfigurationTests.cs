@@ -13,21 +13,23 @@ public sealed class DuesConfigurationTests
     public void Unset_settings_give_the_defaults()
     {
         Assert.Equal(DuesPolicy.Default with { }, DuesConfiguration.Policy(Config()), new PolicyComparer());
-        Assert.Equal(20, DuesConfiguration.MaxChargesPerSecond(Config()));
+        Assert.Equal(20, DuesConfiguration.Policy(Config()).MaxChargesPerSecond);
     }
 
     [Fact]
     public void Settings_are_read_and_checked()
     {
-        var policy = DuesConfiguration.Policy(Config(("Dues:PreNotificationDays", "10"), ("Dues:ReminderDays", "5, 12,30"), ("Dues:GraceDays", "60")));
+        var policy = DuesConfiguration.Policy(Config(
+            ("Dues:PreNotificationDays", "10"), ("Dues:ReminderDays", "5, 12,30"), ("Dues:GraceDays", "60"), ("Dues:MaxChargesPerSecond", "80")));
 
         Assert.Equal(10, policy.PreNotificationDays);
         Assert.Equal([5, 12, 30], policy.ReminderDays);
         Assert.Equal(60, policy.GraceDays);
+        Assert.Equal(80, policy.MaxChargesPerSecond);
         Assert.Throws<InvalidOperationException>(() => DuesConfiguration.Policy(Config(("Dues:ReminderDays", "7,x"))));
         Assert.Throws<InvalidOperationException>(() => DuesConfiguration.Policy(Config(("Dues:ReminderDays", "21,7"))));
         Assert.Throws<InvalidOperationException>(() => DuesConfiguration.Policy(Config(("Dues:ReminderDays", "7,95"))));
-        Assert.Throws<InvalidOperationException>(() => DuesConfiguration.MaxChargesPerSecond(Config(("Dues:MaxChargesPerSecond", "500"))));
+        Assert.Throws<InvalidOperationException>(() => DuesConfiguration.Policy(Config(("Dues:MaxChargesPerSecond", "500"))));
     }
 
     [Theory]

@@ -95,20 +95,26 @@ public sealed class DuesRunScaleTests
             })
             .ToDictionary(g => g.Key, g => g.Count());
 
-    /// <summary>Every charge request on this test's own queue (taking them off it), up to <paramref name="expected"/>.</summary>
+    /// <summary>
+    /// Every charge request on this test's own queue (taking them off it), up to <paramref name="expected"/>. The run
+    /// releases them at <see cref="DuesPolicy.MaxChargesPerSecond"/>, so the last become visible about a second later.
+    /// </summary>
     private static async Task<IReadOnlyList<DuesChargeMessage>> DrainChargeRequestsAsync(int expected)
     {
         var queue = TestQueues.Client(TestStorage.ConnectionString, ChargeQueue);
         var found = new List<DuesChargeMessage>();
-        for (var attempt = 0; attempt < 20 && found.Count < expected; attempt++)
-        {
-            foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value)
+        await Eventually.WaitUntilAsync(
+            async () =>
             {
-                found.Add(JsonSerializer.Deserialize<DuesChargeMessage>(message.Body.ToString(), KokJson.Options)!);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }
-        }
+                foreach (var message in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value)
+                {
+                    found.Add(JsonSerializer.Deserialize<DuesChargeMessage>(message.Body.ToString(), KokJson.Options)!);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                }
 
+                return found.Count >= expected;
+            },
+            $"{expected} charge requests on the queue");
         return found;
     }
 
