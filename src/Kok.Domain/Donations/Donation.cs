@@ -1,5 +1,6 @@
 using Kok.Domain.Common;
 using Kok.Domain.Payments;
+using static Kok.Domain.Payments.ConvergentFacts;
 
 namespace Kok.Domain.Donations;
 
@@ -17,11 +18,10 @@ namespace Kok.Domain.Donations;
 public sealed class Donation
 {
     public const string IdPrefix = "don";
-    public const string PaymentIdPrefix = "pay";
+    public const string PaymentIdPrefix = PaymentLedger.PaymentIdPrefix;
     private const string CheckoutPaymentSlot = "checkout";
 
-    private readonly List<Payment> payments = [];
-    private readonly SortedSet<string> processedEventIds = new(StringComparer.Ordinal);
+    private readonly PaymentLedger ledger;
     private DateTimeOffset? checkoutCompletedAt;
     private DateTimeOffset? checkoutFailedAt;
     private DateTimeOffset? endedAt;
@@ -39,6 +39,7 @@ public sealed class Donation
         DateTimeOffset createdAt)
     {
         Id = id;
+        ledger = new PaymentLedger(id);
         Donor = donor;
         AmountCents = amountCents;
         Interval = interval;
@@ -84,11 +85,10 @@ public sealed class Donation
     public DateTimeOffset? EndedAt => endedAt;
 
     /// <summary>Payments in the order the provider reported them.</summary>
-    public IReadOnlyList<Payment> Payments =>
-        payments.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<Payment> Payments => ledger.Payments;
 
     /// <summary>Ids of the provider events that changed this donation; saved with it, so dedupe is atomic.</summary>
-    public IReadOnlyCollection<string> ProcessedEventIds => processedEventIds;
+    public IReadOnlyCollection<string> ProcessedEventIds => ledger.ProcessedEventIds;
 
     /// <summary>Provider ids under which this donation must be findable.</summary>
     public IReadOnlyCollection<PaymentReference> References
@@ -101,9 +101,7 @@ public sealed class Donation
                 references.Add(new PaymentReference(PaymentReferenceKind.Subscription, subscriptionId));
             }
 
-            references.AddRange(payments
-                .Where(p => p.PaymentIntentId is not null)
-                .Select(p => new PaymentReference(PaymentReferenceKind.PaymentIntent, p.PaymentIntentId!)));
+            references.AddRange(ledger.IntentReferences);
             return references;
         }
     }
@@ -117,6 +115,7 @@ public sealed class Donation
                 return DonationStatus.Cancelled;
             }
 
+            var payments = ledger.Payments;
             if (payments.Any(p => p.Status == PaymentStatus.Paid))
             {
                 return DonationStatus.Paid;
@@ -183,8 +182,7 @@ public sealed class Donation
             checkoutFailedAt = snapshot.CheckoutFailedAt,
             endedAt = snapshot.EndedAt,
         };
-        donation.payments.AddRange(snapshot.Payments.Select(Payment.FromSnapshot));
-        donation.processedEventIds.UnionWith(snapshot.ProcessedEventIds);
+        donation.ledger.Restore(snapshot.Payments, snapshot.ProcessedEventIds);
         return donation;
     }
 
@@ -204,8 +202,8 @@ public sealed class Donation
         checkoutCompletedAt,
         checkoutFailedAt,
         endedAt,
-        Payments.Select(p => p.ToSnapshot()).ToList(),
-        processedEventIds.ToList());
+        ledger.PaymentSnapshots(),
+        ledger.ProcessedEventIdSnapshot());
 
     /// <summary>Links the donation to its hosted checkout page; a donation has exactly one.</summary>
     public void AttachCheckout(CheckoutSession session)
@@ -223,12 +221,12 @@ public sealed class Donation
     public ApplyResult Apply(PaymentEvent paymentEvent)
     {
         ArgumentNullException.ThrowIfNull(paymentEvent);
-        if (processedEventIds.Contains(paymentEvent.EventId))
+        if (ledger.HasProcessed(paymentEvent.EventId))
         {
             return ApplyResult.Duplicate;
         }
 
-        var paymentsBefore = payments.ToDictionary(p => p.Id, p => (p.Status, p.RefundedCents));
+        var paymentsBefore = ledger.Payments.ToDictionary(p => p.Id, p => (p.Status, p.RefundedCents));
         var referencesBefore = References.ToHashSet();
         var endedBefore = endedAt is not null;
 
@@ -239,19 +237,19 @@ public sealed class Donation
             AsyncPaymentFailed e => OnAsyncPaymentFailed(e),
             InvoicePaid e => OnInvoicePaid(e),
             SubscriptionEnded e => OnSubscriptionEnded(e),
-            ChargeRefunded e => OnChargeRefunded(e),
-            _ => Effect.Unchanged,
+            ChargeRefunded e => ledger.ApplyRefund(e),
+            _ => PaymentEffect.Unchanged,
         };
 
         switch (effect)
         {
-            case Effect.Unchanged:
+            case PaymentEffect.Unchanged:
                 return ApplyResult.NoChange;
-            case Effect.NotYetApplicable:
+            case PaymentEffect.NotYetApplicable:
                 return ApplyResult.NotYetApplicable;
         }
 
-        processedEventIds.Add(paymentEvent.EventId);
+        ledger.MarkProcessed(paymentEvent.EventId);
         var events = new List<DonationEvent>();
         foreach (var payment in Payments)
         {
@@ -277,41 +275,17 @@ public sealed class Donation
         return new ApplyResult(ApplyOutcome.Changed, events, newReferences);
     }
 
-    private static bool Earliest(ref DateTimeOffset? field, DateTimeOffset candidate)
-    {
-        if (field is { } known && known <= candidate)
-        {
-            return false;
-        }
-
-        field = candidate;
-        return true;
-    }
-
-    private static bool Once(ref string? field, string? value)
-    {
-        if (field is not null || string.IsNullOrEmpty(value))
-        {
-            return false;
-        }
-
-        field = value;
-        return true;
-    }
-
-    private static Effect ToEffect(bool changed) => changed ? Effect.Changed : Effect.Unchanged;
-
     // A session id we never created is another checkout's event that carries our id by mistake: ignore it.
     private bool IsOwnSession(string sessionId) => CheckoutSessionId is null || CheckoutSessionId == sessionId;
 
     // A subscription is "ours" when we don't know one yet (its events can come before checkout completion).
     private bool IsOwnSubscription(string? id) => subscriptionId is null || id is null || subscriptionId == id;
 
-    private Effect OnCheckoutCompleted(CheckoutCompleted e)
+    private PaymentEffect OnCheckoutCompleted(CheckoutCompleted e)
     {
         if (!IsOwnSession(e.SessionId))
         {
-            return Effect.Unchanged;
+            return PaymentEffect.Unchanged;
         }
 
         var changed = Earliest(ref checkoutCompletedAt, e.Created);
@@ -323,35 +297,26 @@ public sealed class Donation
             return ToEffect(changed);
         }
 
-        var (payment, added) = CheckoutPayment(e.Created);
-        changed |= added | payment.Observe(e.AmountTotalCents, e.PaymentIntentId, e.Created);
-        if (e.Paid)
-        {
-            changed |= payment.MarkPaid(e.Created);
-        }
-
+        changed |= RecordCheckoutPayment(e.AmountTotalCents, e.PaymentIntentId, e.Paid ? PaymentStatus.Paid : PaymentStatus.Processing, e.Created);
         return ToEffect(changed);
     }
 
-    private Effect OnAsyncPaymentSucceeded(AsyncPaymentSucceeded e)
+    private PaymentEffect OnAsyncPaymentSucceeded(AsyncPaymentSucceeded e)
     {
         // For a monthly donation the settled first payment also arrives as an invoice, which records it.
         if (!IsOwnSession(e.SessionId) || Interval == DonationInterval.Monthly)
         {
-            return Effect.Unchanged;
+            return PaymentEffect.Unchanged;
         }
 
-        var (payment, added) = CheckoutPayment(e.Created);
-        var changed = added | payment.Observe(e.AmountTotalCents, e.PaymentIntentId, e.Created);
-        changed |= payment.MarkPaid(e.Created);
-        return ToEffect(changed);
+        return ToEffect(RecordCheckoutPayment(e.AmountTotalCents, e.PaymentIntentId, PaymentStatus.Paid, e.Created));
     }
 
-    private Effect OnAsyncPaymentFailed(AsyncPaymentFailed e)
+    private PaymentEffect OnAsyncPaymentFailed(AsyncPaymentFailed e)
     {
         if (!IsOwnSession(e.SessionId))
         {
-            return Effect.Unchanged;
+            return PaymentEffect.Unchanged;
         }
 
         if (Interval == DonationInterval.Monthly)
@@ -359,31 +324,27 @@ public sealed class Donation
             return ToEffect(Earliest(ref checkoutFailedAt, e.Created));
         }
 
-        var (payment, added) = CheckoutPayment(e.Created);
-        var changed = added | payment.Observe(AmountCents, e.PaymentIntentId, e.Created);
-        changed |= payment.MarkFailed(e.Created);
-        return ToEffect(changed);
+        return ToEffect(RecordCheckoutPayment(AmountCents, e.PaymentIntentId, PaymentStatus.Failed, e.Created));
     }
 
-    private Effect OnInvoicePaid(InvoicePaid e)
+    private PaymentEffect OnInvoicePaid(InvoicePaid e)
     {
         if (Interval != DonationInterval.Monthly || e.AmountPaidCents <= 0 || !IsOwnSubscription(e.SubscriptionId))
         {
-            return Effect.Unchanged;
+            return PaymentEffect.Unchanged;
         }
 
         var changed = Once(ref subscriptionId, e.SubscriptionId);
-        var (payment, added) = GetOrAddPayment($"invoice/{e.InvoiceId}", e.InvoiceId, e.PaidAt);
-        changed |= added | payment.Observe(e.AmountPaidCents, e.PaymentIntentId, e.PaidAt);
-        changed |= payment.MarkPaid(e.PaidAt);
+        changed |= ledger.Record(
+            ledger.PaymentIdFor($"invoice/{e.InvoiceId}"), e.InvoiceId, e.AmountPaidCents, e.PaymentIntentId, PaymentStatus.Paid, e.PaidAt).Changed;
         return ToEffect(changed);
     }
 
-    private Effect OnSubscriptionEnded(SubscriptionEnded e)
+    private PaymentEffect OnSubscriptionEnded(SubscriptionEnded e)
     {
         if (Interval != DonationInterval.Monthly || !IsOwnSubscription(e.SubscriptionId))
         {
-            return Effect.Unchanged;
+            return PaymentEffect.Unchanged;
         }
 
         var changed = Once(ref subscriptionId, e.SubscriptionId);
@@ -391,45 +352,6 @@ public sealed class Donation
         return ToEffect(changed);
     }
 
-    private Effect OnChargeRefunded(ChargeRefunded e)
-    {
-        if (string.IsNullOrEmpty(e.PaymentIntentId))
-        {
-            return Effect.Unchanged;
-        }
-
-        var payment = payments.FirstOrDefault(p => p.PaymentIntentId == e.PaymentIntentId);
-        if (payment is null)
-        {
-            return Effect.NotYetApplicable;
-        }
-
-        return ToEffect(payment.RecordRefund(e.AmountRefundedCents, e.FullyRefunded, e.Created));
-    }
-
-    private (Payment Payment, bool Added) CheckoutPayment(DateTimeOffset at) =>
-        GetOrAddPayment(CheckoutPaymentSlot, invoiceId: null, at);
-
-    // Payment ids derive from the donation id and the provider's identity of the payment, so re-applying an event
-    // after a concurrency retry or a redelivery names the same payment (and the same receipt message) again.
-    private (Payment Payment, bool Added) GetOrAddPayment(string slot, string? invoiceId, DateTimeOffset at)
-    {
-        var id = RandomIdGenerator.Derive(PaymentIdPrefix, Id, slot);
-        var payment = payments.Find(p => p.Id == id);
-        if (payment is not null)
-        {
-            return (payment, false);
-        }
-
-        payment = new Payment(id, invoiceId, at);
-        payments.Add(payment);
-        return (payment, true);
-    }
-
-    private enum Effect
-    {
-        Changed,
-        Unchanged,
-        NotYetApplicable,
-    }
+    private bool RecordCheckoutPayment(long amountCents, string? paymentIntentId, PaymentStatus reported, DateTimeOffset at) =>
+        ledger.Record(ledger.PaymentIdFor(CheckoutPaymentSlot), invoiceId: null, amountCents, paymentIntentId, reported, at).Changed;
 }

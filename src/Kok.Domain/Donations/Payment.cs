@@ -1,3 +1,5 @@
+using Kok.Domain.Payments;
+
 namespace Kok.Domain.Donations;
 
 /// <summary>
@@ -7,6 +9,10 @@ namespace Kok.Domain.Donations;
 /// </summary>
 public sealed class Payment
 {
+    private DateTimeOffset? paidAt;
+    private DateTimeOffset? failedAt;
+    private DateTimeOffset? refundedAt;
+
     internal Payment(string id, string? invoiceId, DateTimeOffset createdAt)
     {
         Id = id;
@@ -26,12 +32,12 @@ public sealed class Payment
     /// <summary>When the provider first reported the payment.</summary>
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public DateTimeOffset? PaidAt { get; private set; }
+    public DateTimeOffset? PaidAt => paidAt;
 
-    public DateTimeOffset? FailedAt { get; private set; }
+    public DateTimeOffset? FailedAt => failedAt;
 
     /// <summary>When the payment was fully paid back.</summary>
-    public DateTimeOffset? RefundedAt { get; private set; }
+    public DateTimeOffset? RefundedAt => refundedAt;
 
     /// <summary>How much has been paid back so far (partial refunds keep the payment paid).</summary>
     public long RefundedCents { get; private set; }
@@ -49,9 +55,9 @@ public sealed class Payment
         {
             AmountCents = snapshot.AmountCents,
             PaymentIntentId = snapshot.PaymentIntentId,
-            PaidAt = snapshot.PaidAt,
-            FailedAt = snapshot.FailedAt,
-            RefundedAt = snapshot.RefundedAt,
+            paidAt = snapshot.PaidAt,
+            failedAt = snapshot.FailedAt,
+            refundedAt = snapshot.RefundedAt,
             RefundedCents = snapshot.RefundedCents,
         };
     }
@@ -84,9 +90,9 @@ public sealed class Payment
         return changed;
     }
 
-    internal bool MarkPaid(DateTimeOffset at) => Earliest(PaidAt, at, v => PaidAt = v);
+    internal bool MarkPaid(DateTimeOffset at) => ConvergentFacts.Earliest(ref paidAt, at);
 
-    internal bool MarkFailed(DateTimeOffset at) => Earliest(FailedAt, at, v => FailedAt = v);
+    internal bool MarkFailed(DateTimeOffset at) => ConvergentFacts.Earliest(ref failedAt, at);
 
     /// <summary><paramref name="totalRefundedCents"/> is cumulative, as the provider reports it.</summary>
     internal bool RecordRefund(long totalRefundedCents, bool fully, DateTimeOffset at)
@@ -100,20 +106,9 @@ public sealed class Payment
 
         if (fully)
         {
-            changed |= Earliest(RefundedAt, at, v => RefundedAt = v);
+            changed |= ConvergentFacts.Earliest(ref refundedAt, at);
         }
 
         return changed;
-    }
-
-    private static bool Earliest(DateTimeOffset? current, DateTimeOffset candidate, Action<DateTimeOffset> set)
-    {
-        if (current is { } known && known <= candidate)
-        {
-            return false;
-        }
-
-        set(candidate);
-        return true;
     }
 }

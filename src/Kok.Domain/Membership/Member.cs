@@ -2,6 +2,7 @@ using Kok.Domain.Common;
 using Kok.Domain.Donations;
 using Kok.Domain.Dues;
 using Kok.Domain.Payments;
+using static Kok.Domain.Payments.ConvergentFacts;
 
 namespace Kok.Domain.Membership;
 
@@ -19,15 +20,16 @@ namespace Kok.Domain.Membership;
 public sealed class Member
 {
     public const string IdPrefix = "mem";
-    public const string PaymentIdPrefix = "pay";
+    public const string PaymentIdPrefix = PaymentLedger.PaymentIdPrefix;
     public const string CancelledByMember = "member";
     private const string FirstYearSlot = "first-year";
     private static readonly TimeSpan OpenCheckoutWindow = TimeSpan.FromHours(24);
 
-    private readonly List<Payment> payments = [];
+    private readonly PaymentLedger ledger;
     private readonly List<DuesEntry> duesEntries = [];
     private readonly List<MembershipStatusChange> history = [];
-    private readonly SortedSet<string> processedEventIds = new(StringComparer.Ordinal);
+    private DateTimeOffset? checkoutCompletedAt;
+    private string? customerId;
 
     // Events raised by the dues steps of the call in progress; not state.
     private readonly List<MemberEvent> raised = [];
@@ -46,6 +48,7 @@ public sealed class Member
         DateTimeOffset createdAt)
     {
         Id = id;
+        ledger = new PaymentLedger(id);
         Kind = kind;
         Name = name;
         ContactPerson = contactPerson;
@@ -91,10 +94,10 @@ public sealed class Member
 
     public Uri? CheckoutUrl { get; private set; }
 
-    public DateTimeOffset? CheckoutCompletedAt { get; private set; }
+    public DateTimeOffset? CheckoutCompletedAt => checkoutCompletedAt;
 
     /// <summary>The provider's customer that holds the saved payment method.</summary>
-    public string? CustomerId { get; private set; }
+    public string? CustomerId => customerId;
 
     /// <summary>The payment method saved at checkout for the following years' dues.</summary>
     public SavedPaymentMethod? SavedPaymentMethod { get; private set; }
@@ -134,20 +137,16 @@ public sealed class Member
         MemberSince is { } since && NextDuesDate is { } due ? DuesCalendar.PeriodFor(since, due) : null;
 
     /// <summary>Dues payments in the order the provider reported them.</summary>
-    public IReadOnlyList<Payment> Payments =>
-        payments.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<Payment> Payments => ledger.Payments;
 
     /// <summary>Ids of the provider events that changed this member; saved with it, so dedupe is atomic.</summary>
-    public IReadOnlyCollection<string> ProcessedEventIds => processedEventIds;
+    public IReadOnlyCollection<string> ProcessedEventIds => ledger.ProcessedEventIds;
 
     /// <summary>The name mails greet: the person, or the contact person of an organisation or group.</summary>
     public string Salutation => ContactPerson ?? Name;
 
     /// <summary>Provider ids under which this member must be findable.</summary>
-    public IReadOnlyCollection<PaymentReference> References =>
-        payments.Where(p => p.PaymentIntentId is not null)
-            .Select(p => new PaymentReference(PaymentReferenceKind.PaymentIntent, p.PaymentIntentId!))
-            .ToList();
+    public IReadOnlyCollection<PaymentReference> References => ledger.IntentReferences;
 
     public static bool IsWellFormedId(string? id) => RandomIdGenerator.IsWellFormed(id, IdPrefix);
 
@@ -196,8 +195,8 @@ public sealed class Member
             Status = snapshot.Status,
             CheckoutSessionId = snapshot.CheckoutSessionId,
             CheckoutUrl = snapshot.CheckoutUrl,
-            CheckoutCompletedAt = snapshot.CheckoutCompletedAt,
-            CustomerId = snapshot.CustomerId,
+            checkoutCompletedAt = snapshot.CheckoutCompletedAt,
+            customerId = snapshot.CustomerId,
             SavedPaymentMethod = snapshot.SavedPaymentMethod,
             MemberSince = snapshot.MemberSince,
             PaidThrough = snapshot.PaidThrough,
@@ -210,8 +209,7 @@ public sealed class Member
         };
         member.duesEntries.AddRange(snapshot.DuesEntries ?? []);
         member.history.AddRange(snapshot.StatusHistory);
-        member.payments.AddRange(snapshot.Payments.Select(Payment.FromSnapshot));
-        member.processedEventIds.UnionWith(snapshot.ProcessedEventIds);
+        member.ledger.Restore(snapshot.Payments, snapshot.ProcessedEventIds);
         return member;
     }
 
@@ -240,8 +238,8 @@ public sealed class Member
         CancelledAt,
         CancelledBy,
         EndsOn,
-        Payments.Select(p => p.ToSnapshot()).ToList(),
-        processedEventIds.ToList(),
+        ledger.PaymentSnapshots(),
+        ledger.ProcessedEventIdSnapshot(),
         Dues,
         DuesEntries,
         DuesAgendaDate);
@@ -260,9 +258,9 @@ public sealed class Member
     }
 
     /// <summary>The first year's dues payment, once the provider reported it.</summary>
-    public Payment? FirstPayment => payments.Find(p => p.Id == FirstPaymentId);
+    public Payment? FirstPayment => ledger.Find(FirstPaymentId);
 
-    private string FirstPaymentId => RandomIdGenerator.Derive(PaymentIdPrefix, Id, FirstYearSlot);
+    private string FirstPaymentId => ledger.PaymentIdFor(FirstYearSlot);
 
     /// <summary>Remembers the saved payment method; false when it was known already.</summary>
     public bool RecordPaymentMethod(SavedPaymentMethod method)
@@ -274,14 +272,14 @@ public sealed class Member
         }
 
         SavedPaymentMethod = method;
-        CustomerId ??= method.CustomerId;
+        customerId ??= method.CustomerId;
         return true;
     }
 
     public MemberApplyResult Apply(PaymentEvent paymentEvent)
     {
         ArgumentNullException.ThrowIfNull(paymentEvent);
-        if (processedEventIds.Contains(paymentEvent.EventId))
+        if (ledger.HasProcessed(paymentEvent.EventId))
         {
             return MemberApplyResult.Duplicate;
         }
@@ -304,19 +302,19 @@ public sealed class Member
             CheckoutCompleted e => OnCheckoutCompleted(e),
             AsyncPaymentSucceeded e => OnAsyncPaymentSucceeded(e),
             AsyncPaymentFailed e => OnAsyncPaymentFailed(e),
-            ChargeRefunded e => OnChargeRefunded(e),
-            _ => Effect.Unchanged,
+            ChargeRefunded e => ledger.ApplyRefund(e),
+            _ => PaymentEffect.Unchanged,
         };
 
         switch (effect)
         {
-            case Effect.Unchanged:
+            case PaymentEffect.Unchanged:
                 return MemberApplyResult.NoChange;
-            case Effect.NotYetApplicable:
+            case PaymentEffect.NotYetApplicable:
                 return MemberApplyResult.NotYetApplicable;
         }
 
-        processedEventIds.Add(paymentEvent.EventId);
+        ledger.MarkProcessed(paymentEvent.EventId);
         var events = new List<MemberEvent>(raised);
         Reconcile(paymentEvent.Created);
         if (FirstPayment is { } first)
@@ -424,7 +422,7 @@ public sealed class Member
 
     /// <summary>The payment id of one period's dues: derived, so every path to paying it names the same payment.</summary>
     public string DuesPaymentId(DateOnly periodStart) =>
-        RandomIdGenerator.Derive(PaymentIdPrefix, Id, "dues-" + PaymentMetadataKeys.Period(periodStart));
+        ledger.PaymentIdFor("dues-" + PaymentMetadataKeys.Period(periodStart));
 
     /// <summary>The SEPA pre-notification for the current cycle went out on <paramref name="today"/>; false if it had.</summary>
     public bool RecordPreNotification(DateOnly today)
@@ -575,7 +573,7 @@ public sealed class Member
         return new BankTransferResult(BankTransferOutcome.Recorded, period, DuesPaymentId(period.Start), dues, [.. raised]);
     }
 
-    private Effect OnPaymentIntent(PaymentEvent e, string paymentIntentId, long amountCents, DuesOutcome outcome, string? failureCode)
+    private PaymentEffect OnPaymentIntent(PaymentEvent e, string paymentIntentId, long amountCents, DuesOutcome outcome, string? failureCode)
     {
         var entry = duesEntries.Find(d => d.PaymentIntentId == paymentIntentId)
             ?? (PaymentMetadataKeys.PeriodOf(e) is { } period ? DuesEntryFor(period) : null);
@@ -583,13 +581,13 @@ public sealed class Member
         // Payment intents of checkouts (first year, dues by link) are settled by the checkout events.
         if (entry is null || entry.PaymentIntentId is { } known && known != paymentIntentId)
         {
-            return Effect.Unchanged;
+            return PaymentEffect.Unchanged;
         }
 
         return ToEffect(SettleDues(entry.PeriodStart, paymentIntentId, amountCents, outcome, failureCode, e.Created));
     }
 
-    private Effect OnDuesCheckout(DateOnly periodStart, string? paymentIntentId, long amountCents, DuesOutcome outcome, DateTimeOffset at) =>
+    private PaymentEffect OnDuesCheckout(DateOnly periodStart, string? paymentIntentId, long amountCents, DuesOutcome outcome, DateTimeOffset at) =>
         ToEffect(SettleDues(periodStart, paymentIntentId, amountCents, outcome, outcome == DuesOutcome.Failed ? "checkout_payment_failed" : null, at));
 
     /// <summary>
@@ -667,15 +665,7 @@ public sealed class Member
 
     private void OnDuesPaid(DuesEntry entry, long amountCents, DateTimeOffset at, DateTimeOffset paidAt)
     {
-        var payment = payments.Find(p => p.Id == entry.PaymentId);
-        if (payment is null)
-        {
-            payment = new Payment(entry.PaymentId, invoiceId: null, paidAt);
-            payments.Add(payment);
-        }
-
-        payment.Observe(amountCents, entry.PaymentIntentId, paidAt);
-        payment.MarkPaid(paidAt);
+        var (payment, _) = ledger.Record(entry.PaymentId, invoiceId: null, amountCents, entry.PaymentIntentId, PaymentStatus.Paid, paidAt);
         if (PaidThrough is not { } paidThrough || entry.PeriodEnd > paidThrough)
         {
             PaidThrough = entry.PeriodEnd;
@@ -719,17 +709,6 @@ public sealed class Member
     private static string CancelledByText(string cancelledBy) =>
         cancelledBy == CancelledByMember ? "the member" : "staff";
 
-    private static bool Earliest(DateTimeOffset? current, DateTimeOffset candidate, Action<DateTimeOffset> set)
-    {
-        if (current is { } known && known <= candidate)
-        {
-            return false;
-        }
-
-        set(candidate);
-        return true;
-    }
-
     private void Move(MembershipStatus to, DateTimeOffset at, string reason)
     {
         if (!MembershipTransitions.IsAllowed(Status, to))
@@ -770,91 +749,39 @@ public sealed class Member
     // A session id we never created is another checkout's event that carries our id by mistake: ignore it.
     private bool IsOwnSession(string sessionId) => CheckoutSessionId is null || CheckoutSessionId == sessionId;
 
-    private (Payment Payment, bool Added) FirstYearPayment(DateTimeOffset at)
-    {
-        var payment = FirstPayment;
-        if (payment is not null)
-        {
-            return (payment, false);
-        }
-
-        payment = new Payment(FirstPaymentId, invoiceId: null, at);
-        payments.Add(payment);
-        return (payment, true);
-    }
-
-    private Effect OnCheckoutCompleted(CheckoutCompleted e)
+    private PaymentEffect OnCheckoutCompleted(CheckoutCompleted e)
     {
         if (!IsOwnSession(e.SessionId))
         {
-            return Effect.Unchanged;
+            return PaymentEffect.Unchanged;
         }
 
-        var changed = Earliest(CheckoutCompletedAt, e.Created, v => CheckoutCompletedAt = v);
-        if (CustomerId is null && !string.IsNullOrEmpty(e.CustomerId))
-        {
-            CustomerId = e.CustomerId;
-            changed = true;
-        }
-
-        var (payment, added) = FirstYearPayment(e.Created);
-        changed |= added | payment.Observe(e.AmountTotalCents, e.PaymentIntentId, e.Created);
-        if (e.Paid)
-        {
-            changed |= payment.MarkPaid(e.Created);
-        }
-
+        var changed = Earliest(ref checkoutCompletedAt, e.Created);
+        changed |= Once(ref customerId, e.CustomerId);
+        changed |= RecordFirstYearPayment(e.AmountTotalCents, e.PaymentIntentId, e.Paid ? PaymentStatus.Paid : PaymentStatus.Processing, e.Created);
         return ToEffect(changed);
     }
 
-    private Effect OnAsyncPaymentSucceeded(AsyncPaymentSucceeded e)
+    private PaymentEffect OnAsyncPaymentSucceeded(AsyncPaymentSucceeded e)
     {
         if (!IsOwnSession(e.SessionId))
         {
-            return Effect.Unchanged;
+            return PaymentEffect.Unchanged;
         }
 
-        var (payment, added) = FirstYearPayment(e.Created);
-        var changed = added | payment.Observe(e.AmountTotalCents, e.PaymentIntentId, e.Created);
-        changed |= payment.MarkPaid(e.Created);
-        return ToEffect(changed);
+        return ToEffect(RecordFirstYearPayment(e.AmountTotalCents, e.PaymentIntentId, PaymentStatus.Paid, e.Created));
     }
 
-    private Effect OnAsyncPaymentFailed(AsyncPaymentFailed e)
+    private PaymentEffect OnAsyncPaymentFailed(AsyncPaymentFailed e)
     {
         if (!IsOwnSession(e.SessionId))
         {
-            return Effect.Unchanged;
+            return PaymentEffect.Unchanged;
         }
 
-        var (payment, added) = FirstYearPayment(e.Created);
-        var changed = added | payment.Observe(AnnualAmountCents, e.PaymentIntentId, e.Created);
-        changed |= payment.MarkFailed(e.Created);
-        return ToEffect(changed);
+        return ToEffect(RecordFirstYearPayment(AnnualAmountCents, e.PaymentIntentId, PaymentStatus.Failed, e.Created));
     }
 
-    private Effect OnChargeRefunded(ChargeRefunded e)
-    {
-        if (string.IsNullOrEmpty(e.PaymentIntentId))
-        {
-            return Effect.Unchanged;
-        }
-
-        var payment = payments.Find(p => p.PaymentIntentId == e.PaymentIntentId);
-        if (payment is null)
-        {
-            return Effect.NotYetApplicable;
-        }
-
-        return ToEffect(payment.RecordRefund(e.AmountRefundedCents, e.FullyRefunded, e.Created));
-    }
-
-    private static Effect ToEffect(bool changed) => changed ? Effect.Changed : Effect.Unchanged;
-
-    private enum Effect
-    {
-        Changed,
-        Unchanged,
-        NotYetApplicable,
-    }
+    private bool RecordFirstYearPayment(long amountCents, string? paymentIntentId, PaymentStatus reported, DateTimeOffset at) =>
+        ledger.Record(FirstPaymentId, invoiceId: null, amountCents, paymentIntentId, reported, at).Changed;
 }
