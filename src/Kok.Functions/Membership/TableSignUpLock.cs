@@ -8,8 +8,8 @@ using Kok.Functions.Storage;
 namespace Kok.Functions.Membership;
 
 /// <summary>
-/// Sign-up leases in <c>MemberIndex</c>: one row per applicant (partition <c>signup:{sha256 of the sign-up key}</c>,
-/// so no personal data in keys) holding the member id and when the lease runs out. Taking a free lease is an insert;
+/// Sign-up leases in <c>MemberIndex</c>: one row per applicant (partition and row <c>signup:{sha256 of the sign-up
+/// key}</c>, so no personal data in keys) holding the member id and when the lease runs out. Taking a free lease is an insert;
 /// taking over an expired one (or one held for the same member) is a replace guarded by the row's ETag, so of two
 /// concurrent callers one wins. Giving it back deletes the row under the ETag of the lease, so a lease that expired
 /// and was taken by someone else stays theirs. Cost: 1 insert and 1 delete for a sign-up; 2 more (read, replace)
@@ -17,13 +17,12 @@ namespace Kok.Functions.Membership;
 /// </summary>
 public sealed class TableSignUpLock(StorageClients storage) : ISignUpLock
 {
-    private const string RowKey = "lease";
-
     public async Task<string?> TryAcquireAsync(
         string signUpKey, string memberId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.MemberIndex);
-        var entity = new TableEntity(PartitionKey(signUpKey), RowKey) { ["MemberId"] = memberId, ["ExpiresAt"] = expiresAt };
+        var key = Key(signUpKey);
+        var entity = new TableEntity(key, key) { ["MemberId"] = memberId, ["ExpiresAt"] = expiresAt };
         try
         {
             return ((await table.AddEntityAsync(entity, cancellationToken)).Headers.ETag ?? ETag.All).ToString();
@@ -33,7 +32,7 @@ public sealed class TableSignUpLock(StorageClients storage) : ISignUpLock
             // Held, or left behind: look at whose it is.
         }
 
-        var held = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, RowKey, cancellationToken: cancellationToken);
+        var held = await table.GetEntityIfExistsAsync<TableEntity>(key, key, cancellationToken: cancellationToken);
         if (!held.HasValue || held.Value is not { } current)
         {
             // Given back in between: that sign-up just finished, and the duplicate check would now see it anyway.
@@ -60,7 +59,8 @@ public sealed class TableSignUpLock(StorageClients storage) : ISignUpLock
         var table = await storage.TableAsync(TableNames.MemberIndex);
         try
         {
-            await table.DeleteEntityAsync(PartitionKey(signUpKey), RowKey, new ETag(version), cancellationToken);
+            var key = Key(signUpKey);
+            await table.DeleteEntityAsync(key, key, new ETag(version), cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
@@ -68,6 +68,7 @@ public sealed class TableSignUpLock(StorageClients storage) : ISignUpLock
         }
     }
 
-    private static string PartitionKey(string signUpKey) =>
+    // The row key repeats the partition key, as for members: a constant one makes Azurite scan (see TableMemberRepository.RowKeyOf).
+    private static string Key(string signUpKey) =>
         "signup:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(signUpKey)));
 }
