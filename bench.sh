@@ -21,23 +21,6 @@ kok_npm
 echo "==> dotnet build (Release)"
 dotnet build benchmarks/Kok.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly || exit 1
 
-read -r blob queue table < <(kok_free_ports)
-azurite_dir="$(mktemp -d)"
-node_modules/.bin/azurite --inMemoryPersistence --skipApiVersionCheck --loose --silent --disableTelemetry \
-  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
-  --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$azurite_dir/azurite.log" 2>&1 &
-azurite_pid=$!
-cleanup() {
-  kill "$azurite_pid" 2>/dev/null
-  wait "$azurite_pid" 2>/dev/null
-  rm -rf "$azurite_dir"
-}
-trap cleanup EXIT
-for p in "$blob" "$queue" "$table"; do
-  kok_wait_port "$p" || { echo "error: Azurite did not start (see $azurite_dir/azurite.log)" >&2; exit 1; }
-done
-echo "==> Azurite on 127.0.0.1 ports blob=$blob queue=$queue table=$table (in memory, fresh for this run)"
-
-export AzureWebJobsStorage
-AzureWebJobsStorage="$(kok_connection_string "$blob" "$queue" "$table")"
+kok_start_azurite || exit 1
+trap kok_stop_azurite EXIT
 dotnet benchmarks/Kok.Benchmarks/bin/Release/net10.0/Kok.Benchmarks.dll "$@"

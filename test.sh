@@ -12,25 +12,9 @@ kok_chromium
 echo "==> dotnet build"
 dotnet build Kok.Serverless.sln -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 
-read -r blob queue table < <(kok_free_ports)
-azurite_dir="$(mktemp -d)"
-node_modules/.bin/azurite --inMemoryPersistence --skipApiVersionCheck --loose --silent --disableTelemetry \
-  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
-  --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$azurite_dir/azurite.log" 2>&1 &
-azurite_pid=$!
-cleanup() {
-  kill "$azurite_pid" 2>/dev/null
-  wait "$azurite_pid" 2>/dev/null
-  rm -rf "$azurite_dir"
-}
-trap cleanup EXIT
-for p in "$blob" "$queue" "$table"; do
-  kok_wait_port "$p" || { echo "error: Azurite did not start (see $azurite_dir/azurite.log)" >&2; echo "0 passed, 1 failed"; exit 1; }
-done
-echo "==> Azurite on 127.0.0.1 ports blob=$blob queue=$queue table=$table (in memory)"
+kok_start_azurite || { echo "0 passed, 1 failed"; exit 1; }
+trap kok_stop_azurite EXIT
 
-export AzureWebJobsStorage
-AzureWebJobsStorage="$(kok_connection_string "$blob" "$queue" "$table")"
 export KOK_TEST_OUTPUT="$PWD/.test-output"
 results="$KOK_TEST_OUTPUT/results"
 rm -rf "$results"

@@ -65,3 +65,27 @@ kok_connection_string() {
   local blob=$1 queue=$2 table=$3
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 }
+
+# Starts a private in-memory Azurite on free loopback ports and exports AzureWebJobsStorage for it; pair with
+# kok_stop_azurite (e.g. in an EXIT trap). Used by test.sh, bench.sh and scripts/with-azurite.sh.
+kok_start_azurite() {
+  local blob queue table p
+  read -r blob queue table < <(kok_free_ports)
+  kok_azurite_dir="$(mktemp -d)"
+  "$kok_root/node_modules/.bin/azurite" --inMemoryPersistence --skipApiVersionCheck --loose --silent --disableTelemetry \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+    --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$kok_azurite_dir/azurite.log" 2>&1 &
+  kok_azurite_pid=$!
+  for p in "$blob" "$queue" "$table"; do
+    kok_wait_port "$p" || { echo "error: Azurite did not start (see $kok_azurite_dir/azurite.log)" >&2; return 1; }
+  done
+  echo "==> Azurite on 127.0.0.1 ports blob=$blob queue=$queue table=$table (in memory)"
+  export AzureWebJobsStorage
+  AzureWebJobsStorage="$(kok_connection_string "$blob" "$queue" "$table")"
+}
+
+kok_stop_azurite() {
+  [ -n "${kok_azurite_pid:-}" ] && kill "$kok_azurite_pid" 2>/dev/null && wait "$kok_azurite_pid" 2>/dev/null
+  [ -n "${kok_azurite_dir:-}" ] && rm -rf "$kok_azurite_dir"
+  return 0
+}
