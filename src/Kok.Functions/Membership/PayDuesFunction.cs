@@ -50,21 +50,13 @@ public sealed class PayDuesFunction(PayOverdueDues payOverdueDues)
                 headers.Location = started.CheckoutUrl.ToString();
                 return new StatusCodeResult(StatusCodes.Status303SeeOther);
             case PayDuesLinkRejected rejected:
-                return Html(request, rejected.Reason == LinkTokenCheck.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest,
-                    CancellationPage.Rejected(rejected.Reason));
+                return MemberPage.Html(request, rejected.Reason == LinkTokenCheck.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest,
+                    CancellationPage.Rejected(MemberPageContext.From(request), rejected.Reason));
             case NoDuesToPay nothing:
-                return Html(request, nothing.MembershipEnded ? StatusCodes.Status410Gone : StatusCodes.Status200OK,
-                    DuesPaymentPage.NothingToPay(nothing));
+                return MemberPage.Html(request, nothing.MembershipEnded ? StatusCodes.Status410Gone : StatusCodes.Status200OK,
+                    DuesPaymentPage.NothingToPay(MemberPageContext.From(request, nothing.Locale), nothing));
             default:
-                return Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound());
+                return MemberPage.Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound(MemberPageContext.From(request)));
         }
-    }
-
-    private static ContentResult Html(HttpRequest request, int status, string html)
-    {
-        var headers = request.HttpContext.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
-        headers["X-Content-Type-Options"] = "nosniff";
-        return new ContentResult { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = html };
     }
 }

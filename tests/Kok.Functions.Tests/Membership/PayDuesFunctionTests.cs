@@ -103,6 +103,21 @@ public class PayDuesFunctionTests
     }
 
     [Fact]
+    public async Task Nothing_to_pay_page_follows_the_language_switch()
+    {
+        Stored(Active());
+        var request = Get(Token());
+        request.QueryString = new QueryString(request.QueryString.Value + "&lang=en");
+
+        var page = Assert.IsType<ContentResult>(await Function().PayAsync(request, MemberId, default));
+
+        Assert.Contains("<html lang=\"en\">", page.Content, StringComparison.Ordinal);
+        Assert.Contains("there is nothing to pay, your supporting membership is active.", page.Content, StringComparison.Ordinal);
+        Assert.Contains("&amp;lang=de\" lang=\"de\" hreflang=\"de\">Deutsch</a>", page.Content, StringComparison.Ordinal);
+        Assert.Contains("<main>", page.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ended_membership_is_410_with_a_page()
     {
         var member = Overdue();
