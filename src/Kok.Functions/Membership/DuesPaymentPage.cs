@@ -30,6 +30,18 @@ public static class DuesPaymentPage
                 ? ("Nothing to pay", "There are no dues to pay with this link at the moment. If you have questions, please write to our office.")
                 : ("Nichts zu zahlen", "Über diesen Link ist zurzeit kein Beitrag zu zahlen. Bei Fragen schreiben Sie bitte unserer Geschäftsstelle."),
         };
-        return MemberPage.Document(page, title, $"<h1>{MemberPage.E(title)}</h1>\n<p id=\"result\">{MemberPage.E(text)}</p>\n");
+        return Page(page, title, text);
     }
+
+    /// <summary>The payment provider could not be reached: nothing happened, the same link works again shortly.</summary>
+    public static string Unavailable(MemberPageContext page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.English
+            ? Page(page, "Payment page not available", "The payment page cannot be opened right now; nothing has been charged. Please try again in a few minutes with the same link.")
+            : Page(page, "Zahlungsseite nicht erreichbar", "Die Zahlungsseite lässt sich gerade nicht öffnen; es wurde nichts abgebucht. Bitte versuchen Sie es in ein paar Minuten mit demselben Link noch einmal.");
+    }
+
+    private static string Page(MemberPageContext page, string title, string text) =>
+        MemberPage.Document(page, title, $"<h1>{MemberPage.E(title)}</h1>\n<p id=\"result\">{MemberPage.E(text)}</p>\n");
 }

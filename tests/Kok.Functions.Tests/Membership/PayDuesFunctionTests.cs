@@ -145,6 +145,23 @@ public class PayDuesFunctionTests
         Assert.Equal("3", request.HttpContext.Response.Headers.RetryAfter.ToString());
     }
 
+    [Fact]
+    public async Task Provider_failure_shows_a_browser_a_page_saying_nothing_was_charged()
+    {
+        Stored(Overdue());
+        gateway.Setup(g => g.CreateDuesCheckoutAsync(It.IsAny<DuesCheckoutRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new PaymentGatewayException("down") { IsTransient = true, RetryAfter = TimeSpan.FromSeconds(30) });
+        var request = Get(Token());
+        request.Headers.Accept = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+        var page = Assert.IsType<ContentResult>(await Function().PayAsync(request, MemberId, default));
+
+        Assert.Equal(503, page.StatusCode);
+        Assert.Contains("es wurde nichts abgebucht", page.Content, StringComparison.Ordinal);
+        Assert.Equal("30", request.HttpContext.Response.Headers.RetryAfter.ToString());
+        Assert.Equal("no-store", request.HttpContext.Response.Headers.CacheControl.ToString());
+    }
+
     private static Member Active()
     {
         var member = Member.Create(
