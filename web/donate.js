@@ -73,7 +73,7 @@
     };
     if (wantsReceipt.checked) {
       errors["donor.address.street"] = F.checkRequired(value("street"));
-      errors["donor.address.postalCode"] = F.checkRequired(value("postalCode"), 20);
+      errors["donor.address.postalCode"] = F.checkPostalCode(value("postalCode"), value("country"));
       errors["donor.address.city"] = F.checkRequired(value("city"), 100);
       errors["donor.address.country"] = F.checkCountry(value("country"));
     }
@@ -93,4 +93,5 @@
   I.init();
   KokFillCountries(country);
   toggleAddress();
+  F.watch(form, validate);
 })();

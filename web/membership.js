@@ -104,18 +104,19 @@
       name: F.checkName(value("name")),
       email: F.checkEmail(value("email")),
       "address.street": F.checkRequired(value("street")),
-      "address.postalCode": F.checkRequired(value("postalCode"), 20),
+      "address.postalCode": F.checkPostalCode(value("postalCode"), value("country")),
       "address.city": F.checkRequired(value("city"), 100),
       "address.country": F.checkCountry(value("country")),
       annualAmount: F.checkAmount(amount.value, minimum, 10000),
-      "consents.privacy": document.getElementById("privacy").checked ? null : I.t("err.privacy"),
+      "consents.privacy": document.getElementById("privacy").checked ? null : F.message("err.privacy"),
     };
     if (kind() !== "person") errors.contactPerson = F.checkName(value("contactPerson"));
     return errors;
   }
 
   // A 409 names the existing membership's status; show our own words for it.
-  const describe = (status, data) => status === 409 && data.existingStatus ? I.t("dup." + data.existingStatus) : null;
+  const duplicates = ["active", "processing", "pending", "cancelling"];
+  const describe = (status, data) => status === 409 && duplicates.includes(data.existingStatus) ? F.message("dup." + data.existingStatus) : null;
 
   form.addEventListener("submit", event => {
     event.preventDefault();
@@ -130,4 +131,5 @@
   I.init();
   KokFillCountries(country);
   refresh();
+  F.watch(form, validate);
 })();

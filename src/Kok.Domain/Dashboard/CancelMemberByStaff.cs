@@ -31,6 +31,6 @@ public sealed class CancelMemberByStaff(CancelMembership cancel, IAuditTrail aud
                 time.GetUtcNow(),
                 $"outcome={cancelled.Outcome}; status={member.Status}; endsOn={member.EndsOn:yyyy-MM-dd}"),
             cancellationToken).ConfigureAwait(false);
-        return new StaffCancelResult(StaffActionOutcome.Done, member.MemberId, member.Status, member.EndsOn, cancelled.Outcome);
+        return new StaffCancelResult(StaffActionOutcome.Done, member.MemberId, member.Status, member.EndsOn, cancelled.Outcome, member.MemberUntil);
     }
 }

@@ -80,8 +80,8 @@ public sealed class DuesMailComposer
             ? $"Would you like to pay with another account or card? Simply reply to this e-mail or write to our office at {organisation.ContactEmail}, if possible before {Date(chargeOn, english)}."
             : $"Möchten Sie mit einem anderen Konto oder einer anderen Karte zahlen? Antworten Sie einfach auf diese E-Mail oder schreiben Sie unserer Geschäftsstelle an {organisation.ContactEmail}, möglichst vor dem {Date(chargeOn, english)}.");
         body.Paragraph(english
-            ? $"If you do not wish to continue your supporting membership, you can cancel it before {Date(chargeOn, english)} with your personal link (please do not pass it on); then nothing will be collected: {cancelLink}"
-            : $"Wenn Sie Ihre Fördermitgliedschaft nicht fortsetzen möchten, können Sie sie vor dem {Date(chargeOn, english)} über Ihren persönlichen Link kündigen (bitte nicht weitergeben); dann ziehen wir nichts ein: {cancelLink}");
+            ? $"If you do not wish to continue your supporting membership, you can cancel it before {Date(chargeOn, english)} with your personal link (please do not pass it on); then nothing will be collected:"
+            : $"Wenn Sie Ihre Fördermitgliedschaft nicht fortsetzen möchten, können Sie sie vor dem {Date(chargeOn, english)} über Ihren persönlichen Link kündigen (bitte nicht weitergeben); dann ziehen wir nichts ein:", cancelLink);
         MemberMailParts.Closing(body, organisation, english);
         return body.Build(
             MemberMailParts.Recipient(member),
@@ -182,14 +182,14 @@ public sealed class DuesMailComposer
             ? $"as we did not receive your annual dues despite our reminders, your supporting membership of {organisation.ShortName} lapsed{since}."
             : $"da Ihr Jahresbeitrag trotz unserer Erinnerungen nicht bei uns eingegangen ist, ist Ihre Fördermitgliedschaft beim {organisation.ShortName}{since} erloschen.");
         body.Paragraph(english
-            ? $"Your membership has not been deleted: we keep it, and you can revive it at any time. Simply pay the annual dues of {amount} with this link, and your supporting membership is active again straight away; your membership year still begins on the anniversary of your joining: {payLink}"
-            : $"Ihre Mitgliedschaft ist nicht gelöscht: Wir bewahren sie auf, und Sie können sie jederzeit wieder aufleben lassen. Zahlen Sie einfach den Jahresbeitrag über {amount} über diesen Link, dann ist Ihre Fördermitgliedschaft sofort wieder aktiv; Ihr Mitgliedsjahr beginnt weiterhin am Jahrestag Ihres Beitritts: {payLink}");
+            ? $"Your membership has not been deleted: we keep it, and you can revive it at any time. Simply pay the annual dues of {amount} with this link, and your supporting membership is active again straight away; your membership year still begins on the anniversary of your joining:"
+            : $"Ihre Mitgliedschaft ist nicht gelöscht: Wir bewahren sie auf, und Sie können sie jederzeit wieder aufleben lassen. Zahlen Sie einfach den Jahresbeitrag über {amount} über diesen Link, dann ist Ihre Fördermitgliedschaft sofort wieder aktiv; Ihr Mitgliedsjahr beginnt weiterhin am Jahrestag Ihres Beitritts:", payLink);
         body.Paragraph(english
             ? $"If anything is unclear or you would like to talk to us, our office will be glad to help: {organisation.ContactEmail}. Thank you very much for the support you have given our work against human trafficking and exploitation."
             : $"Wenn etwas unklar ist oder Sie mit uns sprechen möchten, hilft Ihnen unsere Geschäftsstelle gern weiter: {organisation.ContactEmail}. Herzlichen Dank für die Unterstützung, die Sie unserer Arbeit gegen Menschenhandel und Ausbeutung gegeben haben.");
         body.Paragraph(english
-            ? $"If you do not wish to be a supporting member any more, you can end the membership for good with your personal link (please do not pass it on): {cancelLink}"
-            : $"Wenn Sie nicht mehr Fördermitglied sein möchten, können Sie die Mitgliedschaft über Ihren persönlichen Link endgültig beenden (bitte nicht weitergeben): {cancelLink}");
+            ? "If you do not wish to be a supporting member any more, you can end the membership for good with your personal link (please do not pass it on):"
+            : "Wenn Sie nicht mehr Fördermitglied sein möchten, können Sie die Mitgliedschaft über Ihren persönlichen Link endgültig beenden (bitte nicht weitergeben):", cancelLink);
         MemberMailParts.Closing(body, organisation, english);
         return body.Build(
             MemberMailParts.Recipient(member),
@@ -221,8 +221,8 @@ public sealed class DuesMailComposer
 
     private static void PayParagraph(MailBodyBuilder body, Uri payLink, bool english) =>
         body.Paragraph(english
-            ? $"Please pay your dues conveniently with this personal link (please do not pass it on): {payLink}"
-            : $"Bitte zahlen Sie den Beitrag bequem über diesen persönlichen Link (bitte nicht weitergeben): {payLink}");
+            ? "Please pay your dues conveniently with this personal link (please do not pass it on):"
+            : "Bitte zahlen Sie den Beitrag bequem über diesen persönlichen Link (bitte nicht weitergeben):", payLink);
 
     private void LapseParagraph(MailBodyBuilder body, DuesPeriod period, bool english)
     {
@@ -238,7 +238,7 @@ public sealed class DuesMailComposer
             ? $"Would you like to change your payment method or do you have questions? Simply reply to this e-mail or write to our office at {organisation.ContactEmail}."
             : $"Möchten Sie Ihre Zahlungsart ändern oder haben Sie Fragen? Antworten Sie einfach auf diese E-Mail oder schreiben Sie unserer Geschäftsstelle an {organisation.ContactEmail}.");
         body.Paragraph(english
-            ? $"If you do not wish to continue your supporting membership, you can end it with your personal link (please do not pass it on): {cancelLink}"
-            : $"Wenn Sie Ihre Fördermitgliedschaft nicht fortsetzen möchten, können Sie sie über Ihren persönlichen Link beenden (bitte nicht weitergeben): {cancelLink}");
+            ? "If you do not wish to continue your supporting membership, you can end it with your personal link (please do not pass it on):"
+            : "Wenn Sie Ihre Fördermitgliedschaft nicht fortsetzen möchten, können Sie sie über Ihren persönlichen Link beenden (bitte nicht weitergeben):", cancelLink);
     }
 }

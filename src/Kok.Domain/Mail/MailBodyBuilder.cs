@@ -14,6 +14,9 @@ public sealed class MailBodyBuilder
     private const string BodyStyle = "font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#222;max-width:640px;";
     private const string BoxStyle = "border:1px solid #999;padding:8px 14px;margin:16px 0;background:#f7f7f7;";
 
+    // Long personal links (with their token) break anywhere rather than widen the mail on a phone.
+    private const string LinkStyle = "color:#8a1538;word-break:break-all;";
+
     // Encodes markup characters (< > & " ') but leaves letters such as ü readable in the source.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -31,6 +34,28 @@ public sealed class MailBodyBuilder
         ArgumentNullException.ThrowIfNull(content);
         text.Append(content).Append("\n\n");
         html.Append("<p style=\"margin:0 0 12px 0;\">").Append(Encode(content)).Append("</p>\n");
+        return this;
+    }
+
+    /// <summary>
+    /// A paragraph ending in a link, e.g. the member's personal cancel or pay link: in the text part the full URL
+    /// after the words, in the HTML part a clickable link showing the same full URL (so the reader sees where it
+    /// goes). Only absolute http(s) links are taken.
+    /// </summary>
+    public MailBodyBuilder Paragraph(string content, Uri link)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(link);
+        if (!link.IsAbsoluteUri || link.Scheme is not ("https" or "http"))
+        {
+            throw new ArgumentException("Mails link only to absolute http(s) addresses.", nameof(link));
+        }
+
+        var url = link.AbsoluteUri;
+        text.Append(content).Append(' ').Append(url).Append("\n\n");
+        html.Append("<p style=\"margin:0 0 12px 0;\">").Append(Encode(content)).Append(' ')
+            .Append("<a href=\"").Append(Encode(url)).Append("\" style=\"").Append(LinkStyle).Append("\">")
+            .Append(Encode(url)).Append("</a></p>\n");
         return this;
     }
 

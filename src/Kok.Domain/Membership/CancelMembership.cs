@@ -1,3 +1,5 @@
+using Kok.Domain.Common;
+
 namespace Kok.Domain.Membership;
 
 /// <summary>
@@ -24,7 +26,13 @@ public sealed class CancelMembership(
         }
 
         var stored = await members.GetAsync(memberId, cancellationToken).ConfigureAwait(false);
-        return stored is null ? new CancelMemberNotFound() : new CancelPageShown(MemberView.Of(stored.Member));
+        if (stored is null)
+        {
+            return new CancelMemberNotFound();
+        }
+
+        var endsOn = stored.Member.EndsOnIfCancelled(AssociationCalendar.Date(timeProvider.GetUtcNow()));
+        return new CancelPageShown(MemberView.Of(stored.Member), endsOn is { } end ? MembershipEnd.LastDay(end) : null);
     }
 
     public async Task<CancelMembershipResult> ByMemberAsync(string memberId, string? token, CancellationToken cancellationToken)

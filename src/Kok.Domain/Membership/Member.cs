@@ -119,6 +119,9 @@ public sealed class Member
     /// <summary>The first day the person is no longer a member, once cancelled.</summary>
     public DateOnly? EndsOn { get; private set; }
 
+    /// <summary>The last day of membership once cancelled, the end date people are told (<see cref="MembershipEnd"/>).</summary>
+    public DateOnly? MemberUntil => MembershipEnd.LastDay(EndsOn, MemberSince);
+
     /// <summary>The dues run's progress through the cycle due on <see cref="NextDuesDate"/>.</summary>
     public DuesCycle Dues { get; private set; } = DuesCycle.Fresh;
 
@@ -354,10 +357,9 @@ public sealed class Member
         CancelledBy = cancelledBy;
         NextDuesDate = null;
         var today = AssociationCalendar.Date(now);
-        if (Status is MembershipStatus.Active or MembershipStatus.Overdue && PaidThrough is { } paidThrough
-            && paidThrough.AddDays(1) > today)
+        if (EndsOnIfCancelled(today) is { } endsOn)
         {
-            EndsOn = paidThrough.AddDays(1);
+            EndsOn = endsOn;
             Move(MembershipStatus.Cancelling, now, $"cancelled by {CancelledByText(cancelledBy)}; ends on {EndsOn:yyyy-MM-dd}");
             return MemberCancellation.WillEnd;
         }
@@ -371,6 +373,16 @@ public sealed class Member
         Move(MembershipStatus.Ended, now, $"cancelled by {CancelledByText(cancelledBy)} with nothing paid for the current period");
         return MemberCancellation.EndedNow;
     }
+
+    /// <summary>
+    /// The <see cref="EndsOn"/> a cancellation on <paramref name="today"/> would set when the membership runs on to the
+    /// end of its paid period (the day after <see cref="PaidThrough"/>); null when it would end at once (nothing paid
+    /// for the current period) or cannot be cancelled any more.
+    /// </summary>
+    public DateOnly? EndsOnIfCancelled(DateOnly today) =>
+        Status is MembershipStatus.Active or MembershipStatus.Overdue && PaidThrough is { } paidThrough && paidThrough.AddDays(1) > today
+            ? paidThrough.AddDays(1)
+            : null;
 
     /// <summary>
     /// Whether this membership stands in the way of <paramref name="request"/> (same name and email, compared without

@@ -81,11 +81,11 @@ public sealed class MemberMailComposer
 
         var english = Language(member) == MailLanguage.English;
         var body = Start(member);
-        if (member.PaidThrough is { } paidThrough && member.EndsOn == paidThrough.AddDays(1))
+        if (member.Status == MembershipStatus.Cancelling && member.MemberUntil is { } lastDay)
         {
             body.Paragraph(english
-                ? $"we have received your cancellation. Your supporting membership ends at the end of {Date(paidThrough, english)}, when the period you have paid for is over. Until then you remain warmly invited to our member assemblies. We will not collect any further dues."
-                : $"wir haben Ihre Kündigung erhalten. Ihre Fördermitgliedschaft endet mit Ablauf des {Date(paidThrough, english)}, wenn der bezahlte Zeitraum vorüber ist. Bis dahin sind Sie weiterhin herzlich zu unseren Mitgliederversammlungen eingeladen. Weitere Beiträge ziehen wir nicht ein.");
+                ? $"we have received your cancellation. Your supporting membership ends {MembershipEnd.AtTheEndOf(lastDay, english)}, when the period you have paid for is over. Until then you remain warmly invited to our member assemblies. We will not collect any further dues."
+                : $"wir haben Ihre Kündigung erhalten. Ihre Fördermitgliedschaft endet {MembershipEnd.AtTheEndOf(lastDay, english)}, wenn der bezahlte Zeitraum vorüber ist. Bis dahin sind Sie weiterhin herzlich zu unseren Mitgliederversammlungen eingeladen. Weitere Beiträge ziehen wir nicht ein.");
         }
         else
         {
@@ -98,8 +98,8 @@ public sealed class MemberMailComposer
             ? $"Thank you very much for supporting our work against human trafficking and exploitation. If you change your mind or have any questions, please write to {organisation.ContactEmail}."
             : $"Herzlichen Dank, dass Sie unsere Arbeit gegen Menschenhandel und Ausbeutung unterstützt haben. Wenn Sie es sich anders überlegen oder Fragen haben, schreiben Sie uns bitte an {organisation.ContactEmail}.");
         body.Paragraph(english
-            ? $"You can check the status of your membership with your personal link: {personalLink}"
-            : $"Den Stand Ihrer Mitgliedschaft sehen Sie über Ihren persönlichen Link: {personalLink}");
+            ? "You can check the status of your membership with your personal link:"
+            : "Den Stand Ihrer Mitgliedschaft sehen Sie über Ihren persönlichen Link:", personalLink);
         Closing(body, english);
         return body.Build(
             Recipient(member),
@@ -119,8 +119,8 @@ public sealed class MemberMailComposer
             ? "To try again, simply fill in our online membership form once more, with the same or another payment method; this earlier attempt does not stand in the way. Please check the IBAN or card details before paying."
             : "Um es noch einmal zu versuchen, füllen Sie einfach unser Online-Formular für die Fördermitgliedschaft erneut aus, gern auch mit einer anderen Zahlungsart; dieser erste Versuch steht dem nicht im Weg. Bitte prüfen Sie vor dem Bezahlen die IBAN oder die Kartendaten.");
         body.Paragraph(english
-            ? $"If you have any questions, please write to {organisation.ContactEmail}. If you no longer wish to join, you can withdraw this sign-up with your personal link: {personalLink}"
-            : $"Bei Fragen schreiben Sie uns bitte an {organisation.ContactEmail}. Wenn Sie doch nicht beitreten möchten, können Sie diese Anmeldung über Ihren persönlichen Link zurückziehen: {personalLink}");
+            ? $"If you have any questions, please write to {organisation.ContactEmail}. If you no longer wish to join, you can withdraw this sign-up with your personal link:"
+            : $"Bei Fragen schreiben Sie uns bitte an {organisation.ContactEmail}. Wenn Sie doch nicht beitreten möchten, können Sie diese Anmeldung über Ihren persönlichen Link zurückziehen:", personalLink);
         Closing(body, english);
         return body.Build(
             Recipient(member),

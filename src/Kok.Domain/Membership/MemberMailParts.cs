@@ -28,8 +28,8 @@ internal static class MemberMailParts
 
     public static void PersonalLink(MailBodyBuilder body, Uri link, bool english) =>
         body.Paragraph(english
-            ? $"You can end your supporting membership at any time, effective at the end of the period you have paid for, with your personal link (please do not pass it on): {link}"
-            : $"Sie können Ihre Fördermitgliedschaft jederzeit zum Ende des bezahlten Zeitraums beenden, über Ihren persönlichen Link (bitte nicht weitergeben): {link}");
+            ? "You can end your supporting membership at any time, effective at the end of the period you have paid for, with your personal link (please do not pass it on):"
+            : "Sie können Ihre Fördermitgliedschaft jederzeit zum Ende des bezahlten Zeitraums beenden, über Ihren persönlichen Link (bitte nicht weitergeben):", link);
 
     public static void Closing(MailBodyBuilder body, OrganisationProfile organisation, bool english) =>
         body.Lines(english ? "Kind regards" : "Herzliche Grüße", organisation.Name);

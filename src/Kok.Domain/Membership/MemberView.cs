@@ -6,7 +6,8 @@ namespace Kok.Domain.Membership;
 
 /// <summary>
 /// A membership as staff see it (<c>GET /api/memberships/{id}</c>): every field, the status history and the dues
-/// payments. Contains personal data: staff only, never logged.
+/// payments. <see cref="EndsOn"/> is the first day no longer a member, <see cref="MemberUntil"/> the last day of
+/// membership, the end date people are told (<see cref="MembershipEnd"/>). Contains personal data: staff only, never logged.
 /// </summary>
 public sealed record MemberView(
     string MemberId,
@@ -27,6 +28,7 @@ public sealed record MemberView(
     DateTimeOffset? CancelledAt,
     string? CancelledBy,
     DateOnly? EndsOn,
+    DateOnly? MemberUntil,
     string? CustomerId,
     SavedPaymentMethod? SavedPaymentMethod,
     IReadOnlyList<MembershipStatusChange> StatusHistory,
@@ -54,6 +56,7 @@ public sealed record MemberView(
             member.CancelledAt,
             member.CancelledBy,
             member.EndsOn,
+            member.MemberUntil,
             member.CustomerId,
             member.SavedPaymentMethod,
             member.StatusHistory,

@@ -116,7 +116,7 @@ public sealed class DashboardMemberFunctions(
 
         var result = await cancel.ExecuteAsync(id, auth.Identity.Id, auth.Identity.Name, cancellationToken);
         return result.Outcome == StaffActionOutcome.Done
-            ? ApiResults.Ok(new { result.MemberId, result.Status, result.EndsOn })
+            ? ApiResults.Ok(new { result.MemberId, result.Status, result.EndsOn, result.MemberUntil })
             : MemberNotFound();
     }
 

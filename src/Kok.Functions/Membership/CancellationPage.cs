@@ -1,37 +1,38 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Kok.Domain.Membership;
 
 namespace Kok.Functions.Membership;
 
 /// <summary>
 /// The small server-rendered pages behind a member's personal link: the membership with a cancel button, the
-/// confirmation, and the refusal of a bad link. German or English by the member's locale; every value is
-/// HTML-encoded. The form posts to the same URL, token included, so no login is needed.
+/// confirmation, and the refusal of a bad link, in the frame of <see cref="MemberPage"/> (the forms' look, a
+/// German/English switch). German or English by the switch, else by the member's locale; every value is
+/// HTML-encoded. The form posts to the same URL, token included, so no login is needed. End dates are the last day
+/// of membership in the words of <see cref="MembershipEnd"/>, as in the mails and on the dashboard.
 /// </summary>
 public static class CancellationPage
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    public static string Show(MemberView member, bool canCancel, string formAction)
+    public static string Show(MemberPageContext page, CancelPageShown shown)
     {
-        ArgumentNullException.ThrowIfNull(member);
-        var en = English(member);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(shown);
+        var member = shown.Member;
+        var en = page.English;
+        var title = en ? "Your supporting membership" : "Ihre Fördermitgliedschaft";
         var body = new StringBuilder();
-        body.Append("<h1>").Append(E(en ? "Your supporting membership" : "Ihre Fördermitgliedschaft")).Append("</h1>\n");
+        body.Append("<h1>").Append(E(title)).Append("</h1>\n");
         Facts(body, member, en);
-        if (canCancel)
+        if (shown.CanCancel)
         {
-            var explanation = member.PaidThrough is { } paidThrough && member.Status is MembershipStatus.Active or MembershipStatus.Overdue
+            var explanation = shown.LastDayIfCancelled is { } lastDay
                 ? (en
-                    ? $"If you cancel, your membership ends at the end of {MemberMailComposer.Date(paidThrough, en)}, when the period you have paid for is over. No further dues will be collected."
-                    : $"Wenn Sie kündigen, endet Ihre Mitgliedschaft mit Ablauf des {MemberMailComposer.Date(paidThrough, en)}, wenn der bezahlte Zeitraum vorüber ist. Weitere Beiträge werden nicht eingezogen.")
+                    ? $"If you cancel, your membership ends {MembershipEnd.AtTheEndOf(lastDay, en)}, when the period you have paid for is over. No further dues will be collected."
+                    : $"Wenn Sie kündigen, endet Ihre Mitgliedschaft {MembershipEnd.AtTheEndOf(lastDay, en)}, wenn der bezahlte Zeitraum vorüber ist. Weitere Beiträge werden nicht eingezogen.")
                 : (en
                     ? "Nothing has been paid for the current period yet: if you cancel, your membership ends at once."
                     : "Für den laufenden Zeitraum ist noch nichts bezahlt: Wenn Sie kündigen, endet Ihre Mitgliedschaft sofort.");
-            body.Append("<p>").Append(E(explanation)).Append("</p>\n")
-                .Append("<form method=\"post\" action=\"").Append(E(formAction)).Append("\">\n")
+            body.Append("<p id=\"explanation\">").Append(E(explanation)).Append("</p>\n")
+                .Append("<form method=\"post\" action=\"").Append(E(page.FormAction)).Append("\">\n")
                 .Append("<button type=\"submit\" id=\"cancel\">")
                 .Append(E(en ? "Cancel supporting membership" : "Fördermitgliedschaft kündigen"))
                 .Append("</button>\n</form>\n");
@@ -41,14 +42,15 @@ public static class CancellationPage
             body.Append("<p id=\"already\">").Append(E(Ended(member, en))).Append("</p>\n");
         }
 
-        return Document(en, en ? "Your supporting membership" : "Ihre Fördermitgliedschaft", body.ToString());
+        return MemberPage.Document(page, title, body.ToString());
     }
 
-    public static string Cancelled(MemberCancelledResponse result, MemberView member)
+    public static string Cancelled(MemberPageContext page, MemberCancelledResponse result, MemberView member)
     {
+        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(member);
-        var en = English(member);
+        var en = page.English;
         var body = new StringBuilder();
         var title = result.Outcome is MemberCancellation.AlreadyCancelled or MemberCancellation.AlreadyEnded
             ? (en ? "Already cancelled" : "Bereits gekündigt")
@@ -63,34 +65,48 @@ public static class CancellationPage
         }
 
         Facts(body, member, en);
-        return Document(en, title, body.ToString());
+        return MemberPage.Document(page, title, body.ToString());
     }
 
-    /// <summary>A bad link: the member is unknown here, so both languages.</summary>
-    public static string Rejected(LinkTokenCheck reason)
+    /// <summary>
+    /// A bad link: the member is unknown here, so the heading names the problem in both languages and the text
+    /// follows the switch (German unless chosen).
+    /// </summary>
+    public static string Rejected(MemberPageContext page, LinkTokenCheck reason)
     {
+        ArgumentNullException.ThrowIfNull(page);
         var expired = reason == LinkTokenCheck.Expired;
-        var body = new StringBuilder()
-            .Append("<h1>").Append(E(expired ? "Link abgelaufen / Link expired" : "Link ungültig / Invalid link")).Append("</h1>\n")
-            .Append("<p lang=\"de\">").Append(E(expired
-                ? "Dieser persönliche Link ist abgelaufen. Bitte nutzen Sie den Link aus unserer neuesten E-Mail oder schreiben Sie unserer Geschäftsstelle."
-                : "Dieser Link ist nicht gültig. Bitte nutzen Sie den vollständigen Link aus unserer E-Mail oder schreiben Sie unserer Geschäftsstelle.")).Append("</p>\n")
-            .Append("<p lang=\"en\">").Append(E(expired
-                ? "This personal link has expired. Please use the link in our latest e-mail or write to our office."
-                : "This link is not valid. Please use the complete link from our e-mail or write to our office.")).Append("</p>\n");
-        return Document(false, "KOK e.V.", body.ToString());
+        var (german, english) = expired ? ("Link abgelaufen", "Link expired") : ("Link ungültig", "Invalid link");
+        var text = (expired, page.English) switch
+        {
+            (true, true) => "This personal link has expired. Please use the link in our latest e-mail or write to our office.",
+            (true, false) => "Dieser persönliche Link ist abgelaufen. Bitte nutzen Sie den Link aus unserer neuesten E-Mail oder schreiben Sie unserer Geschäftsstelle.",
+            (false, true) => "This link is not valid. Please use the complete link from our e-mail or write to our office.",
+            (false, false) => "Dieser Link ist nicht gültig. Bitte nutzen Sie den vollständigen Link aus unserer E-Mail oder schreiben Sie unserer Geschäftsstelle.",
+        };
+        return MemberPage.Document(page, Title(page, german, english), $"{Both(page, german, english)}<p id=\"result\">{E(text)}</p>\n");
     }
 
-    public static string NotFound() =>
-        Document(false, "KOK e.V.", "<h1>Nicht gefunden / Not found</h1>\n<p>Diese Mitgliedschaft gibt es nicht. / This membership does not exist.</p>\n");
+    public static string NotFound(MemberPageContext page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var text = page.English ? "This membership does not exist." : "Diese Mitgliedschaft gibt es nicht.";
+        return MemberPage.Document(page, Title(page, "Nicht gefunden", "Not found"), $"{Both(page, "Nicht gefunden", "Not found")}<p id=\"result\">{E(text)}</p>\n");
+    }
 
-    private static bool English(MemberView member) => member.Locale == "en";
+    private static string Title(MemberPageContext page, string german, string english) =>
+        page.English ? $"{english} / {german}" : $"{german} / {english}";
+
+    /// <summary>A heading in both languages, the page's language first, the other marked as such.</summary>
+    private static string Both(MemberPageContext page, string german, string english) => page.English
+        ? $"<h1>{E(english)} / <span lang=\"de\">{E(german)}</span></h1>\n"
+        : $"<h1>{E(german)} / <span lang=\"en\">{E(english)}</span></h1>\n";
 
     private static string Ended(MemberView member, bool en) => member.Status switch
     {
-        MembershipStatus.Cancelling when member.PaidThrough is { } paidThrough => en
-            ? $"Your supporting membership has been cancelled and ends at the end of {MemberMailComposer.Date(paidThrough, en)}. No further dues will be collected."
-            : $"Ihre Fördermitgliedschaft ist gekündigt und endet mit Ablauf des {MemberMailComposer.Date(paidThrough, en)}. Weitere Beiträge werden nicht eingezogen.",
+        MembershipStatus.Cancelling when member.MemberUntil is { } lastDay => en
+            ? $"Your supporting membership has been cancelled and ends {MembershipEnd.AtTheEndOf(lastDay, en)}. No further dues will be collected."
+            : $"Ihre Fördermitgliedschaft ist gekündigt und endet {MembershipEnd.AtTheEndOf(lastDay, en)}. Weitere Beiträge werden nicht eingezogen.",
         MembershipStatus.Ended => en ? "Your supporting membership has ended." : "Ihre Fördermitgliedschaft ist beendet.",
         _ => en ? "Your supporting membership continues." : "Ihre Fördermitgliedschaft läuft weiter.",
     };
@@ -120,7 +136,7 @@ public static class CancellationPage
         }
 
         rows.Add((en ? "Payment method" : "Zahlungsart", MemberMailComposer.MethodText(m.PaymentMethod, m.SavedPaymentMethod, en)));
-        body.Append("<dl>\n");
+        body.Append("<dl class=\"facts\">\n");
         foreach (var (label, value) in rows)
         {
             body.Append("<dt>").Append(E(label)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");
@@ -147,28 +163,5 @@ public static class CancellationPage
         _ => "beendet",
     };
 
-    internal static string Document(bool en, string title, string body) =>
-        $"""
-        <!DOCTYPE html>
-        <html lang="{(en ? "en" : "de")}">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex">
-        <title>{E(title)} – KOK e.V.</title>
-        <style>
-        body {"{"} font-family: system-ui, Arial, sans-serif; max-width: 36rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.5; {"}"}
-        dl {"{"} display: grid; grid-template-columns: auto 1fr; gap: .3rem 1rem; {"}"}
-        dt {"{"} font-weight: 600; {"}"}
-        button {"{"} padding: .7rem 1.2rem; font-size: 1rem; cursor: pointer; background: #8a1538; color: #fff; border: 0; border-radius: 4px; {"}"}
-        </style>
-        </head>
-        <body>
-        <p><strong>KOK e.V.</strong></p>
-        {body}</body>
-        </html>
-
-        """;
-
-    private static string E(string value) => Encoder.Encode(value);
+    private static string E(string value) => MemberPage.E(value);
 }

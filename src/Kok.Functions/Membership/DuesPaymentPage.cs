@@ -1,22 +1,20 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Kok.Domain.Dues;
 using Kok.Domain.Membership;
 
 namespace Kok.Functions.Membership;
 
 /// <summary>
-/// What the pay link shows when there is nothing to pay, in the member's language (bad links and unknown members
-/// get <see cref="CancellationPage.Rejected"/> and <see cref="CancellationPage.NotFound"/>, in both languages).
+/// What the pay link shows when there is nothing to pay, in the frame of <see cref="MemberPage"/>, in the language
+/// chosen by the switch or else the member's (bad links and unknown members get <see cref="CancellationPage.Rejected"/>
+/// and <see cref="CancellationPage.NotFound"/>).
 /// </summary>
 public static class DuesPaymentPage
 {
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    public static string NothingToPay(NoDuesToPay result)
+    public static string NothingToPay(MemberPageContext page, NoDuesToPay result)
     {
+        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(result);
-        var en = result.Locale == "en";
+        var en = page.English;
         var (title, text) = result switch
         {
             { MembershipEnded: true } => en
@@ -32,8 +30,18 @@ public static class DuesPaymentPage
                 ? ("Nothing to pay", "There are no dues to pay with this link at the moment. If you have questions, please write to our office.")
                 : ("Nichts zu zahlen", "Über diesen Link ist zurzeit kein Beitrag zu zahlen. Bei Fragen schreiben Sie bitte unserer Geschäftsstelle."),
         };
-        return CancellationPage.Document(en, title, $"<h1>{E(title)}</h1>\n<p id=\"result\">{E(text)}</p>\n");
+        return Page(page, title, text);
     }
 
-    private static string E(string value) => Encoder.Encode(value);
+    /// <summary>The payment provider could not be reached: nothing happened, the same link works again shortly.</summary>
+    public static string Unavailable(MemberPageContext page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.English
+            ? Page(page, "Payment page not available", "The payment page cannot be opened right now; nothing has been charged. Please try again in a few minutes with the same link.")
+            : Page(page, "Zahlungsseite nicht erreichbar", "Die Zahlungsseite lässt sich gerade nicht öffnen; es wurde nichts abgebucht. Bitte versuchen Sie es in ein paar Minuten mit demselben Link noch einmal.");
+    }
+
+    private static string Page(MemberPageContext page, string title, string text) =>
+        MemberPage.Document(page, title, $"<h1>{MemberPage.E(title)}</h1>\n<p id=\"result\">{MemberPage.E(text)}</p>\n");
 }

@@ -61,13 +61,14 @@ public sealed class MembershipFunctions(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var token = request.Query["token"].ToString();
-        var result = await cancelMembership.ShowAsync(id, token, cancellationToken);
+        var result = await cancelMembership.ShowAsync(id, request.Query["token"].ToString(), cancellationToken);
         return result switch
         {
-            CancelPageShown shown => Html(request, StatusCodes.Status200OK, CancellationPage.Show(shown.Member, shown.CanCancel, FormAction(request, token))),
-            CancelLinkRejected rejected => Html(request, StatusCodes.Status403Forbidden, CancellationPage.Rejected(rejected.Reason)),
-            _ => Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound()),
+            CancelPageShown shown => MemberPage.Html(request, StatusCodes.Status200OK,
+                CancellationPage.Show(MemberPageContext.From(request, shown.Member.Locale), shown)),
+            CancelLinkRejected rejected => MemberPage.Html(request, StatusCodes.Status403Forbidden,
+                CancellationPage.Rejected(MemberPageContext.From(request), rejected.Reason)),
+            _ => MemberPage.Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound(MemberPageContext.From(request))),
         };
     }
 
@@ -101,10 +102,10 @@ public sealed class MembershipFunctions(
             CancelLinkRejected rejected => json
                 ? ProblemResults.Problem(StatusCodes.Status403Forbidden, "Invalid link.",
                     rejected.Reason == LinkTokenCheck.Expired ? "This link has expired." : "This link is not valid.")
-                : Html(request, StatusCodes.Status403Forbidden, CancellationPage.Rejected(rejected.Reason)),
+                : MemberPage.Html(request, StatusCodes.Status403Forbidden, CancellationPage.Rejected(MemberPageContext.From(request), rejected.Reason)),
             _ => json
                 ? ProblemResults.Problem(StatusCodes.Status404NotFound, "Membership not found.")
-                : Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound()),
+                : MemberPage.Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound(MemberPageContext.From(request))),
         };
     }
 
@@ -113,27 +114,12 @@ public sealed class MembershipFunctions(
         var response = new MemberCancelledResponse(cancelled.Member.MemberId, cancelled.Outcome, cancelled.Member.Status, cancelled.Member.EndsOn);
         return json
             ? ApiResults.Ok(response)
-            : Html(request, StatusCodes.Status200OK, CancellationPage.Cancelled(response, cancelled.Member));
+            : MemberPage.Html(request, StatusCodes.Status200OK,
+                CancellationPage.Cancelled(MemberPageContext.From(request, cancelled.Member.Locale), response, cancelled.Member));
     }
 
     private static bool WantsJson(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>The page's own URL: its form posts back to it, token and all.</summary>
-    private static string FormAction(HttpRequest request, string token) =>
-        $"{request.PathBase}{request.Path}?token={Uri.EscapeDataString(token)}";
-
-    private static ContentResult Html(HttpRequest request, int status, string html)
-    {
-        var headers = request.HttpContext.Response.Headers;
-
-        // The URL carries the member's token: never send it on as a referrer, never cache the page, never frame it.
-        headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-        headers["X-Content-Type-Options"] = "nosniff";
-        return new ContentResult { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = html };
-    }
 
     private static ObjectResult AlreadyExists(MemberAlreadyExists exists)
     {

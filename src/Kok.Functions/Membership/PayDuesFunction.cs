@@ -12,7 +12,7 @@ namespace Kok.Functions.Membership;
 /// <summary>
 /// <c>GET /api/memberships/{id}/dues/pay?token=…</c>, the pay link in dues mails: 303 to the hosted checkout, or a
 /// small page (nothing to pay 200, bad link 400, unknown member 404, expired link or ended membership 410); the
-/// provider unreachable is 503 problem+json.
+/// provider unreachable is 503 with Retry-After, a page for browsers and problem+json otherwise.
 /// </summary>
 public sealed class PayDuesFunction(PayOverdueDues payOverdueDues)
 {
@@ -35,8 +35,11 @@ public sealed class PayDuesFunction(PayOverdueDues payOverdueDues)
                 request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             }
 
-            return ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "Payment provider unavailable.",
-                "The payment page could not be opened. Please try again in a few minutes.");
+            // A person who clicked the link in a mail gets a page; scripts and tools the problem.
+            return WantsHtml(request)
+                ? MemberPage.Html(request, StatusCodes.Status503ServiceUnavailable, DuesPaymentPage.Unavailable(MemberPageContext.From(request)))
+                : ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "Payment provider unavailable.",
+                    "The payment page could not be opened. Please try again in a few minutes.");
         }
 
         var headers = request.HttpContext.Response.Headers;
@@ -50,21 +53,16 @@ public sealed class PayDuesFunction(PayOverdueDues payOverdueDues)
                 headers.Location = started.CheckoutUrl.ToString();
                 return new StatusCodeResult(StatusCodes.Status303SeeOther);
             case PayDuesLinkRejected rejected:
-                return Html(request, rejected.Reason == LinkTokenCheck.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest,
-                    CancellationPage.Rejected(rejected.Reason));
+                return MemberPage.Html(request, rejected.Reason == LinkTokenCheck.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest,
+                    CancellationPage.Rejected(MemberPageContext.From(request), rejected.Reason));
             case NoDuesToPay nothing:
-                return Html(request, nothing.MembershipEnded ? StatusCodes.Status410Gone : StatusCodes.Status200OK,
-                    DuesPaymentPage.NothingToPay(nothing));
+                return MemberPage.Html(request, nothing.MembershipEnded ? StatusCodes.Status410Gone : StatusCodes.Status200OK,
+                    DuesPaymentPage.NothingToPay(MemberPageContext.From(request, nothing.Locale), nothing));
             default:
-                return Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound());
+                return MemberPage.Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound(MemberPageContext.From(request)));
         }
     }
 
-    private static ContentResult Html(HttpRequest request, int status, string html)
-    {
-        var headers = request.HttpContext.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
-        headers["X-Content-Type-Options"] = "nosniff";
-        return new ContentResult { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = html };
-    }
+    private static bool WantsHtml(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 }

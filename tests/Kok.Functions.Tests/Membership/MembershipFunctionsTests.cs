@@ -204,6 +204,80 @@ public class MembershipFunctionsTests
         Assert.Equal("staff:dev-token", saved.Single().CancelledBy);
     }
 
+    [Fact]
+    public async Task Cancellation_page_switches_language_by_link_keeping_the_token_and_the_choice()
+    {
+        members.Setup(m => m.GetAsync(MemberId, It.IsAny<CancellationToken>())).ReturnsAsync(() => new VersionedMember(Active(), "1"));
+        var token = Token();
+        var path = $"/api/memberships/{MemberId}/cancel";
+
+        var german = await ShowAsync(token, lang: null);
+        Assert.Contains("<html lang=\"de\">", german, StringComparison.Ordinal);
+        Assert.Contains("<main>", german, StringComparison.Ordinal);
+        Assert.Contains("Wenn Sie kündigen, endet Ihre Mitgliedschaft mit Ablauf des 28.02.2027", german, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{path}?token={token}&amp;lang=en\" lang=\"en\" hreflang=\"en\">English</a>", german, StringComparison.Ordinal);
+
+        var english = await ShowAsync(token, lang: "en");
+        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+        Assert.Contains("If you cancel, your membership ends at the end of 28 February 2027", english, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{path}?token={token}&amp;lang=de\" lang=\"de\" hreflang=\"de\">Deutsch</a>", english, StringComparison.Ordinal);
+        Assert.Contains($"action=\"{path}?token={token}&amp;lang=en\"", english, StringComparison.Ordinal);
+
+        // The confirmation after posting from the English page is English too.
+        var post = CancelRequest(token);
+        post.Path = path;
+        post.QueryString = new QueryString($"?token={token}&lang=en");
+        var confirmation = Assert.IsType<ContentResult>(await Functions().Cancel(post, MemberId, default)).Content!;
+        Assert.Contains("Cancellation received", confirmation, StringComparison.Ordinal);
+        Assert.Contains("has been cancelled and ends at the end of 28 February 2027", confirmation, StringComparison.Ordinal);
+
+        var rejected = await ShowAsync(token[..^2] + "xx", lang: "en");
+        Assert.Contains("<html lang=\"en\">", rejected, StringComparison.Ordinal);
+        Assert.Contains("This link is not valid.", rejected, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dieser Link", rejected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancellation_page_wears_the_forms_stylesheet_allowed_by_its_hash_alone()
+    {
+        members.Setup(m => m.GetAsync(MemberId, It.IsAny<CancellationToken>())).ReturnsAsync(() => new VersionedMember(Active(), "1"));
+        var request = HttpRequests.Create("GET", contentType: null);
+        request.Path = $"/api/memberships/{MemberId}/cancel";
+        request.QueryString = new QueryString("?token=" + Token());
+
+        var page = Assert.IsType<ContentResult>(await Functions().ShowCancellation(request, MemberId, default)).Content!;
+
+        var css = File.ReadAllText(Path.Combine(RepositoryRoot(), "web", "forms.css"));
+        Assert.Contains($"<style>{css}</style>", page, StringComparison.Ordinal);
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(css)));
+        var csp = request.HttpContext.Response.Headers.ContentSecurityPolicy.ToString();
+        Assert.Contains($"style-src 'sha256-{hash}';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain(" style=", page, StringComparison.Ordinal);
+    }
+
+    private async Task<string> ShowAsync(string token, string? lang)
+    {
+        var request = HttpRequests.Create("GET", contentType: null);
+        request.Path = $"/api/memberships/{MemberId}/cancel";
+        request.QueryString = new QueryString($"?token={token}" + (lang is null ? string.Empty : "&lang=" + lang));
+        return Assert.IsType<ContentResult>(await Functions().ShowCancellation(request, MemberId, default)).Content!;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Kok.Serverless.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Kok.Serverless.sln not found above the test binaries.");
+    }
+
     private string Token() => HttpUtility.ParseQueryString(links.CancelUrl(MemberId, T0).Query)["token"]!;
 
     private static HttpRequest CancelRequest(string token)

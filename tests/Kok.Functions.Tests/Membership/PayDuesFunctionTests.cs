@@ -103,6 +103,21 @@ public class PayDuesFunctionTests
     }
 
     [Fact]
+    public async Task Nothing_to_pay_page_follows_the_language_switch()
+    {
+        Stored(Active());
+        var request = Get(Token());
+        request.QueryString = new QueryString(request.QueryString.Value + "&lang=en");
+
+        var page = Assert.IsType<ContentResult>(await Function().PayAsync(request, MemberId, default));
+
+        Assert.Contains("<html lang=\"en\">", page.Content, StringComparison.Ordinal);
+        Assert.Contains("there is nothing to pay, your supporting membership is active.", page.Content, StringComparison.Ordinal);
+        Assert.Contains("&amp;lang=de\" lang=\"de\" hreflang=\"de\">Deutsch</a>", page.Content, StringComparison.Ordinal);
+        Assert.Contains("<main>", page.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ended_membership_is_410_with_a_page()
     {
         var member = Overdue();
@@ -128,6 +143,23 @@ public class PayDuesFunctionTests
         Assert.Equal(503, result.StatusCode);
         Assert.Contains("application/problem+json", result.ContentTypes);
         Assert.Equal("3", request.HttpContext.Response.Headers.RetryAfter.ToString());
+    }
+
+    [Fact]
+    public async Task Provider_failure_shows_a_browser_a_page_saying_nothing_was_charged()
+    {
+        Stored(Overdue());
+        gateway.Setup(g => g.CreateDuesCheckoutAsync(It.IsAny<DuesCheckoutRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new PaymentGatewayException("down") { IsTransient = true, RetryAfter = TimeSpan.FromSeconds(30) });
+        var request = Get(Token());
+        request.Headers.Accept = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+        var page = Assert.IsType<ContentResult>(await Function().PayAsync(request, MemberId, default));
+
+        Assert.Equal(503, page.StatusCode);
+        Assert.Contains("es wurde nichts abgebucht", page.Content, StringComparison.Ordinal);
+        Assert.Equal("30", request.HttpContext.Response.Headers.RetryAfter.ToString());
+        Assert.Equal("no-store", request.HttpContext.Response.Headers.CacheControl.ToString());
     }
 
     private static Member Active()

@@ -74,7 +74,7 @@
       cancelText: "Die Mitgliedschaft von {name} wird gekündigt. Das lässt sich hier nicht rückgängig machen.",
       cancelConfirm: "Ja, kündigen",
       cancelled: "Mitgliedschaft von {name} gekündigt: {status}{endsOn}.",
-      endsOnSuffix: ", endet am {date}",
+      endsOnSuffix: ", endet mit Ablauf des {date}",
       abort: "Abbrechen",
       close: "Schließen",
       paymentHeading: "Überweisung erfassen",
@@ -101,7 +101,7 @@
       createdAt: "Angelegt am",
       annualAmount: "Jahresbeitrag",
       paidThrough: "Bezahlt bis",
-      endsOn: "Endet am",
+      endsOn: "Endet mit Ablauf des",
       cancelledAt: "Gekündigt am",
       savedPaymentMethod: "Hinterlegte Zahlart",
       duesHistory: "Beitragsverlauf",
@@ -201,7 +201,7 @@
       cancelText: "The membership of {name} will be cancelled. This cannot be undone here.",
       cancelConfirm: "Yes, cancel",
       cancelled: "Membership of {name} cancelled: {status}{endsOn}.",
-      endsOnSuffix: ", ends on {date}",
+      endsOnSuffix: ", ends at the end of {date}",
       abort: "Back",
       close: "Close",
       paymentHeading: "Record bank transfer",
@@ -228,7 +228,7 @@
       createdAt: "Created",
       annualAmount: "Annual dues",
       paidThrough: "Paid through",
-      endsOn: "Ends on",
+      endsOn: "Ends at the end of",
       cancelledAt: "Cancelled",
       savedPaymentMethod: "Saved payment method",
       duesHistory: "Dues history",
@@ -833,7 +833,8 @@
     confirmAction = async () => {
       try {
         const result = await api("/members/" + encodeURIComponent(m.id) + "/cancel", { method: "POST" });
-        const endsOn = result && result.endsOn ? t("endsOnSuffix", { date: date(result.endsOn) }) : "";
+        // memberUntil: the last day of membership, the date the member's page and mails name (endsOn is the day after).
+        const endsOn = result && result.memberUntil ? t("endsOnSuffix", { date: date(result.memberUntil) }) : "";
         announce(t("cancelled", { name, status: label("statuses", result && result.status), endsOn }), "ok");
         await refreshAfterAction();
       } catch (error) {
@@ -897,7 +898,7 @@
         [t("nextDue"), m.dueDate ? date(m.dueDate) : null],
         [t("paidThrough"), m.paidThrough ? date(m.paidThrough) : null],
         [t("cancelledAt"), m.cancelledAt ? dateTime(m.cancelledAt) : null],
-        [t("endsOn"), m.endsOn ? date(m.endsOn) : null],
+        [t("endsOn"), m.memberUntil ? date(m.memberUntil) : null],
         [t("createdAt"), m.createdAt ? dateTime(m.createdAt) : null],
       ])),
       section("duesHistory", tableOf([{ key: "period" }, { key: "amount", num: true }, { key: "status" }], d.data.duesHistory,
