@@ -66,8 +66,8 @@ public sealed class MembershipFunctions(
         return result switch
         {
             CancelPageShown shown => Html(request, StatusCodes.Status200OK, CancellationPage.Show(shown.Member, shown.CanCancel, FormAction(request, token))),
-            CancelLinkRejected rejected => Html(request, StatusCodes.Status403Forbidden, CancellationPage.Rejected(rejected.Reason)),
-            _ => Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound()),
+            CancelLinkRejected rejected => LinkRejected(request, rejected),
+            _ => MembershipNotFound(request),
         };
     }
 
@@ -94,19 +94,22 @@ public sealed class MembershipFunctions(
             result = await cancelMembership.ByStaffAsync(id, auth.Identity.Id, cancellationToken);
         }
 
-        var json = WantsJson(request);
         return result switch
         {
-            MembershipCancelled cancelled => Answer(request, json, cancelled),
-            CancelLinkRejected rejected => json
-                ? ProblemResults.Problem(StatusCodes.Status403Forbidden, "Invalid link.",
-                    rejected.Reason == LinkTokenCheck.Expired ? "This link has expired." : "This link is not valid.")
-                : Html(request, StatusCodes.Status403Forbidden, CancellationPage.Rejected(rejected.Reason)),
-            _ => json
-                ? ProblemResults.Problem(StatusCodes.Status404NotFound, "Membership not found.")
-                : Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound()),
+            MembershipCancelled cancelled => Answer(request, !PageOrProblem.WantsPage(request), cancelled),
+            CancelLinkRejected rejected => LinkRejected(request, rejected),
+            _ => MembershipNotFound(request),
         };
     }
+
+    private static IActionResult LinkRejected(HttpRequest request, CancelLinkRejected rejected) =>
+        PageOrProblem.Error(request, StatusCodes.Status403Forbidden, "Invalid link.",
+            rejected.Reason == LinkTokenCheck.Expired ? "This link has expired." : "This link is not valid.",
+            () => Html(request, StatusCodes.Status403Forbidden, CancellationPage.Rejected(rejected.Reason)));
+
+    private static IActionResult MembershipNotFound(HttpRequest request) =>
+        PageOrProblem.Error(request, StatusCodes.Status404NotFound, "Membership not found.", null,
+            () => Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound()));
 
     private static IActionResult Answer(HttpRequest request, bool json, MembershipCancelled cancelled)
     {
@@ -115,9 +118,6 @@ public sealed class MembershipFunctions(
             ? ApiResults.Ok(response)
             : Html(request, StatusCodes.Status200OK, CancellationPage.Cancelled(response, cancelled.Member));
     }
-
-    private static bool WantsJson(HttpRequest request) =>
-        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The page's own URL: its form posts back to it, token and all.</summary>
     private static string FormAction(HttpRequest request, string token) =>

@@ -11,8 +11,9 @@ namespace Kok.Functions.Membership;
 
 /// <summary>
 /// <c>GET /api/memberships/{id}/dues/pay?token=…</c>, the pay link in dues mails: 303 to the hosted checkout, or a
-/// small page (nothing to pay 200, bad link 400, unknown member 404, expired link or ended membership 410); the
-/// provider unreachable is 503 problem+json.
+/// small page (nothing to pay 200, bad link 400, unknown member 404, expired link or ended membership 410; the
+/// errors as problem+json for a client that does not ask for HTML, <see cref="PageOrProblem"/>); the provider
+/// unreachable is 503 problem+json.
 /// </summary>
 public sealed class PayDuesFunction(PayOverdueDues payOverdueDues)
 {
@@ -50,13 +51,18 @@ public sealed class PayDuesFunction(PayOverdueDues payOverdueDues)
                 headers.Location = started.CheckoutUrl.ToString();
                 return new StatusCodeResult(StatusCodes.Status303SeeOther);
             case PayDuesLinkRejected rejected:
-                return Html(request, rejected.Reason == LinkTokenCheck.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest,
-                    CancellationPage.Rejected(rejected.Reason));
+                var expired = rejected.Reason == LinkTokenCheck.Expired;
+                var status = expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest;
+                return PageOrProblem.Error(request, status, expired ? "Link expired." : "Invalid link.", null,
+                    () => Html(request, status, CancellationPage.Rejected(rejected.Reason)));
+            case NoDuesToPay { MembershipEnded: true } ended:
+                return PageOrProblem.Error(request, StatusCodes.Status410Gone, "Membership ended.", null,
+                    () => Html(request, StatusCodes.Status410Gone, DuesPaymentPage.NothingToPay(ended)));
             case NoDuesToPay nothing:
-                return Html(request, nothing.MembershipEnded ? StatusCodes.Status410Gone : StatusCodes.Status200OK,
-                    DuesPaymentPage.NothingToPay(nothing));
+                return Html(request, StatusCodes.Status200OK, DuesPaymentPage.NothingToPay(nothing));
             default:
-                return Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound());
+                return PageOrProblem.Error(request, StatusCodes.Status404NotFound, "Membership not found.", null,
+                    () => Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound()));
         }
     }
 
