@@ -27,40 +27,52 @@ public static class JsonRequestBody
     public static async Task<(JsonBody? Body, ObjectResult? Problem)> ReadAsync(
         HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        var raw = await ReadLimitedAsync(request, maxBytes, cancellationToken);
+        var (raw, problem) = await ReadLimitedAsync(request, maxBytes, cancellationToken);
         if (raw is null)
         {
-            return (null, ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "Request too large.",
-                $"The body may have at most {maxBytes} bytes."));
+            return (null, problem);
         }
 
         var (body, errors) = Parse(raw, FormMaxDepth);
         return (body, errors is null ? null : ProblemResults.Validation(errors));
     }
 
-    /// <summary>The body's bytes, or null when it is longer than <paramref name="maxBytes"/> (whatever Content-Length claims).</summary>
-    public static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body's bytes, or the problem to answer: 413 when it is longer than <paramref name="maxBytes"/> (whatever
+    /// Content-Length claims), the server's 4xx when the request is not valid HTTP (a broken chunked encoding, a body
+    /// shorter than its Content-Length).
+    /// </summary>
+    public static async Task<(byte[]? Body, ObjectResult? Problem)> ReadLimitedAsync(
+        HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var tooLarge = ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "Request too large.", $"The body may have at most {maxBytes} bytes.");
         if (request.ContentLength > maxBytes)
         {
-            return null;
+            return (null, tooLarge);
         }
 
         using var buffer = new MemoryStream();
         var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > maxBytes)
+                {
+                    return (null, tooLarge);
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return (null, ProblemResults.Problem(ex.StatusCode, "Unreadable request.", "The request body is not valid HTTP."));
         }
 
-        return buffer.ToArray();
+        return (buffer.ToArray(), null);
     }
 
     /// <summary>

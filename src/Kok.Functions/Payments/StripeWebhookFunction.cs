@@ -31,11 +31,10 @@ public sealed class StripeWebhookFunction(
         ArgumentNullException.ThrowIfNull(request);
 
         // The signature covers the exact bytes Stripe sent, so the body is read raw, never model-bound.
-        var body = await JsonRequestBody.ReadLimitedAsync(request, MaxBodyBytes, cancellationToken);
+        var (body, problem) = await JsonRequestBody.ReadLimitedAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "Request too large.",
-                $"A Stripe event has at most {MaxBodyBytes} bytes.");
+            return problem!;
         }
 
         var translation = translator.Translate(body, request.Headers[SignatureHeader].ToString());

@@ -49,6 +49,23 @@ public sealed class HostileRequestTests(HostileRequestTests.Host host) : IClassF
         Assert.True(failures.Count == 0, $"{failures.Count} answers broke the rules:\n" + string.Join('\n', failures.Take(60)));
     }
 
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public async Task A_body_in_broken_chunked_encoding_is_never_a_5xx(string function)
+    {
+        var descriptor = HttpFunctionRoutes.Named(function);
+        var path = "/" + HttpFunctionRoutes.Path(descriptor, _ => HostileRequests.PlausibleId());
+        foreach (var method in HttpFunctionRoutes.Methods(descriptor))
+        {
+            var head = $"{method.Method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAccept: application/json\r\n" +
+                       $"Authorization: Bearer {HostileRequests.StaffToken}\r\n";
+            var brokenChunk = await host.SendRawAsync(head + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
+
+            Assert.True(brokenChunk.Status is >= 200 and < 500, $"{method} {path}, broken chunk → {brokenChunk.Status}");
+            Assert.True(brokenChunk.Status < 400 || brokenChunk.IsProblem || brokenChunk.WithoutBody, $"{method} {path}, broken chunk: {brokenChunk}");
+        }
+    }
+
     /// <summary>DevHost with only the HTTP functions (no queue or timer traffic in the counts), on its own Azurite.</summary>
     public sealed class Host : IAsyncLifetime
     {
@@ -120,6 +137,30 @@ public sealed class HostileRequestTests(HostileRequestTests.Host host) : IClassF
                 response.Headers.ConnectionClose == true && body.Length == 0 && response.Content.Headers.ContentType is null);
         }
 
+        /// <summary>Bytes on a socket of its own, for what no HTTP client sends; the answer's status line and type.</summary>
+        internal async Task<RawAnswer> SendRawAsync(string request)
+        {
+            using var tcp = new System.Net.Sockets.TcpClient();
+            await tcp.ConnectAsync(_server.BaseAddress.Host, _server.BaseAddress.Port);
+            var stream = tcp.GetStream();
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+
+            using var reader = new StreamReader(stream, Encoding.ASCII);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var statusLine = await reader.ReadLineAsync(timeout.Token) ?? string.Empty;
+            var headers = new List<string>();
+            while (await reader.ReadLineAsync(timeout.Token) is { Length: > 0 } line)
+            {
+                headers.Add(line);
+            }
+
+            var parts = statusLine.Split(' ');
+            return new RawAnswer(
+                parts.Length > 1 && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var status) ? status : 0,
+                headers.Any(h => h.StartsWith("Content-Type: application/problem+json", StringComparison.OrdinalIgnoreCase)),
+                headers.Any(h => h.Equals("Content-Length: 0", StringComparison.OrdinalIgnoreCase)));
+        }
+
         public async Task DisposeAsync()
         {
             _client.Dispose();
@@ -130,3 +171,5 @@ public sealed class HostileRequestTests(HostileRequestTests.Host host) : IClassF
 }
 
 internal readonly record struct Answer(HttpStatusCode Status, string? ContentType, bool RefusedByWebServer);
+
+internal readonly record struct RawAnswer(int Status, bool IsProblem, bool WithoutBody);
