@@ -81,10 +81,12 @@ public sealed class ServiceUnavailableMiddleware(ILogger<ServiceUnavailableMiddl
         return result;
     }
 
+    /// <summary>"3 × RequestFailedException 0": types, storage status and error codes, never messages.</summary>
     private static string Describe(Exception exception) => exception switch
     {
-        RequestFailedException failed => $"{failed.GetType().Name} {failed.Status} {failed.ErrorCode}",
-        AggregateException aggregate => string.Join(", ", aggregate.InnerExceptions.Select(Describe)),
+        RequestFailedException failed => $"{failed.GetType().Name} {failed.Status}{(failed.ErrorCode is { } code ? " " + code : string.Empty)}",
+        AggregateException aggregate => string.Join(", ", aggregate.InnerExceptions.Select(Describe).GroupBy(d => d, StringComparer.Ordinal)
+            .Select(g => g.Count() > 1 ? $"{g.Count()} × {g.Key}" : g.Key)),
         _ => exception.GetType().Name,
     };
 }
