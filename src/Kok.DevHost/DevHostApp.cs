@@ -35,6 +35,7 @@ public static class DevHostApp
         builder.AddSendGridStandIn();
 
         var app = builder.Build();
+        app.UseProblemStatusPages();
         app.UseKokForms();
         app.UseStaffSignIn();
         app.MapStripeStandIn();

@@ -38,6 +38,11 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton<ClientRateLimiter>();
         services.AddSingleton<Cors>();
         services.AddSingleton<PublicFormEndpoint>();
+        foreach (var middleware in KokWorkerMiddleware.Types)
+        {
+            services.AddSingleton(middleware);
+        }
+
         services.AddSingleton(StaffAuthOptions.From(configuration));
         services.AddSingleton<StaffAuthorization>();
 

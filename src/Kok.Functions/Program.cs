@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseKokMiddleware();
 builder.Services.AddKokBackend(builder.Configuration);
 
 // Telemetry only where Azure provides Application Insights (host.json "telemetryMode": "OpenTelemetry"); it stays out

@@ -4,14 +4,16 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using Kok.Functions;
 using Microsoft.AspNetCore.Http;
 
 namespace Kok.DevHost.Functions;
 
 /// <summary>
-/// Runs one invocation like the worker does: the function class is created for this invocation from its DI scope
-/// (constructor injection through ActivatorUtilities), parameters are bound from the trigger, and the awaited
-/// result is returned. Failures are logged with the exception type (stack traces at Debug), never the exception
+/// Runs one invocation like the worker does: inside the app's worker middleware (<see cref="KokWorkerMiddleware"/>),
+/// the function class is created for this invocation from its DI scope (constructor injection through
+/// ActivatorUtilities), parameters are bound from the trigger, and the awaited result is returned (null when a
+/// middleware answered instead). Failures are logged with the exception type (stack traces at Debug), never the exception
 /// message: it may quote data from the request or message, which must not reach logs.
 /// </summary>
 internal sealed class FunctionInvoker(IServiceScopeFactory scopes, ILogger<FunctionInvoker> logger)
@@ -37,7 +39,9 @@ internal sealed class FunctionInvoker(IServiceScopeFactory scopes, ILogger<Funct
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var result = await RunAsync(context, input);
+            // The app's worker middleware wraps the function here as it does in the Functions host (Program.cs).
+            object? result = null;
+            await KokWorkerMiddleware.Compose(async _ => result = await RunAsync(context, input))(context);
             logger.LogInformation("Executed 'Functions.{Function}' (Succeeded, Id={InvocationId}, Duration={Duration}ms)",
                 function.Name, context.InvocationId, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;

@@ -8,4 +8,7 @@ public interface IDashboardDonationList
 {
     /// <summary>A page of <paramref name="query"/>; its <see cref="DonationListQuery.Year"/> must be set.</summary>
     Task<ListPage<DonationListItem>> ListAsync(DonationListQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The donations created in <paramref name="year"/> with receipt details, a page at a time (<paramref name="after"/>: the previous page's token, decoded).</summary>
+    Task<ListPage<DonationExportRow>> ExportPageAsync(int year, string? after, CancellationToken cancellationToken);
 }

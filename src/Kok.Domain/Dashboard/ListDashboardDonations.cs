@@ -13,22 +13,18 @@ public sealed class ListDashboardDonations(IDashboardDonationList list, TimeProv
 
     public int YearOf(int? year) => year ?? AssociationCalendar.Date(time.GetUtcNow()).Year;
 
-    /// <summary>Every donation created in <paramref name="year"/>, newest first, one page at a time.</summary>
-    public async IAsyncEnumerable<IReadOnlyList<DonationListItem>> ExportAsync(
+    /// <summary>Every donation created in <paramref name="year"/>, newest first, with receipt details, one page at a time.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<DonationExportRow>> ExportAsync(
         int year,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = new DonationListQuery(null, null, year, null, null);
-        while (true)
+        string? after = null;
+        do
         {
-            var page = await list.ListAsync(query, cancellationToken);
+            var page = await list.ExportPageAsync(year, after, cancellationToken);
             yield return page.Items;
-            if (page.ContinuationToken is not { } token || !ListContinuation.TryDecode(token, out var key))
-            {
-                yield break;
-            }
-
-            query = query with { After = key };
+            after = page.ContinuationToken is { } token && ListContinuation.TryDecode(token, out var key) ? key : null;
         }
+        while (after is not null);
     }
 }

@@ -12,14 +12,13 @@ namespace Kok.Functions.Dashboard;
 /// <summary>
 /// The dashboard's lists and CSV exports, staff only (<see cref="StaffAuthorization"/>):
 /// <c>GET /api/dashboard/members</c> and <c>GET /api/dashboard/donations</c> (50 a page, continuation token), and
-/// <c>GET /api/dashboard/export/members.csv</c> / <c>donations.csv</c>, streamed page by page. All read the list
+/// <c>GET /api/dashboard/export/members.csv</c> / <c>donations.csv</c>, streamed page by page through the one CSV
+/// writer (<see cref="CsvExportResult"/>, which neutralises formulas in every text cell). All read the list
 /// indexes the repositories keep (<see cref="MemberListIndex"/>, <see cref="DonationListIndex"/>), never the
 /// member or donation tables as a whole.
 /// </summary>
 public sealed class DashboardListFunctions(ListDashboardMembers members, ListDashboardDonations donations, StaffAuthorization staff)
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     private static readonly string[] MemberHeader =
     [
         "Mitgliedsnummer", "Art", "Name", "Ansprechperson", "E-Mail", "Straße", "PLZ", "Ort", "Land", "Status",
@@ -29,6 +28,7 @@ public sealed class DashboardListFunctions(ListDashboardMembers members, ListDas
     private static readonly string[] DonationHeader =
     [
         "Spenden-ID", "Datum", "Name", "E-Mail", "Betrag (EUR)", "Intervall", "Status", "Eingegangen (EUR)", "Zahlungsart",
+        "Zuwendungsbestätigung gewünscht", "Straße", "PLZ", "Ort", "Land",
     ];
 
     [Function("ListDashboardMembers")]
@@ -73,7 +73,7 @@ public sealed class DashboardListFunctions(ListDashboardMembers members, ListDas
     }
 
     [Function("ExportDashboardMembers")]
-    public IActionResult ExportMembers(
+    public async Task<IActionResult> ExportMembers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/export/members.csv")] HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -89,12 +89,12 @@ public sealed class DashboardListFunctions(ListDashboardMembers members, ListDas
             return problem;
         }
 
-        var rows = Pages(members.ExportAsync(cancellationToken), row => MemberRecord(row));
-        return new CsvExportResult($"mitglieder-{donations.YearOf(year)}.csv", MemberHeader, rows);
+        return await CsvExportResult.StartAsync(
+            $"mitglieder-{donations.YearOf(year)}.csv", MemberHeader, members.ExportAsync(cancellationToken), MemberRecord, cancellationToken);
     }
 
     [Function("ExportDashboardDonations")]
-    public IActionResult ExportDonations(
+    public async Task<IActionResult> ExportDonations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/export/donations.csv")] HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -110,8 +110,8 @@ public sealed class DashboardListFunctions(ListDashboardMembers members, ListDas
         }
 
         var chosen = donations.YearOf(year);
-        var rows = Pages(donations.ExportAsync(chosen, cancellationToken), DonationRecord);
-        return new CsvExportResult($"spenden-{chosen}.csv", DonationHeader, rows);
+        return await CsvExportResult.StartAsync(
+            $"spenden-{chosen}.csv", DonationHeader, donations.ExportAsync(chosen, cancellationToken), DonationRecord, cancellationToken);
     }
 
     private static string? Text(HttpRequest request, string name) =>
@@ -125,33 +125,28 @@ public sealed class DashboardListFunctions(ListDashboardMembers members, ListDas
         return errors.IsEmpty;
     }
 
-    private static async IAsyncEnumerable<IEnumerable<string?[]>> Pages<T>(IAsyncEnumerable<IReadOnlyList<T>> pages, Func<T, string?[]> record)
-    {
-        await foreach (var page in pages)
-        {
-            yield return page.Select(record);
-        }
-    }
-
-    private static string?[] MemberRecord(MemberExportRow row)
+    private static CsvCell[] MemberRecord(MemberExportRow row)
     {
         var item = row.Item;
         return
         [
             item.Id, Code(item.Kind), item.Name, item.ContactPerson, item.Email, row.Address.Street, row.Address.PostalCode,
-            row.Address.City, row.Address.Country, Code(item.Status), Euros(item.AnnualAmountCents), Code(item.PaymentMethod),
-            Date(item.MemberSince), Date(item.DueDate), Euros(item.OutstandingCents),
+            row.Address.City, row.Address.Country, Code(item.Status), CsvCell.Euros(item.AnnualAmountCents), Code(item.PaymentMethod),
+            Date(item.MemberSince), Date(item.DueDate), CsvCell.Euros(item.OutstandingCents),
         ];
     }
 
-    private static string?[] DonationRecord(DonationListItem item) =>
-    [
-        item.Id, Date(AssociationCalendar.Date(item.CreatedAt)), item.DonorName, item.Email, Euros(item.AmountCents),
-        Code(item.Interval), Code(item.Status), Euros(item.PaidCents), item.PaymentMethod is { } method ? Code(method) : null,
-    ];
-
-    /// <summary>Euros with the German decimal comma and no thousands separator: 6000 → "60,00".</summary>
-    internal static string Euros(long cents) => (cents / 100m).ToString("0.00", German);
+    private static CsvCell[] DonationRecord(DonationExportRow row)
+    {
+        var item = row.Item;
+        return
+        [
+            item.Id, Date(AssociationCalendar.Date(item.CreatedAt)), item.DonorName, item.Email, CsvCell.Euros(item.AmountCents),
+            Code(item.Interval), Code(item.Status), CsvCell.Euros(item.PaidCents), item.PaymentMethod is { } method ? Code(method) : null,
+            row.WantsReceipt switch { true => "Ja", false => "Nein", null => null },
+            row.Address?.Street, row.Address?.PostalCode, row.Address?.City, row.Address?.Country,
+        ];
+    }
 
     private static string? Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 

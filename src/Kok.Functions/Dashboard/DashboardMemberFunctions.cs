@@ -78,13 +78,21 @@ public sealed class DashboardMemberFunctions(
             return auth.Failure;
         }
 
-        var form = await ReadBankTransferAsync(request, cancellationToken);
-        if (form.Errors is { } errors)
+        var (body, problem) = await JsonRequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (problem is not null)
         {
-            return ProblemResults.Validation(errors);
+            return problem;
         }
 
-        var result = await recordBankTransfer.ExecuteAsync(id, form.Form!, auth.Identity.Id, auth.Identity.Name, cancellationToken);
+        using (body)
+        {
+            return await RecordPaymentAsync(id, BankTransfer(body!.Root), auth.Identity, cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> RecordPaymentAsync(string id, BankTransferForm form, StaffIdentity staffMember, CancellationToken cancellationToken)
+    {
+        var result = await recordBankTransfer.ExecuteAsync(id, form, staffMember.Id, staffMember.Name, cancellationToken);
         return result.Outcome switch
         {
             StaffActionOutcome.Done => ApiResults.Created(new { result.MemberId, result.PaymentId, result.PeriodStart, result.Status }),
@@ -174,51 +182,13 @@ public sealed class DashboardMemberFunctions(
 
     private static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, KokJson.Options);
 
-    private static async Task<(BankTransferForm? Form, IReadOnlyDictionary<string, string[]>? Errors)> ReadBankTransferAsync(
-        HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>A value of the wrong JSON type arrives as null and is named by the validator like a missing one.</summary>
+    private static BankTransferForm BankTransfer(JsonElement root)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return (null, BodyError("Höchstens 4 KB / at most 4 KB."));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
-        }
-        catch (JsonException)
-        {
-            return (null, BodyError("Ein JSON-Objekt / a JSON object."));
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return (null, BodyError("Ein JSON-Objekt / a JSON object."));
-            }
-
-            var reader = new JsonFormReader();
-            var root = document.RootElement;
-            var form = new BankTransferForm(
-                reader.Number(root, "amountCents", BankTransferFormValidator.AmountField),
-                reader.Text(root, "paidOn", BankTransferFormValidator.PaidOnField),
-                reader.Text(root, "reference", BankTransferFormValidator.ReferenceField));
-
-            // A value of the wrong JSON type arrives as null and is named by the validator like a missing one.
-            return (form, null);
-        }
+        var reader = new JsonFormReader();
+        return new BankTransferForm(
+            reader.Number(root, "amountCents", BankTransferFormValidator.AmountField),
+            reader.Text(root, "paidOn", BankTransferFormValidator.PaidOnField),
+            reader.Text(root, "reference", BankTransferFormValidator.ReferenceField));
     }
-
-    private static Dictionary<string, string[]> BodyError(string message) =>
-        new(StringComparer.Ordinal) { ["body"] = [message] };
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Kok.Domain.Common;
 using Kok.Domain.Dashboard;
 using Kok.Domain.Donations;
 using Kok.Domain.Payments;
@@ -9,7 +10,8 @@ namespace Kok.Functions.Dashboard;
 /// <summary>
 /// Reads the donation list <see cref="DonationListIndex"/> keeps: the year's partition, newest first. Costs: a page
 /// without filters is 1 range query (51 rows) whatever the number of donations; with <c>status</c>, <c>interval</c>
-/// or <c>q</c> the year's rows are read 1,000 a request until the page is full (fine at KOK's size).
+/// or <c>q</c> the year's rows are read 1,000 a request until the page is full (fine at KOK's size); the CSV 1
+/// request per 50 donations.
 /// </summary>
 public sealed class TableDashboardDonationList(StorageClients storage) : IDashboardDonationList
 {
@@ -28,6 +30,18 @@ public sealed class TableDashboardDonationList(StorageClients storage) : IDashbo
                 && (query.Search is null || item.Matches(query.Search));
             return Task.FromResult(shown ? item : null);
         }, cancellationToken);
+    }
+
+    public async Task<ListPage<DonationExportRow>> ExportPageAsync(int year, string? after, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.DashboardDonationList);
+        var filter = IndexPager.Range(DonationListIndex.Partition(year), "0", "A", after);
+        return await IndexPager.ReadAsync(table, filter, false, row => Task.FromResult<DonationExportRow?>(new DonationExportRow(
+            FromRow(row),
+            row.GetBoolean(DonationListIndex.WantsReceiptColumn),
+            row.GetString("Street") is { } street
+                ? new PostalAddress(street, row.GetString("PostalCode") ?? string.Empty, row.GetString("City") ?? string.Empty, row.GetString("Country") ?? string.Empty)
+                : null)), cancellationToken);
     }
 
     private static DonationListItem FromRow(TableEntity row) => new(

@@ -48,19 +48,23 @@ public sealed class ClientRateLimiter(RateLimitOptions options, TimeProvider tim
         }
     }
 
+    /// <summary>
+    /// The client's key (<see cref="Http.ClientAddress"/>): from the last entry of the configured forwarding header, the
+    /// one our front end appended (earlier entries are whatever the client claimed), else from the connection. A last
+    /// entry that is no address did not come from the front end as expected; counting it under its own text would give
+    /// every invented string a fresh budget, so it counts under the connection's address instead (in Azure the front
+    /// end's, shared: such requests only limit each other).
+    /// </summary>
     internal string ClientAddress(HttpRequest request)
     {
         if (options.ClientAddressHeader is { } header
             && request.Headers.TryGetValue(header, out var values)
-            && values.ToString().Split(',')[^1].Trim() is { Length: > 0 } forwarded)
+            && Http.ClientAddress.Parse(values.ToString().Split(',')[^1]) is { } forwarded)
         {
-            // The last entry is the one our front end appended; earlier ones are whatever the client claimed.
-            // Azure's front ends may append the port ("203.0.113.7:51234"); the address alone is the client.
-            var colon = forwarded.LastIndexOf(':');
-            return colon > 0 && forwarded.IndexOf(':', StringComparison.Ordinal) == colon ? forwarded[..colon] : forwarded;
+            return forwarded;
         }
 
-        return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return request.HttpContext.Connection.RemoteIpAddress is { } remote ? Http.ClientAddress.Key(remote) : "unknown";
     }
 
     private void Prune(DateTimeOffset now)

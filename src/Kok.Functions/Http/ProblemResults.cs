@@ -15,13 +15,16 @@ public static class ProblemResults
     }
 
     /// <summary>400 (or <paramref name="status"/>) with an <c>errors</c> object naming each bad field.</summary>
-    public static ObjectResult Validation(IReadOnlyDictionary<string, string[]> errors, int status = StatusCodes.Status400BadRequest)
+    public static ObjectResult Validation(
+        IReadOnlyDictionary<string, string[]> errors,
+        int status = StatusCodes.Status400BadRequest,
+        string title = "One or more fields are invalid.")
     {
         ArgumentNullException.ThrowIfNull(errors);
         var problem = new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
         {
             Status = status,
-            Title = "One or more fields are invalid.",
+            Title = title,
             Type = TypeFor(status),
         };
         return Create(problem);

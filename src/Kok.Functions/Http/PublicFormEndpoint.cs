@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -8,8 +7,8 @@ namespace Kok.Functions.Http;
 
 /// <summary>
 /// What every public form endpoint (donations, memberships) does before its use case runs: CORS, the per-client
-/// rate limit, media type, size limit and JSON parsing, each failing with its own problem response. One place, so
-/// the forms cannot drift apart.
+/// rate limit, media type, then the body through <see cref="JsonRequestBody"/>, each failing with its own problem
+/// response. One place, so the forms cannot drift apart.
 /// </summary>
 public sealed class PublicFormEndpoint(Cors cors, ClientRateLimiter rateLimiter)
 {
@@ -44,61 +43,21 @@ public sealed class PublicFormEndpoint(Cors cors, ClientRateLimiter rateLimiter)
                 "Send the form as application/json.");
         }
 
-        var raw = await ReadLimitedAsync(request, cancellationToken);
-        if (raw is null)
+        var (body, problem) = await JsonRequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (problem is not null)
         {
-            return ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "Request too large.",
-                $"The body may have at most {MaxBodyBytes} bytes.");
+            return problem;
         }
 
-        JsonDocument document;
-        try
+        using (body)
         {
-            document = JsonDocument.Parse(raw, new JsonDocumentOptions { MaxDepth = 16 });
+            var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
+            return await handle(body!, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim());
         }
-        catch (JsonException)
-        {
-            return ProblemResults.Validation(new Dictionary<string, string[]>
-            {
-                ["body"] = ["The body is not valid JSON."],
-            });
-        }
-
-        using var body = new JsonBody(raw, document);
-        if (body.Root.ValueKind != JsonValueKind.Object)
-        {
-            return ProblemResults.Validation(new Dictionary<string, string[]> { ["body"] = ["The body must be a JSON object."] });
-        }
-
-        var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
-        return await handle(body, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim());
     }
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)
         && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || (media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)));
-
-    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -66,9 +66,8 @@ public sealed class MembershipFunctions(
         {
             CancelPageShown shown => MemberPage.Html(request, StatusCodes.Status200OK,
                 CancellationPage.Show(MemberPageContext.From(request, shown.Member.Locale), shown)),
-            CancelLinkRejected rejected => MemberPage.Html(request, StatusCodes.Status403Forbidden,
-                CancellationPage.Rejected(MemberPageContext.From(request), rejected.Reason)),
-            _ => MemberPage.Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound(MemberPageContext.From(request))),
+            CancelLinkRejected rejected => LinkRejected(request, rejected),
+            _ => MembershipNotFound(request),
         };
     }
 
@@ -95,17 +94,11 @@ public sealed class MembershipFunctions(
             result = await cancelMembership.ByStaffAsync(id, auth.Identity.Id, cancellationToken);
         }
 
-        var json = WantsJson(request);
         return result switch
         {
-            MembershipCancelled cancelled => Answer(request, json, cancelled),
-            CancelLinkRejected rejected => json
-                ? ProblemResults.Problem(StatusCodes.Status403Forbidden, "Invalid link.",
-                    rejected.Reason == LinkTokenCheck.Expired ? "This link has expired." : "This link is not valid.")
-                : MemberPage.Html(request, StatusCodes.Status403Forbidden, CancellationPage.Rejected(MemberPageContext.From(request), rejected.Reason)),
-            _ => json
-                ? ProblemResults.Problem(StatusCodes.Status404NotFound, "Membership not found.")
-                : MemberPage.Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound(MemberPageContext.From(request))),
+            MembershipCancelled cancelled => Answer(request, !PageOrProblem.WantsPage(request), cancelled),
+            CancelLinkRejected rejected => LinkRejected(request, rejected),
+            _ => MembershipNotFound(request),
         };
     }
 
@@ -118,8 +111,14 @@ public sealed class MembershipFunctions(
                 CancellationPage.Cancelled(MemberPageContext.From(request, cancelled.Member.Locale), response, cancelled.Member));
     }
 
-    private static bool WantsJson(HttpRequest request) =>
-        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
+    private static IActionResult LinkRejected(HttpRequest request, CancelLinkRejected rejected) =>
+        PageOrProblem.Error(request, StatusCodes.Status403Forbidden, "Invalid link.",
+            rejected.Reason == LinkTokenCheck.Expired ? "This link has expired." : "This link is not valid.",
+            () => MemberPage.Html(request, StatusCodes.Status403Forbidden, CancellationPage.Rejected(MemberPageContext.From(request), rejected.Reason)));
+
+    private static IActionResult MembershipNotFound(HttpRequest request) =>
+        PageOrProblem.Error(request, StatusCodes.Status404NotFound, "Membership not found.", null,
+            () => MemberPage.Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound(MemberPageContext.From(request))));
 
     private static ObjectResult AlreadyExists(MemberAlreadyExists exists)
     {

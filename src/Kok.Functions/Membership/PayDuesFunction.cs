@@ -11,8 +11,9 @@ namespace Kok.Functions.Membership;
 
 /// <summary>
 /// <c>GET /api/memberships/{id}/dues/pay?token=…</c>, the pay link in dues mails: 303 to the hosted checkout, or a
-/// small page (nothing to pay 200, bad link 400, unknown member 404, expired link or ended membership 410); the
-/// provider unreachable is 503 with Retry-After, a page for browsers and problem+json otherwise.
+/// small page (nothing to pay 200, bad link 400, unknown member 404, expired link or ended membership 410; the
+/// errors as problem+json for a client that does not ask for HTML, <see cref="PageOrProblem"/>); the provider
+/// unreachable is 503 with Retry-After, a page for browsers and problem+json otherwise.
 /// </summary>
 public sealed class PayDuesFunction(PayOverdueDues payOverdueDues)
 {
@@ -36,7 +37,7 @@ public sealed class PayDuesFunction(PayOverdueDues payOverdueDues)
             }
 
             // A person who clicked the link in a mail gets a page; scripts and tools the problem.
-            return WantsHtml(request)
+            return PageOrProblem.WantsPage(request)
                 ? MemberPage.Html(request, StatusCodes.Status503ServiceUnavailable, DuesPaymentPage.Unavailable(MemberPageContext.From(request)))
                 : ProblemResults.Problem(StatusCodes.Status503ServiceUnavailable, "Payment provider unavailable.",
                     "The payment page could not be opened. Please try again in a few minutes.");
@@ -53,16 +54,18 @@ public sealed class PayDuesFunction(PayOverdueDues payOverdueDues)
                 headers.Location = started.CheckoutUrl.ToString();
                 return new StatusCodeResult(StatusCodes.Status303SeeOther);
             case PayDuesLinkRejected rejected:
-                return MemberPage.Html(request, rejected.Reason == LinkTokenCheck.Expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest,
-                    CancellationPage.Rejected(MemberPageContext.From(request), rejected.Reason));
+                var expired = rejected.Reason == LinkTokenCheck.Expired;
+                var status = expired ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest;
+                return PageOrProblem.Error(request, status, expired ? "Link expired." : "Invalid link.", null,
+                    () => MemberPage.Html(request, status, CancellationPage.Rejected(MemberPageContext.From(request), rejected.Reason)));
+            case NoDuesToPay { MembershipEnded: true } ended:
+                return PageOrProblem.Error(request, StatusCodes.Status410Gone, "Membership ended.", null,
+                    () => MemberPage.Html(request, StatusCodes.Status410Gone, DuesPaymentPage.NothingToPay(MemberPageContext.From(request, ended.Locale), ended)));
             case NoDuesToPay nothing:
-                return MemberPage.Html(request, nothing.MembershipEnded ? StatusCodes.Status410Gone : StatusCodes.Status200OK,
-                    DuesPaymentPage.NothingToPay(MemberPageContext.From(request, nothing.Locale), nothing));
+                return MemberPage.Html(request, StatusCodes.Status200OK, DuesPaymentPage.NothingToPay(MemberPageContext.From(request, nothing.Locale), nothing));
             default:
-                return MemberPage.Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound(MemberPageContext.From(request)));
+                return PageOrProblem.Error(request, StatusCodes.Status404NotFound, "Membership not found.", null,
+                    () => MemberPage.Html(request, StatusCodes.Status404NotFound, CancellationPage.NotFound(MemberPageContext.From(request))));
         }
     }
-
-    private static bool WantsHtml(HttpRequest request) =>
-        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 }

@@ -1,5 +1,9 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Kok.Domain.Common;
 using Kok.Domain.Payments;
+using Kok.Functions.Http;
 using Microsoft.Extensions.Configuration;
 using Stripe;
 using Stripe.Checkout;
@@ -15,14 +19,35 @@ namespace Kok.Functions.Payments;
 /// version, which need not be the one this Stripe.net release pins. Only the fields read here matter, and for the
 /// one shape that changed (invoice subscription and payment intent, moved in "basil") both shapes are read.
 /// </remarks>
-public sealed class StripeEventTranslator(IConfiguration configuration, TimeProvider timeProvider)
+public sealed partial class StripeEventTranslator(IConfiguration configuration, TimeProvider timeProvider)
 {
     /// <summary>Stripe's recommended replay window for webhook timestamps.</summary>
     public const long ToleranceSeconds = 300;
 
+    private const string ObjectField = "data.object";
+    private const string FieldKey = "field";
+
+    /// <summary>9999-12-31T23:59:59Z, the last second a .NET date can hold.</summary>
+    private const long MaxUnixSeconds = 253402300799;
+
+    /// <summary>Nesting allowed in an event: Stripe's objects (an invoice with its lines) go deeper than our forms.</summary>
+    public const int MaxDepth = 64;
+
     public StripeEventTranslation Translate(string json, string? signatureHeader)
     {
         ArgumentNullException.ThrowIfNull(json);
+        return Translate(Encoding.UTF8.GetBytes(json), signatureHeader);
+    }
+
+    /// <summary>
+    /// Checks the signature over the body first (a request not from Stripe is refused before its content is looked
+    /// at), then reads the body through <see cref="JsonRequestBody"/> (no duplicate keys, valid text) and checks the
+    /// event's envelope and its object's shape, so any signed payload that is not a readable event is
+    /// <see cref="StripeEventTranslationStatus.Malformed"/> with the field named, never an exception.
+    /// </summary>
+    public StripeEventTranslation Translate(byte[] body, string? signatureHeader)
+    {
+        ArgumentNullException.ThrowIfNull(body);
         var secret = configuration["Stripe:WebhookSecret"];
         if (string.IsNullOrWhiteSpace(secret))
         {
@@ -34,6 +59,8 @@ public sealed class StripeEventTranslator(IConfiguration configuration, TimeProv
             return new(StripeEventTranslationStatus.InvalidSignature, Problem: "The Stripe-Signature header is missing.");
         }
 
+        // Stripe signs UTF-8 text; bytes that are not UTF-8 decode to U+FFFD here and so never verify.
+        var json = Encoding.UTF8.GetString(body);
         try
         {
             EventUtility.ValidateSignature(
@@ -44,35 +71,91 @@ public sealed class StripeEventTranslator(IConfiguration configuration, TimeProv
             return new(StripeEventTranslationStatus.InvalidSignature, Problem: ex.Message);
         }
 
+        var (document, errors) = JsonRequestBody.Parse(body, MaxDepth);
+        if (errors is not null)
+        {
+            return Malformed(errors);
+        }
+
+        using (document)
+        {
+            return Translate(document!.Root, json);
+        }
+    }
+
+    private static StripeEventTranslation Translate(JsonElement envelope, string json)
+    {
+        if (EnvelopeErrors(envelope) is { } errors)
+        {
+            return Malformed(errors);
+        }
+
+        var id = envelope.GetProperty("id").GetString();
+        var type = envelope.GetProperty("type").GetString();
         Event stripeEvent;
         try
         {
             stripeEvent = EventUtility.ParseEvent(json, throwOnApiVersionMismatch: false);
         }
-        catch (Exception ex) when (ex is JsonException or StripeException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is JsonException or StripeException or ArgumentException or NotSupportedException
+                                       or InvalidOperationException or FormatException or OverflowException)
         {
-            return new(StripeEventTranslationStatus.Malformed, Problem: "The payload is not a Stripe event.");
-        }
-
-        if (stripeEvent is null || string.IsNullOrEmpty(stripeEvent.Id) || string.IsNullOrEmpty(stripeEvent.Type))
-        {
-            return new(StripeEventTranslationStatus.Malformed, Problem: "The payload is not a Stripe event.");
+            return Malformed(ObjectField, "Not the shape of the Stripe object the event type names.", id, type);
         }
 
         try
         {
-            var translated = Translate(stripeEvent, json);
+            var translated = Translate(stripeEvent, envelope.GetProperty("data").GetProperty("object"));
             return translated is null
                 ? new(StripeEventTranslationStatus.Ignored, stripeEvent.Id, stripeEvent.Type)
                 : new(StripeEventTranslationStatus.Translated, stripeEvent.Id, stripeEvent.Type, translated);
         }
         catch (InvalidDataException ex)
         {
-            return new(StripeEventTranslationStatus.Malformed, stripeEvent.Id, stripeEvent.Type, Problem: ex.Message);
+            return Malformed(ex.Data[FieldKey] as string ?? ObjectField, ex.Message, id, type);
         }
     }
 
-    private static PaymentEvent? Translate(Event e, string json)
+    /// <summary>What every event has: a Stripe id, a type, a creation time in Unix seconds and an object.</summary>
+    private static IReadOnlyDictionary<string, string[]>? EnvelopeErrors(JsonElement envelope)
+    {
+        var errors = new ValidationErrors();
+        if (!IsStripeId(Text(envelope, "id")))
+        {
+            errors.Add("id", "Must be a Stripe id.");
+        }
+
+        if (Text(envelope, "type") is not { Length: > 0 and <= 100 })
+        {
+            errors.Add("type", "Must be an event type.");
+        }
+
+        if (!envelope.TryGetProperty("created", out var created) || created.ValueKind != JsonValueKind.Number
+            || !created.TryGetInt64(out var seconds) || seconds is < 0 or > MaxUnixSeconds)
+        {
+            errors.Add("created", "Must be a time in Unix seconds.");
+        }
+
+        if (!envelope.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
+            || !data.TryGetProperty("object", out var obj) || obj.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(ObjectField, "Must be an object.");
+        }
+
+        return errors.IsEmpty ? null : errors.ToDictionary();
+    }
+
+    private static string? Text(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static StripeEventTranslation Malformed(IReadOnlyDictionary<string, string[]> errors) =>
+        new(StripeEventTranslationStatus.Malformed, Problem: "The payload is not a Stripe event.", Errors: errors);
+
+    private static StripeEventTranslation Malformed(string field, string message, string? id, string? type) =>
+        new(StripeEventTranslationStatus.Malformed, id, type, Problem: message,
+            Errors: new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
+
+    private static PaymentEvent? Translate(Event e, JsonElement rawObject)
     {
         var created = Utc(e.Created);
         switch (e.Type)
@@ -84,13 +167,13 @@ public sealed class StripeEventTranslator(IConfiguration configuration, TimeProv
                     e.Id,
                     created,
                     Metadata(session.Metadata),
-                    session.Id,
+                    ObjectId(session.Id),
                     session.ClientReferenceId,
                     Paid: session.PaymentStatus == "paid",
                     SubscriptionMode: session.Mode == "subscription",
-                    session.PaymentIntentId,
-                    session.SubscriptionId,
-                    session.CustomerId,
+                    Id(session.PaymentIntentId, "payment_intent"),
+                    Id(session.SubscriptionId, "subscription"),
+                    Id(session.CustomerId, "customer"),
                     session.AmountTotal ?? 0);
             }
 
@@ -101,9 +184,9 @@ public sealed class StripeEventTranslator(IConfiguration configuration, TimeProv
                     e.Id,
                     created,
                     Metadata(session.Metadata),
-                    session.Id,
+                    ObjectId(session.Id),
                     session.ClientReferenceId,
-                    session.PaymentIntentId,
+                    Id(session.PaymentIntentId, "payment_intent"),
                     session.AmountTotal ?? 0);
             }
 
@@ -114,18 +197,18 @@ public sealed class StripeEventTranslator(IConfiguration configuration, TimeProv
                     e.Id,
                     created,
                     Metadata(session.Metadata),
-                    session.Id,
+                    ObjectId(session.Id),
                     session.ClientReferenceId,
-                    session.PaymentIntentId);
+                    Id(session.PaymentIntentId, "payment_intent"));
             }
 
             case EventTypes.InvoicePaid:
-                return InvoicePaid(e, Data<Invoice>(e), created, json);
+                return InvoicePaid(e, Data<Invoice>(e), created, rawObject);
 
             case EventTypes.CustomerSubscriptionDeleted:
             {
                 var subscription = Data<Subscription>(e);
-                return new SubscriptionEnded(e.Id, created, Metadata(subscription.Metadata), subscription.Id);
+                return new SubscriptionEnded(e.Id, created, Metadata(subscription.Metadata), ObjectId(subscription.Id));
             }
 
             case EventTypes.ChargeRefunded:
@@ -135,8 +218,8 @@ public sealed class StripeEventTranslator(IConfiguration configuration, TimeProv
                     e.Id,
                     created,
                     Metadata(charge.Metadata),
-                    charge.Id,
-                    charge.PaymentIntentId,
+                    ObjectId(charge.Id),
+                    Id(charge.PaymentIntentId, "payment_intent"),
                     charge.AmountRefunded,
                     FullyRefunded: charge.Refunded);
             }
@@ -144,7 +227,7 @@ public sealed class StripeEventTranslator(IConfiguration configuration, TimeProv
             case EventTypes.PaymentIntentSucceeded:
             {
                 var intent = Data<PaymentIntent>(e);
-                return new PaymentIntentSucceeded(e.Id, created, Metadata(intent.Metadata), intent.Id, intent.AmountReceived);
+                return new PaymentIntentSucceeded(e.Id, created, Metadata(intent.Metadata), ObjectId(intent.Id), intent.AmountReceived);
             }
 
             case EventTypes.PaymentIntentPaymentFailed:
@@ -155,7 +238,7 @@ public sealed class StripeEventTranslator(IConfiguration configuration, TimeProv
                     e.Id,
                     created,
                     Metadata(intent.Metadata),
-                    intent.Id,
+                    ObjectId(intent.Id),
                     intent.LastPaymentError?.Code ?? intent.LastPaymentError?.DeclineCode);
             }
 
@@ -164,34 +247,30 @@ public sealed class StripeEventTranslator(IConfiguration configuration, TimeProv
         }
     }
 
-    private static InvoicePaid InvoicePaid(Event e, Invoice invoice, DateTimeOffset created, string json)
+    private static InvoicePaid InvoicePaid(Event e, Invoice invoice, DateTimeOffset created, JsonElement raw)
     {
         // Since API version "basil" the subscription sits under parent.subscription_details and payment intents
         // under payments (only present when the payload includes them); older versions had top-level fields that
         // the pinned model no longer has, so those are read from the raw payload.
-        using var document = JsonDocument.Parse(json);
-        var raw = document.RootElement.TryGetProperty("data", out var data) && data.TryGetProperty("object", out var obj)
-            ? obj
-            : (JsonElement?)null;
         var details = invoice.Parent?.SubscriptionDetails;
 
-        var subscriptionId = details?.SubscriptionId ?? RawString(raw, "subscription");
+        var subscriptionId = details?.SubscriptionId ?? Text(raw, "subscription");
         var metadata = details?.Metadata ?? RawMetadata(raw, "subscription_details");
         var paymentIntentId = invoice.Payments?.Data?
             .Where(p => p.Payment?.Type == "payment_intent" && !string.IsNullOrEmpty(p.Payment.PaymentIntentId))
             .OrderByDescending(p => p.Status == "paid")
             .Select(p => p.Payment.PaymentIntentId)
             .FirstOrDefault()
-            ?? RawString(raw, "payment_intent");
+            ?? Text(raw, "payment_intent");
         var paidAt = invoice.StatusTransitions?.PaidAt is { } paid ? Utc(paid) : created;
 
         return new InvoicePaid(
             e.Id,
             created,
             Metadata(metadata),
-            invoice.Id,
-            subscriptionId,
-            paymentIntentId,
+            ObjectId(invoice.Id),
+            Id(subscriptionId, "subscription"),
+            Id(paymentIntentId, "payment_intent"),
             invoice.AmountPaid,
             FirstOfSubscription: invoice.BillingReason == "subscription_create",
             paidAt);
@@ -200,23 +279,34 @@ public sealed class StripeEventTranslator(IConfiguration configuration, TimeProv
     private static T Data<T>(Event e)
         where T : class, IHasObject =>
         e.Data?.Object as T
-        ?? throw new InvalidDataException(
-            $"Event type {e.Type} carries a '{e.Data?.Object?.Object ?? "missing"}' object.");
+        ?? throw Unreadable(ObjectField, $"Event type {e.Type} carries a '{e.Data?.Object?.Object ?? "missing"}' object.");
+
+    /// <summary>
+    /// A Stripe id the app passes on as a storage key or in an API path: letters, digits and underscores only, as
+    /// Stripe's ids are, so a signed payload cannot smuggle in a key that storage refuses.
+    /// </summary>
+    private static string? Id(string? value, string field) =>
+        value is null || IsStripeId(value)
+            ? value
+            : throw Unreadable($"{ObjectField}.{field}", "Must be a Stripe id.");
+
+    /// <summary>The object's own id, which every Stripe object has.</summary>
+    private static string ObjectId(string? value) =>
+        Id(value, "id") ?? throw Unreadable($"{ObjectField}.id", "Must be a Stripe id.");
+
+    private static bool IsStripeId(string? value) => value is { Length: > 0 and <= 255 } && StripeIdPattern().IsMatch(value);
+
+    private static InvalidDataException Unreadable(string field, string message) => new(message) { Data = { [FieldKey] = field } };
+
+    [GeneratedRegex("^[A-Za-z0-9_]+$")]
+    private static partial Regex StripeIdPattern();
 
     private static Dictionary<string, string> Metadata(IReadOnlyDictionary<string, string>? metadata) =>
         metadata is null ? [] : new Dictionary<string, string>(metadata, StringComparer.Ordinal);
 
-    private static string? RawString(JsonElement? element, string property) =>
-        element is { ValueKind: JsonValueKind.Object } e
-        && e.TryGetProperty(property, out var value)
-        && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
-    private static Dictionary<string, string>? RawMetadata(JsonElement? element, string property)
+    private static Dictionary<string, string>? RawMetadata(JsonElement element, string property)
     {
-        if (element is not { ValueKind: JsonValueKind.Object } e
-            || !e.TryGetProperty(property, out var holder)
+        if (!element.TryGetProperty(property, out var holder)
             || holder.ValueKind != JsonValueKind.Object
             || !holder.TryGetProperty("metadata", out var metadata)
             || metadata.ValueKind != JsonValueKind.Object)

@@ -1,4 +1,3 @@
-using System.Text;
 using Kok.Domain.Payments;
 using Kok.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +10,8 @@ namespace Kok.Functions.Payments;
 /// <summary>
 /// Stripe's webhook endpoint (<c>POST /api/stripe/webhook</c>). Answers 400 only for requests that are not provably
 /// from Stripe, and 200 for every verified event, including duplicates and types we ignore, so Stripe stops
-/// resending them. Failures while storing surface as 5xx, so Stripe retries.
+/// resending them; a signed body that is not a readable event is a 400 naming the field. Failures while storing
+/// surface as exceptions, which <see cref="Http.StorageUnavailableMiddleware"/> answers 503, so Stripe retries.
 /// </summary>
 public sealed class StripeWebhookFunction(
     StripeEventTranslator translator,
@@ -19,6 +19,9 @@ public sealed class StripeWebhookFunction(
     ILogger<StripeWebhookFunction> logger)
 {
     public const string SignatureHeader = "Stripe-Signature";
+
+    /// <summary>Far above any event Stripe sends (a few KB; an invoice with many lines some tens), far below harm.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
 
     [Function("StripeWebhook")]
     public async Task<IActionResult> Run(
@@ -28,13 +31,13 @@ public sealed class StripeWebhookFunction(
         ArgumentNullException.ThrowIfNull(request);
 
         // The signature covers the exact bytes Stripe sent, so the body is read raw, never model-bound.
-        string json;
-        using (var reader = new StreamReader(request.Body, new UTF8Encoding(false)))
+        var (body, problem) = await JsonRequestBody.ReadLimitedAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
         {
-            json = await reader.ReadToEndAsync(cancellationToken);
+            return problem!;
         }
 
-        var translation = translator.Translate(json, request.Headers[SignatureHeader].ToString());
+        var translation = translator.Translate(body, request.Headers[SignatureHeader].ToString());
         switch (translation.Status)
         {
             case StripeEventTranslationStatus.InvalidSignature:
@@ -45,7 +48,9 @@ public sealed class StripeWebhookFunction(
                 logger.LogWarning(
                     "Rejected signed Stripe webhook {EventId} ({EventType}): {Problem}",
                     translation.StripeEventId, translation.StripeEventType, translation.Problem);
-                return ProblemResults.Problem(StatusCodes.Status400BadRequest, "Unreadable Stripe event", translation.Problem);
+                return translation.Errors is { } errors
+                    ? ProblemResults.Validation(errors, title: "Unreadable Stripe event")
+                    : ProblemResults.Problem(StatusCodes.Status400BadRequest, "Unreadable Stripe event", translation.Problem);
 
             case StripeEventTranslationStatus.Ignored:
                 logger.LogInformation(

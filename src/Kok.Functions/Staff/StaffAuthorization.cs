@@ -96,7 +96,7 @@ public sealed class StaffAuthorization(StaffAuthOptions options)
             return StaffAuthResult.Denied(Unauthorized());
         }
 
-        if (principal?.Claims is null)
+        if (principal?.Claims is null || principal.Claims.Any(c => c is null))
         {
             return StaffAuthResult.Denied(Unauthorized());
         }

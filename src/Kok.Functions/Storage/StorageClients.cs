@@ -10,7 +10,9 @@ namespace Kok.Functions.Storage;
 
 /// <summary>
 /// Creates the app's storage clients from <see cref="StorageSettings"/>. Extra pipeline policies registered in DI
-/// (such as <see cref="StorageTransactionCounter"/> in tests) are attached to every client it makes.
+/// (such as <see cref="StorageTransactionCounter"/> in tests) are attached to every client it makes. The app's
+/// clients retry as the SDK does (tables 3 times, queues and blobs 5, exponential from 0.8 s), except within an HTTP
+/// request, which runs under <see cref="StorageBudget.Interactive"/>.
 /// </summary>
 public sealed class StorageClients
 {
@@ -26,9 +28,9 @@ public sealed class StorageClients
         _credential = new Lazy<TokenCredential>(() => string.IsNullOrEmpty(settings.ManagedIdentityClientId)
             ? new DefaultAzureCredential()
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(settings.ManagedIdentityClientId)));
-        Tables = CreateTableServiceClient(retries: 3, networkTimeout: TimeSpan.FromSeconds(30));
+        Tables = CreateTableServiceClient(Budgeted(new TableClientOptions { Retry = { MaxRetries = 3, NetworkTimeout = TimeSpan.FromSeconds(30) } }));
         // Base64 matches host.json's "messageEncoding": the queue trigger decodes what we enqueue.
-        Queues = CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        Queues = CreateQueueServiceClient(Budgeted(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
         Blobs = CreateBlobServiceClient();
     }
 
@@ -72,11 +74,14 @@ public sealed class StorageClients
     private async Task EnsureAsync(string key, Func<Task> create)
     {
         var lazy = _ensured.GetOrAdd(key, _ => new Lazy<Task>(create));
+        var creation = lazy.Value;
         try
         {
-            await lazy.Value;
+            // Under a storage budget (an HTTP request) wait no longer than it allows, also for a creation that a
+            // queue function started with the SDK's patient retries.
+            await (StorageBudget.Current is { } budget ? creation.WaitAsync(budget.PerOperation) : creation);
         }
-        catch
+        catch when (creation.IsCompleted)
         {
             // A failed creation (storage away) must be retried by the next caller, not cached.
             _ensured.TryRemove(new KeyValuePair<string, Lazy<Task>>(key, lazy));
@@ -85,11 +90,11 @@ public sealed class StorageClients
     }
 
     /// <summary>A table client that fails fast (no retries, short timeout), for health probes.</summary>
-    public TableServiceClient CreateTableServiceClient(int retries, TimeSpan networkTimeout)
+    public TableServiceClient CreateTableServiceClient(int retries, TimeSpan networkTimeout) =>
+        CreateTableServiceClient(new TableClientOptions { Retry = { MaxRetries = retries, NetworkTimeout = networkTimeout } });
+
+    private TableServiceClient CreateTableServiceClient(TableClientOptions options)
     {
-        var options = new TableClientOptions();
-        options.Retry.MaxRetries = retries;
-        options.Retry.NetworkTimeout = networkTimeout;
         AddPolicies(options);
         if (_settings.ConnectionString is { } cs)
         {
@@ -117,7 +122,7 @@ public sealed class StorageClients
 
     private BlobServiceClient CreateBlobServiceClient()
     {
-        var options = new BlobClientOptions();
+        var options = Budgeted(new BlobClientOptions());
         AddPolicies(options);
         if (_settings.ConnectionString is { } cs)
         {
@@ -125,6 +130,14 @@ public sealed class StorageClients
         }
 
         return new BlobServiceClient(Require(_settings.BlobServiceUri, "blobServiceUri"), _credential.Value, options);
+    }
+
+    /// <summary>The SDK's retries as <paramref name="options"/> set them, cut short under a <see cref="StorageBudget"/>.</summary>
+    private static TOptions Budgeted<TOptions>(TOptions options)
+        where TOptions : ClientOptions
+    {
+        options.RetryPolicy = new BudgetedRetryPolicy(options.Retry);
+        return options;
     }
 
     private void AddPolicies(ClientOptions options)

@@ -231,7 +231,8 @@ public sealed class DashboardListTests : IAsyncLifetime
         }
 
         // 22:30 UTC on 31 July is 1 August in Berlin.
-        Assert.Equal([donation.Id, "01.08.2041", $"Groß; \"Ü\" {tag}", $"csv.{tag}@example.de", "12,50", "once", "pending", "0,00", "sepa_debit"], mine!);
+        Assert.Equal([donation.Id, "01.08.2041", $"Groß; \"Ü\" {tag}", $"csv.{tag}@example.de", "12,50", "once", "pending", "0,00", "sepa_debit",
+            "Nein", "", "", "", ""], mine!);
     }
 
     private Member Active(int n, string name, DateOnly since)
