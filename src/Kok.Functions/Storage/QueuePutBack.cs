@@ -52,15 +52,17 @@ public sealed partial class QueuePutBack(StorageClients storage, ILogger<QueuePu
         ArgumentException.ThrowIfNullOrEmpty(queueName);
         ArgumentNullException.ThrowIfNull(message);
         var count = CountOf(message);
+        var json = (JsonObject)JsonNode.Parse(message)!;
         if (count >= MaxPutBacks)
         {
+            // Without its count, so a message staff move back from the poison queue gets its full hour again.
             LogGivenUp(logger, queueName, count);
+            json.Remove(CountProperty);
             var poison = await storage.QueueAsync(queueName + "-poison");
-            await poison.SendMessageAsync(message, cancellationToken);
+            await poison.SendMessageAsync(json.ToJsonString(), cancellationToken);
             return false;
         }
 
-        var json = (JsonObject)JsonNode.Parse(message)!;
         json[CountProperty] = count + 1;
         var delay = DelayAfter(count);
         var queue = await storage.QueueAsync(queueName);
