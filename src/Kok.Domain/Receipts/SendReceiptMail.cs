@@ -189,19 +189,24 @@ public sealed class SendReceiptMail(
                 return new ReceiptMailResult(ReceiptMailOutcome.NoMailDue);
         }
 
-        var thanksMayHaveArrived = await SettleThanksAsync(payment, cancellationToken).ConfigureAwait(false);
+        // Withdrawn first: a receipt issued by a thank-you still in flight is withdrawn now or, as the thank-you makes
+        // this request wait, on its next delivery.
         var withdrawn = await register.MarkWithdrawnAsync(payment.Key, GermanTime.Today(time), cancellationToken).ConfigureAwait(false);
+        if (withdrawn is not null)
+        {
+            // The void copy sits next to the original, so the archive alone shows what happened to the number.
+            await archive.StoreOnceAsync(
+                withdrawn.Number,
+                ReceiptCopy.Withdrawn,
+                renderer.Render(withdrawn.Document, organisation),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var thanksMayHaveArrived = await SettleThanksAsync(payment, cancellationToken).ConfigureAwait(false);
         if (withdrawn is null)
         {
             return new ReceiptMailResult(ReceiptMailOutcome.NoMailDue);
         }
-
-        // The void copy sits next to the original, so the archive alone shows what happened to the number.
-        await archive.StoreOnceAsync(
-            withdrawn.Number,
-            ReceiptCopy.Withdrawn,
-            renderer.Render(withdrawn.Document, organisation),
-            cancellationToken).ConfigureAwait(false);
 
         if (!thanksMayHaveArrived)
         {
