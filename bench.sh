@@ -5,13 +5,17 @@
 #   ./bench.sh dues [SMALL LARGE]
 #                          dues run time with 500 due among 10,000 and 100,000 members (or SMALL and LARGE), their
 #                          ratio and storage transactions; then charges per second through dues-charge (takes minutes)
+#   ./bench.sh dues-mail [N]
+#                          N (2,000) dues charges end to end with the mails they cause (receipts with PDF, failed-charge
+#                          mails) through DevHost: charges and mails per second, failed executions per 1,000 charges,
+#                          storage round trips per charge and per mail, the machine's load
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
-usage() { echo "usage: ./bench.sh donations | dues [SMALL LARGE]" >&2; exit 2; }
+usage() { echo "usage: ./bench.sh donations | dues [SMALL LARGE] | dues-mail [N]" >&2; exit 2; }
 case "${1:-} $#" in
-  "donations 1" | "dues 1" | "dues 3") ;;
+  "donations 1" | "dues 1" | "dues 3" | "dues-mail 1" | "dues-mail 2") ;;
   *) usage ;;
 esac
 

@@ -34,8 +34,13 @@ internal sealed class BenchmarkDevHost : IAsyncDisposable
 
     public IConfiguration Configuration => _app.Configuration;
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<BenchmarkDevHost> StartAsync(
-        string storageConnectionString, IReadOnlyList<string> functions, IReadOnlyDictionary<string, string?>? extraSettings = null)
+        string storageConnectionString,
+        IReadOnlyList<string> functions,
+        IReadOnlyDictionary<string, string?>? extraSettings = null,
+        Action<IServiceCollection>? extraServices = null)
     {
         var counter = new StorageTransactionCounter();
         var timer = new StorageTimer();
@@ -64,6 +69,7 @@ internal sealed class BenchmarkDevHost : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton<HttpPipelinePolicy>(counter);
             builder.Services.AddSingleton<HttpPipelinePolicy>(timer);
+            extraServices?.Invoke(builder.Services);
         });
 
         try

@@ -3,10 +3,12 @@ using Kok.Benchmarks.Donations;
 using Kok.Benchmarks.Dues;
 
 // Usage: Kok.Benchmarks <scenario>; storage from the AzureWebJobsStorage connection string (./bench.sh sets it).
-const string usage = "usage: Kok.Benchmarks donations | dues [SMALL LARGE]   (AzureWebJobsStorage must point at an Azurite started for this run)";
+const string usage = "usage: Kok.Benchmarks donations | dues [SMALL LARGE] | dues-mail [N]   (AzureWebJobsStorage must point at an Azurite started for this run)";
 var sizes = args switch
 {
     ["dues"] => (Small: 10_000, Large: 100_000),
+    ["dues-mail"] => (Small: DuesMailBenchmark.DefaultCharges, Large: 0),
+    ["dues-mail", var n] when int.TryParse(n, out var count) && count > 0 => (Small: count, Large: 0),
     ["dues", var s, var l] when int.TryParse(s, out var small) && int.TryParse(l, out var large)
         && small >= DuesBenchmark.DueToday && large >= small => (Small: small, Large: large),
     ["donations"] => (Small: 0, Large: 0),
@@ -27,11 +29,15 @@ if (string.IsNullOrWhiteSpace(storage))
 
 // Every phase is bounded by its count; this only stops a run that hangs on a storage or socket problem.
 // Seeding 100,000 members on Azurite takes minutes, so the dues benchmark gets longer.
-using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(args[0] == "dues" ? 90 : 15));
+using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(args[0] == "donations" ? 15 : 90));
 var report = new BenchmarkReport(Console.Out);
 if (args[0] == "dues")
 {
     await new DuesBenchmark(storage, report, sizes.Small, sizes.Large).RunAsync(deadline.Token);
+}
+else if (args[0] == "dues-mail")
+{
+    await new DuesMailBenchmark(storage, report, sizes.Small).RunAsync(deadline.Token);
 }
 else
 {

@@ -47,6 +47,7 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton<StaffAuthorization>();
 
         services.AddSingleton<StorageQueueSender>();
+        services.AddSingleton<QueuePutBack>();
         services.AddSingleton<IIdGenerator, RandomIdGenerator>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IDonationRepository, TableDonationRepository>();

@@ -175,7 +175,7 @@ internal sealed class DuesBenchmark(string storageConnectionString, BenchmarkRep
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var outcomes = await OutcomesAsync(storage, cancellationToken);
+        var outcomes = await OutcomesAsync(storage, Today, DueToday, cancellationToken);
         var poisoned = (await poison.ExistsAsync(cancellationToken)).Value
             ? (await poison.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount
             : 0;
@@ -184,15 +184,15 @@ internal sealed class DuesBenchmark(string storageConnectionString, BenchmarkRep
         report.Line("outcomes", string.Join(", ", outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value}")) + $", poison {poisoned}");
     }
 
-    /// <summary>How the 500 due members' dues entries stand now (paid, processing, failed, still pending, none).</summary>
-    private static async Task<Dictionary<string, int>> OutcomesAsync(StorageClients storage, CancellationToken cancellationToken)
+    /// <summary>How the first <paramref name="due"/> seeded members' dues entries stand now (paid, processing, failed, still pending, none).</summary>
+    internal static async Task<Dictionary<string, int>> OutcomesAsync(StorageClients storage, DateOnly today, int due, CancellationToken cancellationToken)
     {
         var repository = new TableMemberRepository(storage, DuesPolicy.Default);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var n = 0; n < DueToday; n++)
+        for (var n = 0; n < due; n++)
         {
             var member = (await repository.GetAsync(MemberSeeder.MemberId(42, n), cancellationToken))?.Member;
-            var key = member?.DuesEntryFor(Today)?.Status.ToString().ToLowerInvariant() ?? "no entry";
+            var key = member?.DuesEntryFor(today)?.Status.ToString().ToLowerInvariant() ?? "no entry";
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 

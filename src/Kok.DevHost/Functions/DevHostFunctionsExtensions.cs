@@ -17,6 +17,7 @@ public static class DevHostFunctionsExtensions
             return HostJsonSettings.Load(HostJsonLocator.Find(configuration), configuration);
         });
         services.TryAddSingleton<FunctionCatalog>();
+        services.TryAddSingleton<FunctionExecutions>();
         services.TryAddSingleton<FunctionInvoker>();
         services.TryAddSingleton<TimerScheduleMonitor>();
         services.TryAddSingleton<QueueTriggerHost>();

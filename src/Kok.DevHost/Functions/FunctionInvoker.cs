@@ -16,7 +16,7 @@ namespace Kok.DevHost.Functions;
 /// middleware answered instead). Failures are logged with the exception type (stack traces at Debug), never the exception
 /// message: it may quote data from the request or message, which must not reach logs.
 /// </summary>
-internal sealed class FunctionInvoker(IServiceScopeFactory scopes, ILogger<FunctionInvoker> logger)
+internal sealed class FunctionInvoker(IServiceScopeFactory scopes, FunctionExecutions executions, ILogger<FunctionInvoker> logger)
 {
     /// <summary>Runs a non-HTTP invocation in a DI scope of its own, as the worker does per invocation.</summary>
     public async Task InvokeInNewScopeAsync(
@@ -37,17 +37,20 @@ internal sealed class FunctionInvoker(IServiceScopeFactory scopes, ILogger<Funct
         logger.LogInformation("Executing 'Functions.{Function}' (Reason='{Reason}', Id={InvocationId}){Detail}",
             function.Name, input.Reason, context.InvocationId, logDetail);
         var started = Stopwatch.GetTimestamp();
+        using var current = FunctionExecutions.Enter(function.Name);
         try
         {
             // The app's worker middleware wraps the function here as it does in the Functions host (Program.cs).
             object? result = null;
             await KokWorkerMiddleware.Compose(async _ => result = await RunAsync(context, input))(context);
+            executions.Record(function.Name, succeeded: true);
             logger.LogInformation("Executed 'Functions.{Function}' (Succeeded, Id={InvocationId}, Duration={Duration}ms)",
                 function.Name, context.InvocationId, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
         catch (Exception ex)
         {
+            executions.Record(function.Name, succeeded: false);
             logger.LogError("Executed 'Functions.{Function}' (Failed, Id={InvocationId}, Duration={Duration}ms){Detail}: {ExceptionType}",
                 function.Name, context.InvocationId, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, logDetail, ex.GetType().FullName);
             logger.LogDebug("Failure of 'Functions.{Function}' (Id={InvocationId}):{Trace}", function.Name, context.InvocationId, TypesAndStackTraces(ex));

@@ -14,8 +14,8 @@ namespace Kok.Domain.Dues;
 /// before the save, so a crash in between can only repeat a message, which the mail log (one mail per member, period
 /// and kind) and the charge's idempotency key (one charge per member and period) absorb.
 /// </para>
-/// Charge requests are released at <see cref="DuesPolicy.MaxChargesPerSecond"/>: the n-th of a run is invisible on
-/// the queue for n / rate seconds (<see cref="DuesPolicy.ChargeRelease"/>), which bounds the charge rate however far
+/// Charge requests are released at <see cref="DuesPolicy.MaxChargesPerSecond"/>: the n-th of a run becomes visible on
+/// the queue n / rate seconds after the run started (<see cref="DuesPolicy.ChargeRelease"/>), which bounds the charge rate however far
 /// the queue's consumers scale out. A rerun the same day starts its own count, so for a while both may release.
 /// Per member acted on: one point read, one queue message, one index upsert, one conditional write, one index delete.
 /// </summary>
@@ -93,7 +93,7 @@ public sealed class RunDuesSchedule(
                 return Outcome.PreNotified;
             case DuesAction.Charge when member.RequestDuesCharge(run.Today) is { } requested:
                 await charges.EnqueueAsync(
-                    new DuesChargeMessage(member.Id, requested.PeriodStart), policy.ChargeRelease(run.NextChargePosition()), cancellationToken)
+                    new DuesChargeMessage(member.Id, requested.PeriodStart), run.NextChargeDelay(policy, timeProvider.GetUtcNow()), cancellationToken)
                     .ConfigureAwait(false);
                 return Outcome.ChargeRequested;
             case DuesAction.SendReminder when step.ReminderNumber is { } number && member.RecordReminder(number):
@@ -122,7 +122,17 @@ public sealed class RunDuesSchedule(
 
         public DateTimeOffset Now { get; } = now;
 
-        public int NextChargePosition() => Interlocked.Increment(ref charges) - 1;
+        /// <summary>
+        /// How long the next charge request stays invisible: its place in the release schedule counted from the
+        /// run's start, not from now, so the time the run itself takes to read and save its members (a minute for a
+        /// few thousand) does not push the last charges later and the pace below the limit.
+        /// </summary>
+        public TimeSpan? NextChargeDelay(DuesPolicy policy, DateTimeOffset now)
+        {
+            var release = policy.ChargeRelease(Interlocked.Increment(ref charges) - 1);
+            var remaining = Now + release - now;
+            return remaining > TimeSpan.Zero ? remaining : null;
+        }
     }
 
     private enum Outcome

@@ -1,10 +1,12 @@
+using Kok.Domain.Common;
+
 namespace Kok.Domain.Mail;
 
 /// <summary>
 /// Another worker is sending the same mail right now (a duplicate queue message arrived while the first is being
-/// handled). Transient: the queue retries the message later, when the log shows the outcome.
+/// handled). Not yet: the queue function puts the message back, and a later delivery finds the outcome in the log.
 /// </summary>
-public sealed class MailInProgressException : Exception
+public sealed class MailInProgressException : NotYetException
 {
     public MailInProgressException()
     {

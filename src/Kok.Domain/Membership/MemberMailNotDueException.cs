@@ -1,7 +1,9 @@
+using Kok.Domain.Common;
+
 namespace Kok.Domain.Membership;
 
-/// <summary>The member's stored state does not (yet) call for the requested mail; the queue retries it.</summary>
-public sealed class MemberMailNotDueException : Exception
+/// <summary>The member's stored state does not (yet) call for the requested mail; the queue function puts it back for later.</summary>
+public sealed class MemberMailNotDueException : NotYetException
 {
     public MemberMailNotDueException()
     {

@@ -10,9 +10,10 @@ namespace Kok.Domain.Membership;
 /// <para>
 /// The payment handler and the dues run enqueue a mail request before they save the member (so a crash in between
 /// cannot lose the mail), so a request may arrive before the state that makes it due. A mail that is not due is
-/// therefore not dropped but retried (<see cref="MemberMailNotDueException"/>); should it never become due, the message
-/// ends in the queue's poison queue, where staff see it. A dues mail that became obsolete meanwhile (paid, cancelled)
-/// is logged as skipped instead (<see cref="ComposeDuesMail"/>).
+/// therefore not dropped but "not yet" (<see cref="MemberMailNotDueException"/>): the queue function puts it back for
+/// later; should it never become due, the message ends in the queue's poison queue after about an hour, where staff
+/// see it. A dues mail that became obsolete meanwhile (paid, cancelled) is logged as skipped instead
+/// (<see cref="ComposeDuesMail"/>).
 /// </para>
 /// </summary>
 public sealed class SendMemberMail(ComposeMemberMail compose, ComposeDuesMail composeDues, MailDispatcher dispatcher)

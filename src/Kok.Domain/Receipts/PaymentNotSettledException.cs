@@ -1,10 +1,12 @@
+using Kok.Domain.Common;
+
 namespace Kok.Domain.Receipts;
 
 /// <summary>
 /// The request is about a state the payment does not show yet: the queue message overtook the save of the event
-/// that sent it. Transient: the queue retries the message.
+/// that sent it. Not yet: the queue function puts the message back for later.
 /// </summary>
-public sealed class PaymentNotSettledException : Exception
+public sealed class PaymentNotSettledException : NotYetException
 {
     public PaymentNotSettledException()
     {

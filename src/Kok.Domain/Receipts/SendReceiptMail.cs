@@ -15,11 +15,25 @@ namespace Kok.Domain.Receipts;
 /// one number, and the archived PDF (write-once) is the one attached.
 /// </para>
 /// <para>
-/// Refunded: mark the payment's receipt withdrawn (its number stays taken), archive a copy marked void next to the
-/// original, and tell the supporter if the receipt mail may have reached them.
+/// Refunded in full: the same mails whatever the order of the payment event, the refund event and the two messages.
+/// What counts is one fact, settled in the mail log: was the refund saved before the thank-you went out? No
+/// Zuwendungsbestätigung (German tax receipt) may confirm money that was given back, and a number once issued is
+/// withdrawn, never deleted; so
+/// <list type="bullet">
+/// <item>refund first: the thank-you is closed unsent (logged as failed with the reason), no receipt number is
+/// taken, and the donor gets no mail: nothing was kept to thank for or to confirm, and the refund reaches them as
+/// such from the payment provider;</item>
+/// <item>thank-you first (or possibly sent by a worker that crashed): the receipt is marked withdrawn (its number
+/// stays taken), a copy marked void is archived next to the original, and the donor gets the "storniert" mail.</item>
+/// </list>
+/// The refund request settles the fact: if the thank-you is still open it closes it, and while another worker is
+/// sending it, it waits for the outcome (not yet), so the two can never cross (a receipt sent after its withdrawal,
+/// a withdrawal mail for a receipt never sent, a receipt never withdrawn).
 /// </para>
-/// Transient failures (storage, mail service 429/5xx, payment not settled, receipts unavailable) surface as
-/// exceptions so the queue retries and finally parks the message in the poison queue.
+/// A request that overtook the save it is about, or a mail another worker is sending, is "not yet"
+/// (<see cref="Common.NotYetException"/>): the queue function puts it back for later. Other transient failures
+/// (storage, mail service 429/5xx, receipts unavailable) surface as exceptions so the queue retries and finally parks
+/// the message in the poison queue.
 /// </summary>
 public sealed class SendReceiptMail(
     IEnumerable<IReceiptSubjectSource> sources,
@@ -32,6 +46,9 @@ public sealed class SendReceiptMail(
     IMailLog mailLog,
     TimeProvider time)
 {
+    /// <summary>Why a thank-you was closed unsent, as the mail log shows it.</summary>
+    public const string RefundedBeforeThanks = "The payment was refunded in full before its thank-you went out: no thanks, no receipt.";
+
     private readonly IReadOnlyList<IReceiptSubjectSource> sources = sources.ToList();
 
     public async Task<ReceiptMailResult> ExecuteAsync(ReceiptMailRequest request, CancellationToken cancellationToken)
@@ -172,20 +189,26 @@ public sealed class SendReceiptMail(
                 return new ReceiptMailResult(ReceiptMailOutcome.NoMailDue);
         }
 
+        // Withdrawn first: a receipt issued by a thank-you still in flight is withdrawn now or, as the thank-you makes
+        // this request wait, on its next delivery.
         var withdrawn = await register.MarkWithdrawnAsync(payment.Key, GermanTime.Today(time), cancellationToken).ConfigureAwait(false);
+        if (withdrawn is not null)
+        {
+            // The void copy sits next to the original, so the archive alone shows what happened to the number.
+            await archive.StoreOnceAsync(
+                withdrawn.Number,
+                ReceiptCopy.Withdrawn,
+                renderer.Render(withdrawn.Document, organisation),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var thanksMayHaveArrived = await SettleThanksAsync(payment, cancellationToken).ConfigureAwait(false);
         if (withdrawn is null)
         {
             return new ReceiptMailResult(ReceiptMailOutcome.NoMailDue);
         }
 
-        // The void copy sits next to the original, so the archive alone shows what happened to the number.
-        await archive.StoreOnceAsync(
-            withdrawn.Number,
-            ReceiptCopy.Withdrawn,
-            renderer.Render(withdrawn.Document, organisation),
-            cancellationToken).ConfigureAwait(false);
-
-        if (!await ReceiptMailMayHaveArrivedAsync(payment, cancellationToken).ConfigureAwait(false))
+        if (!thanksMayHaveArrived)
         {
             return new ReceiptMailResult(ReceiptMailOutcome.Withdrawn, null, withdrawn.Number);
         }
@@ -200,18 +223,38 @@ public sealed class SendReceiptMail(
     }
 
     /// <summary>
-    /// Sent, or pending (a crash may have sent it): the supporter may hold the receipt and must hear it is void. Not
-    /// when the mail service refused it or it was dropped.
+    /// Whether the payment's thank-you (with its receipt) may have reached the supporter, settling it first if it is
+    /// still open: a refund saved before the thank-you went out closes it unsent, so it never goes out for money
+    /// given back. Sent, or left pending by a worker that vanished after taking the mail (its lease ran out), may
+    /// have arrived; refused by the mail service, or closed here, did not. While another worker holds the mail, the
+    /// answer is "not yet": the request waits for the outcome.
     /// </summary>
-    private async Task<bool> ReceiptMailMayHaveArrivedAsync(ReceiptSubjectPayment payment, CancellationToken cancellationToken)
+    private async Task<bool> SettleThanksAsync(ReceiptSubjectPayment payment, CancellationToken cancellationToken)
     {
         if (payment.PaidMail is not (PaidPaymentMail.OneTimeDonation or PaidPaymentMail.MembershipFee))
         {
+            // Monthly donations: their receipts come yearly, after refunds are known.
             return true;
         }
 
-        var entry = await mailLog.GetAsync(new MailLogKey(PaidMailKind(payment.PaidMail), payment.PaidMailSubjectId), cancellationToken)
-            .ConfigureAwait(false);
-        return entry is not null && entry.State != MailLogState.Failed;
+        var key = new MailLogKey(PaidMailKind(payment.PaidMail), payment.PaidMailSubjectId);
+        var before = await mailLog.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (before is { IsFinal: true })
+        {
+            return before.State == MailLogState.Sent;
+        }
+
+        if (before is not null && before.IsLeasedAt(time.GetUtcNow()))
+        {
+            throw new MailInProgressException(key);
+        }
+
+        var settled = await mailer.SendOnceAsync(
+            key,
+            _ => Task.FromResult(PreparedMail.Skip(RefundedBeforeThanks)),
+            cancellationToken).ConfigureAwait(false);
+        return settled.Outcome == MailDispatchOutcome.Skipped
+            ? before?.LeaseUntil is not null
+            : settled.Entry.State == MailLogState.Sent;
     }
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kok.Domain.Dashboard;
 using Kok.Domain.Dues;
+using Kok.Domain.Receipts;
 using Kok.Functions.Http;
 using Kok.Functions.Staff;
 using Kok.Functions.Storage;
@@ -61,9 +63,25 @@ public sealed class DashboardMemberFunctions(
         {
             StaffActionOutcome.Done => new JsonResult(new { result.MemberId, result.MailKind }, KokJson.Options) { StatusCode = StatusCodes.Status202Accepted },
             StaffActionOutcome.NotFound => MemberNotFound(),
+            _ when result.LastReminderAt is { } last => ReminderTooSoon(last, result.NextReminderAt!.Value),
             _ => ProblemResults.Problem(StatusCodes.Status409Conflict, "Nothing outstanding.",
                 "Nur überfällige oder erloschene Mitgliedschaften werden erinnert / only overdue or lapsed memberships can be reminded."),
         };
+    }
+
+    /// <summary>409 naming when the last staff reminder went out (ISO 8601 and a sentence in Berlin time) and when the next may.</summary>
+    private static ObjectResult ReminderTooSoon(DateTimeOffset last, DateTimeOffset next)
+    {
+        var (lastBerlin, nextBerlin) = (GermanTime.LocalTime(last), GermanTime.LocalTime(next));
+        var detail = string.Create(CultureInfo.InvariantCulture,
+            $"Die letzte Erinnerung an dieses Mitglied ging am {lastBerlin:dd.MM.yyyy} um {lastBerlin:HH:mm} Uhr hinaus; eine weitere ist ab {nextBerlin:HH:mm} Uhr möglich / ")
+            + string.Create(CultureInfo.InvariantCulture,
+                $"the last reminder to this member went out on {lastBerlin:d MMMM yyyy} at {lastBerlin:HH:mm} (Berlin time); another is possible from {nextBerlin:HH:mm}.");
+        return ProblemResults.Problem(StatusCodes.Status409Conflict, "Reminder sent moments ago.", detail, new Dictionary<string, object?>
+        {
+            ["lastReminderAt"] = last.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["nextReminderAt"] = next.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        });
     }
 
     [Function("RecordDashboardMemberPayment")]

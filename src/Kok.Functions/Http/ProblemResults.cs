@@ -14,6 +14,19 @@ public static class ProblemResults
         return Create(problem);
     }
 
+    /// <summary>A problem with extra members (RFC 9457 extensions), e.g. a time the client shows.</summary>
+    public static ObjectResult Problem(int status, string title, string detail, IReadOnlyDictionary<string, object?> extensions)
+    {
+        ArgumentNullException.ThrowIfNull(extensions);
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = TypeFor(status) };
+        foreach (var (name, value) in extensions)
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return Create(problem);
+    }
+
     /// <summary>400 (or <paramref name="status"/>) with an <c>errors</c> object naming each bad field.</summary>
     public static ObjectResult Validation(
         IReadOnlyDictionary<string, string[]> errors,

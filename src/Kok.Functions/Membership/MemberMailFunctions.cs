@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Kok.Domain.Common;
+using Kok.Domain.Mail;
 using Kok.Domain.Membership;
 using Kok.Functions.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -8,10 +10,12 @@ namespace Kok.Functions.Membership;
 
 /// <summary>
 /// Queue triggers on <c>welcome-mail</c> and <c>member-mail</c>: parse the request (ids only) and run
-/// <see cref="SendMemberMail"/>. Failures are rethrown, so the host retries up to host.json's maxDequeueCount and
-/// then parks the message in <c>&lt;queue&gt;-poison</c>; an unreadable message is thrown straight there too.
+/// <see cref="SendMemberMail"/>. A request that came before the save that makes its mail due (or while another worker
+/// sends the same mail) is put back for later (<see cref="QueuePutBack"/>) without failing. Other failures are
+/// rethrown, so the host retries up to host.json's maxDequeueCount and then parks the message in
+/// <c>&lt;queue&gt;-poison</c>; an unreadable message is thrown straight there too.
 /// </summary>
-public sealed class MemberMailFunctions(SendMemberMail sendMemberMail, ILogger<MemberMailFunctions> logger)
+public sealed class MemberMailFunctions(SendMemberMail sendMemberMail, QueuePutBack putBack, ILogger<MemberMailFunctions> logger)
 {
     [Function("WelcomeMail")]
     public Task WelcomeAsync([QueueTrigger(IMemberMailQueue.WelcomeQueueName)] string message, CancellationToken cancellationToken) =>
@@ -25,7 +29,17 @@ public sealed class MemberMailFunctions(SendMemberMail sendMemberMail, ILogger<M
     {
         var request = Parse(message)
             ?? throw new InvalidOperationException($"Unreadable member mail message ({message?.Length ?? 0} characters).");
-        var dispatch = await sendMemberMail.ExecuteAsync(request, cancellationToken);
+        MailDispatch dispatch;
+        try
+        {
+            dispatch = await sendMemberMail.ExecuteAsync(request, cancellationToken);
+        }
+        catch (NotYetException)
+        {
+            await putBack.PutBackAsync(IMemberMailQueue.QueueFor(request.Kind), message, cancellationToken);
+            return;
+        }
+
         logger.LogInformation("Member mail {Kind} for {MailSubjectId}: {Outcome}.", request.Kind, request.MailSubjectId, dispatch.Outcome);
     }
 

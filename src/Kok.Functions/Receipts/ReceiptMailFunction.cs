@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kok.Domain.Common;
 using Kok.Domain.Receipts;
 using Kok.Functions.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -8,12 +9,18 @@ namespace Kok.Functions.Receipts;
 
 /// <summary>
 /// Queue trigger on <c>receipt-mail</c>: parses the message (ids only) and runs <see cref="SendReceiptMail"/>.
-/// Transient failures (storage, mail service 429/5xx, a payment not saved yet) are rethrown, so the host retries
-/// the message up to host.json's maxDequeueCount and then moves it to <c>receipt-mail-poison</c>. A message that can
-/// never succeed (unreadable, or its subject does not exist) goes to the poison queue at once instead of being
-/// retried pointlessly. Logs carry ids and outcomes only, never names or addresses.
+/// A message that came before the payment's new state was saved, or while another worker sends the same mail, is put
+/// back for later (<see cref="QueuePutBack"/>) without failing. Transient failures (storage, mail service 429/5xx)
+/// are rethrown, so the host retries the message up to host.json's maxDequeueCount and then moves it to
+/// <c>receipt-mail-poison</c>. A message that can never succeed (unreadable, or its subject does not exist) goes to
+/// the poison queue at once instead of being retried pointlessly. Logs carry ids and outcomes only, never names or
+/// addresses.
 /// </summary>
-public sealed class ReceiptMailFunction(SendReceiptMail sendReceiptMail, StorageClients storage, ILogger<ReceiptMailFunction> logger)
+public sealed class ReceiptMailFunction(
+    SendReceiptMail sendReceiptMail,
+    QueuePutBack putBack,
+    StorageClients storage,
+    ILogger<ReceiptMailFunction> logger)
 {
     public const string PoisonQueueName = IReceiptMailQueue.QueueName + "-poison";
 
@@ -29,7 +36,17 @@ public sealed class ReceiptMailFunction(SendReceiptMail sendReceiptMail, Storage
             return;
         }
 
-        var result = await sendReceiptMail.ExecuteAsync(request, cancellationToken);
+        ReceiptMailResult result;
+        try
+        {
+            result = await sendReceiptMail.ExecuteAsync(request, cancellationToken);
+        }
+        catch (NotYetException)
+        {
+            await putBack.PutBackAsync(IReceiptMailQueue.QueueName, message, cancellationToken);
+            return;
+        }
+
         if (result.Outcome == ReceiptMailOutcome.SubjectNotFound)
         {
             logger.LogError(

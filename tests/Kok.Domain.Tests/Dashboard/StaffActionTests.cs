@@ -25,6 +25,7 @@ public sealed class StaffActionTests
     private readonly Mock<IMemberMailQueue> memberMails = new();
     private readonly Mock<IReceiptMailQueue> receiptMails = new();
     private readonly Mock<IAuditTrail> audit = new();
+    private readonly InMemoryAuditTrail reminders = new();
     private readonly Mock<IIdGenerator> ids = new();
     private readonly List<AuditEntry> recorded = [];
     private int nextId;
@@ -37,7 +38,8 @@ public sealed class StaffActionTests
             .Returns(Task.CompletedTask);
     }
 
-    private RemindMember Remind => new(members, memberMails.Object, audit.Object, ids.Object, time);
+    // Reminders keep their last one beside the audit trail, written with a compare-and-set: an in-memory trail plays it.
+    private RemindMember Remind => new(members, memberMails.Object, reminders, ids.Object, time);
 
     private RecordDuesBankTransfer BankTransfer => new(members, receiptMails.Object, memberMails.Object, audit.Object, ids.Object, time);
 
@@ -47,6 +49,7 @@ public sealed class StaffActionTests
         members.Put(Reminded(2));
 
         var first = await Remind.ExecuteAsync(MemberId, StaffId, StaffName, default);
+        time.Advance(RemindMember.MinimumGap);
         var second = await Remind.ExecuteAsync(MemberId, StaffId, StaffName, default);
 
         Assert.Equal(StaffActionOutcome.Done, first.Outcome);
@@ -59,8 +62,8 @@ public sealed class StaffActionTests
         Assert.Equal($"{MemberId}:2027-03-01:aud_1", one.MailSubjectId);
         Assert.NotEqual(one.MailSubjectId, two.MailSubjectId);
 
-        var entry = recorded[0];
-        Assert.Equal(new AuditEntry("aud_1", MemberId, RemindMember.AuditAction, StaffId, StaffName, time.GetUtcNow(), entry.Details), entry);
+        var entry = reminders.Entries[0];
+        Assert.Equal(new AuditEntry("aud_1", MemberId, RemindMember.AuditAction, StaffId, StaffName, time.GetUtcNow() - RemindMember.MinimumGap, entry.Details), entry);
         Assert.Contains("period=2027-03-01", entry.Details, StringComparison.Ordinal);
         Assert.Equal(0, members.Saves);
     }

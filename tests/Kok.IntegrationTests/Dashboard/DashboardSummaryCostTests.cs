@@ -13,7 +13,7 @@ namespace Kok.IntegrationTests.Dashboard;
 
 /// <summary>
 /// The summary costs the same storage transactions with 1,000 and with 50,000 members: 3 range queries on the totals
-/// partition (scope current and the year, at most 8 shard rows each; the year's twelve month scopes, at most 96 rows,
+/// partition (scope current and the year, at most 32 shard rows each; the year's twelve month scopes, at most 384 rows,
 /// one page) and 1 properties read per poison queue (4).
 /// What is seeded how: the first 1,000 members are real: built through the domain by <see cref="MemberSeeder"/> and
 /// stored through the real repository with the totals hooked in, so each has its Members row, email index and dues
