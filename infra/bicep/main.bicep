@@ -180,8 +180,8 @@ param rateLimitWindowSeconds int = 300
 @description('Upper bound of Function App instances (40 is the lowest the plan allows).')
 param maximumInstanceCount int = 40
 
-@allowed([512, 2048, 4096])
-@description('Memory per instance in MB.')
+@allowed([2048, 4096])
+@description('Memory per instance in MB: 2048 or 4096. 512 is left out on purpose: some regions refuse it for new apps.')
 param instanceMemoryMB int = 2048
 
 @description('Daily Log Analytics ingestion cap in GB (a safety net; -1 = none).')

@@ -43,8 +43,8 @@ param applicationInsightsConnectionString string
 @maxValue(1000)
 param maximumInstanceCount int
 
-@description('Memory per instance in MB.')
-@allowed([512, 2048, 4096])
+@description('Memory per instance in MB: 2048 or 4096, the sizes every Flex Consumption region offers (512 is refused in some).')
+@allowed([2048, 4096])
 param instanceMemoryMB int
 
 @description('The website that embeds the forms.')
@@ -106,10 +106,10 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     publicNetworkAccess: 'Enabled'
     // Key Vault references resolve with the user-assigned identity (there is no system-assigned one).
     keyVaultReferenceIdentity: identityId
+    // No ftpsState: Flex Consumption has no FTP and rejects the property (tests/Kok.InfraTests/FlexConsumptionDeprecations.cs).
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       http20Enabled: true
       cors: {
         allowedOrigins: website.origins
