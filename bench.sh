@@ -5,13 +5,16 @@
 #   ./bench.sh dues [SMALL LARGE]
 #                          dues run time with 500 due among 10,000 and 100,000 members (or SMALL and LARGE), their
 #                          ratio and storage transactions; then charges per second through dues-charge (takes minutes)
+#   ./bench.sh cold-start [STARTS]
+#                          DevHost started fresh STARTS times (default 7), each in its own process: the first and the
+#                          second GET /api/dashboard/summary and POST /api/donations, their medians and cold/warm ratio
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
-usage() { echo "usage: ./bench.sh donations | dues [SMALL LARGE]" >&2; exit 2; }
+usage() { echo "usage: ./bench.sh donations | dues [SMALL LARGE] | cold-start [STARTS]" >&2; exit 2; }
 case "${1:-} $#" in
-  "donations 1" | "dues 1" | "dues 3") ;;
+  "donations 1" | "dues 1" | "dues 3" | "cold-start 1" | "cold-start 2") ;;
   *) usage ;;
 esac
 
