@@ -184,8 +184,16 @@ param maximumInstanceCount int = 40
 @description('Memory per instance in MB: 2048 or 4096. 512 is left out on purpose: some regions refuse it for new apps.')
 param instanceMemoryMB int = 2048
 
+@description('Application Insights accepts telemetry only with Entra ID (local auth off): for subscriptions whose policy disables local authentication. The app identity gets Monitoring Metrics Publisher.')
+param applicationInsightsEntraAuth bool = false
+
 @description('Daily Log Analytics ingestion cap in GB (a safety net; -1 = none).')
 param dailyLogCapGb int = 1
+
+@minValue(3288)
+@maxValue(36500)
+@description('Days after issue a receipt PDF and its versions are deleted. Receipts are kept 8 years after the end of the year of issue; lifecycle rules count from creation, so 3300 (9 × 365 + 3 leap days + slack) covers a receipt issued on 1 January.')
+param receiptRetentionDays int = 3300
 
 @description('Lock the storage account against deletion (it holds the receipts). Remove the lock before `azd down`.')
 param lockStorageAccount bool = true
@@ -199,6 +207,7 @@ var deploymentContainerName = 'deployment-package'
 var identityName = 'id-kok-${resourceToken}'
 var storageAccountName = 'stkok${resourceToken}'
 var keyVaultName = 'kv-kok-${take(resourceToken, 13)}'
+var applicationInsightsName = 'appi-kok-${resourceToken}'
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: 'rg-${environmentName}'
@@ -221,11 +230,12 @@ module monitoring 'modules/monitoring.bicep' = {
   scope: rg
   params: {
     logAnalyticsName: 'log-kok-${resourceToken}'
-    applicationInsightsName: 'appi-kok-${resourceToken}'
+    applicationInsightsName: applicationInsightsName
     location: location
     tags: tags
     retentionInDays: 30
     dailyQuotaGb: dailyLogCapGb
+    disableLocalAuth: applicationInsightsEntraAuth
   }
 }
 
@@ -239,6 +249,8 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: deploymentContainerName
     receiptsContainerName: 'receipts'
     blobSoftDeleteDays: 365
+    receiptRetentionDays: receiptRetentionDays
+    deploymentVersionDays: 30
     lockAccount: lockStorageAccount
   }
 }
@@ -266,11 +278,14 @@ module roles 'modules/role-assignments.bicep' = {
     identityName: identityName
     storageAccountName: storageAccountName
     keyVaultName: keyVaultName
+    applicationInsightsName: applicationInsightsName
+    applicationInsightsEntraAuth: applicationInsightsEntraAuth
   }
   dependsOn: [
     identity
     storage
     keyVault
+    monitoring
   ]
 }
 
@@ -290,6 +305,7 @@ module functionApp 'modules/function-app.bicep' = {
     deploymentContainerName: storage.outputs.deploymentContainerName
     keyVaultName: keyVault.outputs.name
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    applicationInsightsEntraAuth: applicationInsightsEntraAuth
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     website: {

@@ -38,6 +38,9 @@ param keyVaultName string
 @description('Application Insights connection string.')
 param applicationInsightsConnectionString string
 
+@description('Send telemetry with the identity\'s Entra ID token (APPLICATIONINSIGHTS_AUTHENTICATION_STRING) instead of the key alone.')
+param applicationInsightsEntraAuth bool
+
 @description('Upper bound of instances; the lowest Flex Consumption allows.')
 @minValue(40)
 @maxValue(1000)
@@ -153,6 +156,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     AzureWebJobsStorage__queueServiceUri: queueEndpoint
     AzureWebJobsStorage__tableServiceUri: tableEndpoint
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    // Empty unless Entra ID auth is on: the host and Program.cs then authenticate as the user-assigned identity.
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: applicationInsightsEntraAuth ? 'Authorization=AAD;ClientId=${identityClientId}' : ''
     PublicBaseUrl: 'https://${publicHostName}'
     Website__Origins: join(website.origins, ',')
     Website__SuccessUrl: website.successUrl
