@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -111,34 +110,11 @@ internal static class BicepSnapshot
             .Replace("${", "\\${", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)
             .Replace("\r", "\\r", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal);
 
-    private static string Run(string parametersFile)
-    {
-        var start = new ProcessStartInfo(InfraPaths.BicepCli)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-                 {
-                     "snapshot", parametersFile, "--mode", "overwrite",
-                     "--subscription-id", "00000000-0000-0000-0000-000000000001",
-                     "--tenant-id", "00000000-0000-0000-0000-000000000002",
-                     "--location", "germanywestcentral",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("bicep snapshot did not finish within 2 minutes.");
-        }
-
-        return stdout.Result + stderr.Result;
-    }
+    private static string Run(string parametersFile) =>
+        BicepBuild.Run(
+            InfraPaths.BicepCli,
+            "snapshot", parametersFile, "--mode", "overwrite",
+            "--subscription-id", "00000000-0000-0000-0000-000000000001",
+            "--tenant-id", "00000000-0000-0000-0000-000000000002",
+            "--location", "germanywestcentral").Output;
 }
