@@ -9,13 +9,16 @@
 #                          N (2,000) dues charges end to end with the mails they cause (receipts with PDF, failed-charge
 #                          mails) through DevHost: charges and mails per second, failed executions per 1,000 charges,
 #                          storage round trips per charge and per mail, the machine's load
+#   ./bench.sh cold-start [STARTS]
+#                          DevHost started fresh STARTS times (default 7), each in its own process: the first and the
+#                          second GET /api/dashboard/summary and POST /api/donations, their medians and cold/warm ratio
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
-usage() { echo "usage: ./bench.sh donations | dues [SMALL LARGE] | dues-mail [N]" >&2; exit 2; }
+usage() { echo "usage: ./bench.sh donations | dues [SMALL LARGE] | dues-mail [N] | cold-start [STARTS]" >&2; exit 2; }
 case "${1:-} $#" in
-  "donations 1" | "dues 1" | "dues 3" | "dues-mail 1" | "dues-mail 2") ;;
+  "donations 1" | "dues 1" | "dues 3" | "dues-mail 1" | "dues-mail 2" | "cold-start 1" | "cold-start 2") ;;
   *) usage ;;
 esac
 

@@ -1,9 +1,10 @@
 using Kok.Benchmarks;
+using Kok.Benchmarks.ColdStart;
 using Kok.Benchmarks.Donations;
 using Kok.Benchmarks.Dues;
 
 // Usage: Kok.Benchmarks <scenario>; storage from the AzureWebJobsStorage connection string (./bench.sh sets it).
-const string usage = "usage: Kok.Benchmarks donations | dues [SMALL LARGE] | dues-mail [N]   (AzureWebJobsStorage must point at an Azurite started for this run)";
+const string usage = "usage: Kok.Benchmarks donations | dues [SMALL LARGE] | dues-mail [N] | cold-start [STARTS]   (AzureWebJobsStorage must point at an Azurite started for this run)";
 var sizes = args switch
 {
     ["dues"] => (Small: 10_000, Large: 100_000),
@@ -12,6 +13,8 @@ var sizes = args switch
     ["dues", var s, var l] when int.TryParse(s, out var small) && int.TryParse(l, out var large)
         && small >= DuesBenchmark.DueToday && large >= small => (Small: small, Large: large),
     ["donations"] => (Small: 0, Large: 0),
+    ["cold-start"] => (Small: ColdStartBenchmark.DefaultStarts, Large: 0),
+    ["cold-start", var n] when int.TryParse(n, out var starts) && starts >= 1 => (Small: starts, Large: 0),
     _ => (Small: -1, Large: -1),
 };
 if (sizes.Small < 0)
@@ -31,7 +34,11 @@ if (string.IsNullOrWhiteSpace(storage))
 // Seeding 100,000 members on Azurite takes minutes, so the dues benchmark gets longer.
 using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(args[0] == "donations" ? 15 : 90));
 var report = new BenchmarkReport(Console.Out);
-if (args[0] == "dues")
+if (args[0] == "cold-start")
+{
+    await new ColdStartBenchmark(storage, report, sizes.Small).RunAsync(deadline.Token);
+}
+else if (args[0] == "dues")
 {
     await new DuesBenchmark(storage, report, sizes.Small, sizes.Large).RunAsync(deadline.Token);
 }

@@ -9,6 +9,7 @@ using Kok.Functions.Membership;
 using Kok.Functions.Payments;
 using Kok.Functions.Receipts;
 using Kok.Functions.Staff;
+using Kok.Functions.Startup;
 using Kok.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,11 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton(StorageSettings.From(configuration));
         services.AddSingleton<StorageClients>();
         services.AddSingleton<StorageHealthCheck>();
+
+        // Before the first request: tables, queues and containers exist, and its code is compiled (both hosts run
+        // hosted services, in this order, before they take requests).
+        services.AddHostedService<StorageProvisioning>();
+        services.AddHostedService<RequestPathWarmUp>();
         services.AddKokStripe(configuration);
 
         // Read on first use, not at composition: DevHost fills in its own pages' URLs once it knows its address.

@@ -1,5 +1,6 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Kok.Functions;
+using Kok.Functions.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,10 +15,16 @@ builder.Services.AddKokBackend(builder.Configuration);
 // of AddKokBackend so DevHost and local runs never try to reach Azure Monitor.
 if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
 {
+    // With Entra ID auth (local auth off on the component) the exporter sends with the managed identity's token.
+    var credential = ApplicationInsightsAuthentication.Credential(builder.Configuration[ApplicationInsightsAuthentication.SettingName]);
     builder.Services.AddOpenTelemetry()
         .UseFunctionsWorkerDefaults()
-        // Rate-limited sampling keeps every trace at KOK's volume and caps ingestion (cost) if a burst or attack comes.
-        .UseAzureMonitorExporter(options => options.TracesPerSecond = 1);
+        .UseAzureMonitorExporter(options =>
+        {
+            // Rate-limited sampling keeps every trace at KOK's volume and caps ingestion (cost) if a burst or attack comes.
+            options.TracesPerSecond = 1;
+            options.Credential = credential;
+        });
 }
 
 builder.Build().Run();

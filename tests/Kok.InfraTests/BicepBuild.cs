@@ -105,7 +105,8 @@ public sealed class BicepBuild : IDisposable
         }
     }
 
-    private static (int ExitCode, string Output) Run(string fileName, params string[] arguments)
+    /// <summary>Runs a program to its end (at most 5 minutes): its exit code and everything it wrote.</summary>
+    internal static (int ExitCode, string Output) Run(string fileName, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -124,7 +125,7 @@ public sealed class BicepBuild : IDisposable
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("bicep build did not finish within 5 minutes.");
+            throw new TimeoutException($"{Path.GetFileName(fileName)} {arguments.FirstOrDefault()} did not finish within 5 minutes.");
         }
 
         return (process.ExitCode, stdout.Result + stderr.Result);

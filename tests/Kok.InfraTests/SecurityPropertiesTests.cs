@@ -56,7 +56,6 @@ public sealed partial class SecurityPropertiesTests(BicepBuild build)
         var siteConfig = properties["siteConfig"]!;
         Assert.Equal("1.2", (string?)siteConfig["minTlsVersion"]);
         Assert.Equal("1.2", (string?)siteConfig["scmMinTlsVersion"]);
-        Assert.Equal("Disabled", (string?)siteConfig["ftpsState"]);
 
         var policies = build.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToArray();
         Assert.Equal(["'ftp'", "'scm'"], policies.Select(p => PolicyName().Match((string)p["name"]!).Value).Order());
@@ -153,15 +152,33 @@ public sealed partial class SecurityPropertiesTests(BicepBuild build)
     [Fact]
     public void App_settings_contain_nothing_flex_consumption_rejects()
     {
-        string[] rejected =
-        [
-            "FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_WORKER_RUNTIME_VERSION",
-            "WEBSITE_RUN_FROM_PACKAGE", "WEBSITE_CONTENTSHARE", "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING",
-            "WEBSITE_NODE_DEFAULT_VERSION", "WEBSITE_MAX_DYNAMIC_APPLICATION_SCALE_OUT", "WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED",
-            "SCM_DO_BUILD_DURING_DEPLOYMENT", "ENABLE_ORYX_BUILD",
-        ];
+        var deprecated = build.AppSettings.Keys.Where(FlexConsumptionDeprecations.AppSettings.ContainsKey)
+            .Select(k => $"{k} ({FlexConsumptionDeprecations.AppSettings[k]})");
 
-        Assert.Empty(build.AppSettings.Keys.Intersect(rejected, StringComparer.OrdinalIgnoreCase));
+        Assert.Empty(deprecated);
+    }
+
+    [Fact]
+    public void Function_app_sets_no_site_property_flex_consumption_rejects()
+    {
+        // FTP is off by the plan itself (and basic publishing by the policies above); setting ftpsState fails with 51021.
+        var properties = build.One("Microsoft.Web/sites")["properties"]!.AsObject();
+        var siteConfig = properties["siteConfig"]?.AsObject() ?? [];
+
+        var set = properties.Concat(siteConfig).Select(p => p.Key)
+            .Where(FlexConsumptionDeprecations.SiteProperties.ContainsKey)
+            .Select(k => $"{k} ({FlexConsumptionDeprecations.SiteProperties[k]})");
+        Assert.Empty(set);
+        Assert.NotNull(properties["functionAppConfig"]);
+    }
+
+    [Fact]
+    public void Instances_get_2048_or_4096_mb_the_sizes_every_flex_region_offers()
+    {
+        Assert.Equal([2048, 4096], build.Template["parameters"]!["instanceMemoryMB"]!["allowedValues"]!.AsArray().Select(v => (int)v!));
+        Assert.Equal(2048, (int)build.Template["parameters"]!["instanceMemoryMB"]!["defaultValue"]!);
+        var module = build.ModuleTemplate("function-app")["parameters"]!["instanceMemoryMB"]!;
+        Assert.Equal([2048, 4096], module["allowedValues"]!.AsArray().Select(v => (int)v!));
     }
 
     [Fact]
@@ -204,6 +221,10 @@ public sealed partial class SecurityPropertiesTests(BicepBuild build)
         Assert.Contains("| where Queue in (dynamic(QUEUES))", query, StringComparison.Ordinal);
         Assert.Equal("GreaterThan", (string?)criterion["operator"]);
         Assert.Equal(0, (int)criterion["threshold"]!);
+
+        // The workspace is new on the first `azd up`: its AppTraces table exists only once the app has logged.
+        Assert.True((bool)rule["skipQueryValidation"]!);
+        Assert.Equal("2023-12-01", (string?)build.One("Microsoft.Insights/scheduledQueryRules")["apiVersion"]);
 
         var receiver = Assert.Single(build.One("Microsoft.Insights/actionGroups")["properties"]!["emailReceivers"]!.AsArray())!;
         Assert.Equal("[parameters('alertEmail')]", (string?)receiver["emailAddress"]);

@@ -93,35 +93,7 @@ public sealed class SettingsCatalogTests
         var reads = new ConfigurationReads();
         var configuration = new RecordingConfiguration(inner, reads);
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        var services = builder.Services;
-        services.AddSingleton<IConfiguration>(configuration);
-        var before = services.Count;
-        services.AddKokBackend(configuration);
-        var added = services.Skip(before).Where(d => !d.ServiceType.IsGenericTypeDefinition).ToArray();
-
-        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        using var scope = provider.CreateScope();
-        foreach (var descriptor in added)
-        {
-            var source = descriptor.Lifetime == ServiceLifetime.Singleton ? provider : scope.ServiceProvider;
-            _ = descriptor.IsKeyedService
-                ? source.GetKeyedServices(descriptor.ServiceType, descriptor.ServiceKey).ToArray()
-                : source.GetServices(descriptor.ServiceType).ToArray();
-        }
-
-        var optionTypes = added
-            .Select(d => d.ServiceType)
-            .Where(t => t.IsGenericType && t.GetGenericTypeDefinition() is var g
-                && (g == typeof(IConfigureOptions<>) || g == typeof(IPostConfigureOptions<>) || g == typeof(IValidateOptions<>)))
-            .Select(t => t.GetGenericArguments()[0])
-            .Distinct();
-        foreach (var optionType in optionTypes)
-        {
-            var options = provider.GetRequiredService(typeof(IOptions<>).MakeGenericType(optionType));
-            _ = options.GetType().GetProperty(nameof(IOptions<object>.Value))!.GetValue(options);
-        }
-
+        AppComposition.ResolveAll(configuration);
         return reads.Keys;
     }
 }

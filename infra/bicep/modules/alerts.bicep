@@ -89,6 +89,8 @@ resource poisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
       ]
     }
     autoMitigate: false
+    // A brand-new workspace has no AppTraces table until the app first logs; without this the rule fails to create.
+    skipQueryValidation: true
     actions: {
       actionGroups: [
         actionGroup.id

@@ -38,13 +38,16 @@ param keyVaultName string
 @description('Application Insights connection string.')
 param applicationInsightsConnectionString string
 
+@description('Send telemetry with the identity\'s Entra ID token (APPLICATIONINSIGHTS_AUTHENTICATION_STRING) instead of the key alone.')
+param applicationInsightsEntraAuth bool
+
 @description('Upper bound of instances; the lowest Flex Consumption allows.')
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int
 
-@description('Memory per instance in MB.')
-@allowed([512, 2048, 4096])
+@description('Memory per instance in MB: 2048 or 4096, the sizes every Flex Consumption region offers (512 is refused in some).')
+@allowed([2048, 4096])
 param instanceMemoryMB int
 
 @description('The website that embeds the forms.')
@@ -106,10 +109,10 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     publicNetworkAccess: 'Enabled'
     // Key Vault references resolve with the user-assigned identity (there is no system-assigned one).
     keyVaultReferenceIdentity: identityId
+    // No ftpsState: Flex Consumption has no FTP and rejects the property (tests/Kok.InfraTests/FlexConsumptionDeprecations.cs).
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       http20Enabled: true
       cors: {
         allowedOrigins: website.origins
@@ -153,6 +156,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     AzureWebJobsStorage__queueServiceUri: queueEndpoint
     AzureWebJobsStorage__tableServiceUri: tableEndpoint
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    // Empty unless Entra ID auth is on: the host and Program.cs then authenticate as the user-assigned identity.
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: applicationInsightsEntraAuth ? 'Authorization=AAD;ClientId=${identityClientId}' : ''
     PublicBaseUrl: 'https://${publicHostName}'
     Website__Origins: join(website.origins, ',')
     Website__SuccessUrl: website.successUrl

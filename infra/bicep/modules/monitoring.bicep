@@ -17,6 +17,9 @@ param tags object
 @maxValue(730)
 param retentionInDays int
 
+@description('Accept telemetry only with an Entra ID token (no instrumentation key alone).')
+param disableLocalAuth bool
+
 @description('Daily ingestion cap in GB, a safety net against runaway logging (-1 = no cap).')
 param dailyQuotaGb int
 
@@ -46,6 +49,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
     Application_Type: 'web'
     WorkspaceResourceId: workspace.id
     IngestionMode: 'LogAnalytics'
+    DisableLocalAuth: disableLocalAuth
     publicNetworkAccessForIngestion: 'Enabled'
     publicNetworkAccessForQuery: 'Enabled'
   }

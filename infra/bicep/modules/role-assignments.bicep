@@ -9,6 +9,12 @@ param storageAccountName string
 @description('Name of the Key Vault.')
 param keyVaultName string
 
+@description('Name of the Application Insights component.')
+param applicationInsightsName string
+
+@description('Telemetry goes to Application Insights with Entra ID: the identity then publishes metrics to it.')
+param applicationInsightsEntraAuth bool
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
 }
@@ -19,6 +25,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: keyVaultName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
 }
 
 // Built-in role definition IDs, the same in every tenant. Written out one by one so a reviewer (and
@@ -75,6 +85,21 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
       '4633458b-17de-408a-b874-0445c86b69e6'
+    )
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Monitoring Metrics Publisher: sends telemetry to Application Insights with an Entra ID token, where local
+// authentication (the instrumentation key alone) is off.
+resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (applicationInsightsEntraAuth) {
+  name: guid(applicationInsights.id, identity.id, '3913510d-42f4-4e42-8a64-420c390055eb')
+  scope: applicationInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      '3913510d-42f4-4e42-8a64-420c390055eb'
     )
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'

@@ -22,6 +22,15 @@ param receiptsContainerName string
 @maxValue(365)
 param blobSoftDeleteDays int
 
+@description('Days after its creation a receipt (and each of its versions) is deleted: the retention period plus the rest of the year of issue (README, "Receipts, alerts, tearing down").')
+@minValue(3288)
+@maxValue(36500)
+param receiptRetentionDays int
+
+@description('Days an overwritten deployment package version is kept.')
+@minValue(1)
+param deploymentVersionDays int
+
 @description('Puts a CanNotDelete lock on the account, so the receipts cannot go with an accidental delete of the account or its resource group.')
 param lockAccount bool
 
@@ -74,7 +83,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01'
   parent: account
   name: 'default'
   properties: {
-    // Every overwrite or delete of a receipt keeps the previous version; versions are never removed automatically.
+    // Every overwrite or delete of a receipt keeps the previous version, until the lifecycle rule below removes it.
     isVersioningEnabled: true
     deleteRetentionPolicy: {
       enabled: true
@@ -106,6 +115,71 @@ resource receiptsContainer 'Microsoft.Storage/storageAccounts/blobServices/conta
       enabled: true
     }
   }
+}
+
+// Lifecycle rules count days since a blob (or version) was created; the retention counts from the end of the year of
+// issue, so receiptRetentionDays covers the longest case (issued on 1 January) and deletes nothing too early.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'receipts-after-retention'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${receiptsContainerName}/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: receiptRetentionDays
+                }
+              }
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: receiptRetentionDays
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'old-deployment-packages'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${deploymentContainerName}/'
+              ]
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: deploymentVersionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    blobService
+  ]
 }
 
 resource lock 'Microsoft.Authorization/locks@2020-05-01' = if (lockAccount) {

@@ -27,6 +27,9 @@ public static class DevHostFunctionsExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TimerTriggerHost>());
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundInvocations>());
         services.AddHostedService<FunctionListing>();
+
+        // Last, so that storage is provisioned and the shared warm-up has run (AddKokBackend comes first).
+        services.AddHostedService<HttpWarmUp>();
         return services;
     }
 

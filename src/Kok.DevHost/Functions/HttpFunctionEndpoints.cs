@@ -31,7 +31,7 @@ internal static class HttpFunctionEndpoints
         return routePrefix.Length == 0 ? "/" + route : $"/{routePrefix}/{route}";
     }
 
-    private static async Task HandleAsync(FunctionDescriptor function, HttpContext http)
+    internal static async Task HandleAsync(FunctionDescriptor function, HttpContext http)
     {
         var invoker = http.RequestServices.GetRequiredService<FunctionInvoker>();
         var bindingData = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);

@@ -14,6 +14,8 @@ namespace Kok.DevHost.SendGrid;
 internal static class DevMailEndpoints
 {
     public const string Prefix = "/dev/mail";
+    public const string MaxMailsHeader = "X-DevHost-Max-Mails";
+    public const string DroppedHeader = "X-DevHost-Mails-Dropped";
 
     // Served as application/json only, so mail HTML may stay readable ("<p>" rather than "\u003Cp\u003E").
     private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -34,10 +36,15 @@ internal static class DevMailEndpoints
     private static IResult List(HttpRequest request, HttpResponse response, SendGridMailStore store)
     {
         var mails = store.All();
+        var dropped = store.Dropped;
         if (WantsHtml(request))
         {
-            return Page(response, DevMailPage.Inbox(mails));
+            return Page(response, DevMailPage.Inbox(mails, store.MaxMails, dropped));
         }
+
+        // The list stays a plain array; how many it keeps and how many were dropped travel in headers.
+        response.Headers[MaxMailsHeader] = store.MaxMails.ToString(CultureInfo.InvariantCulture);
+        response.Headers[DroppedHeader] = dropped.ToString(CultureInfo.InvariantCulture);
 
         var array = new JsonArray();
         foreach (var mail in mails)
@@ -52,7 +59,7 @@ internal static class DevMailEndpoints
     {
         var mail = store.Find(id);
         return mail is null
-            ? Page(response, DevMailPage.NotFound(id), StatusCodes.Status404NotFound)
+            ? Page(response, DevMailPage.NotFound(id, store.MaxMails), StatusCodes.Status404NotFound)
             : Page(response, DevMailPage.Mail(mail));
     }
 

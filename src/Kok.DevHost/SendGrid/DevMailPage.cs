@@ -11,6 +11,8 @@ namespace Kok.DevHost.SendGrid;
 /// </summary>
 internal static class DevMailPage
 {
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
     private const string Style = """
         body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; color: #222; }
         .note { background: #fff4d6; border: 1px solid #e0c060; padding: .5rem .75rem; font-size: .9rem; }
@@ -71,10 +73,25 @@ internal static class DevMailPage
         return End(html);
     }
 
-    public static string Inbox(IReadOnlyList<ReceivedMail> mails)
+    public static string Inbox(IReadOnlyList<ReceivedMail> mails, int maxMails, int dropped)
     {
         var html = Start("Posteingang / Inbox");
         html.Append(CultureInfo.InvariantCulture, $"<h1>Posteingang / Inbox ({mails.Count})</h1>\n");
+        if (dropped > 0)
+        {
+            var german = dropped == 1 ? "1 ältere Mail wurde" : $"{dropped.ToString("N0", German)} ältere Mails wurden";
+            var english = dropped == 1 ? "1 older mail was" : $"{dropped.ToString("N0", CultureInfo.InvariantCulture)} older mails were";
+            html.Append(CultureInfo.InvariantCulture, $"""
+                <p class="note" id="dropped" role="status">{german} verworfen: der Posteingang behält die neuesten {maxMails.ToString("N0", German)} ({SendGridMailStore.CapacitySetting}). /
+                {english} dropped: the inbox keeps the newest {maxMails:N0} ({SendGridMailStore.CapacitySetting}).</p>
+
+                """);
+        }
+        else
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p id=\"capacity\">Behält die neuesten {maxMails.ToString("N0", German)} Mails ({SendGridMailStore.CapacitySetting}). / Keeps the newest {maxMails:N0} mails.</p>\n");
+        }
+
         if (mails.Count == 0)
         {
             html.Append("<p>Noch keine Mails. / No mail yet.</p>\n");
@@ -95,13 +112,13 @@ internal static class DevMailPage
         return End(html);
     }
 
-    public static string NotFound(string id)
+    public static string NotFound(string id, int maxMails)
     {
         var html = Start("Nicht gefunden / Not found");
         html.Append(CultureInfo.InvariantCulture, $"""
             <h1>Nicht gefunden / Not found</h1>
-            <p>Keine Mail mit der ID <code>{E(id)}</code> (der Stand-in behält die letzten {SendGridMailStore.Capacity}). /
-            No mail with id <code>{E(id)}</code> (the stand-in keeps the last {SendGridMailStore.Capacity}).</p>
+            <p>Keine Mail mit der ID <code>{E(id)}</code> (der Stand-in behält die letzten {maxMails}, {SendGridMailStore.CapacitySetting}). /
+            No mail with id <code>{E(id)}</code> (the stand-in keeps the last {maxMails}, {SendGridMailStore.CapacitySetting}).</p>
             <p><a href="{DevMailEndpoints.Prefix}">← Posteingang / Inbox</a></p>
 
             """);

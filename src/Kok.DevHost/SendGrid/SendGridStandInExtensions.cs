@@ -16,7 +16,8 @@ public static class SendGridStandInExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<DevHostAddresses>();
-        builder.Services.AddSingleton<SendGridMailStore>();
+        builder.Services.AddSingleton(sp => new SendGridMailStore(
+            SendGridMailStore.CapacityFrom(sp.GetRequiredService<IConfiguration>()), sp.GetRequiredService<ILogger<SendGridMailStore>>()));
         builder.Services.AddSingleton<SendGridFaults>();
         return builder;
     }

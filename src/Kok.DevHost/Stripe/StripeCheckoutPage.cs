@@ -9,10 +9,12 @@ internal static class StripeCheckoutPage
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
-    public static string Render(StandInSession s, string status, string paymentStatus, string? notice)
+    public static string Render(
+        (StandInSession Session, string Status, string PaymentStatus, string? PaymentIntentId, string? PaymentIntentStatus) view, string? notice)
     {
         static string E(string? value) => HtmlEncoder.Default.Encode(value ?? string.Empty);
 
+        var (s, status, paymentStatus, paymentIntentId, paymentIntentStatus) = view;
         var amount = (s.AmountCents / 100m).ToString("N2", German) + " " + s.Currency.ToUpperInvariant();
         var interval = s.RecurringInterval is null ? "einmalig / one-time" : "monatlich / monthly";
         var methods = string.Join(", ", s.PaymentMethodTypes.Select(MethodName));
@@ -84,6 +86,28 @@ internal static class StripeCheckoutPage
         }
         else
         {
+            if (paymentIntentId is not null)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"""
+                    <h2>Zahlung / Payment</h2>
+                    <dl><dt>PaymentIntent</dt><dd id="payment-intent"><code>{E(paymentIntentId)}</code> ({E(paymentIntentStatus)})</dd></dl>
+
+                    """);
+            }
+
+            // A SEPA debit stays processing until the bank answers: the tester plays the bank here (or posts to the
+            // settle endpoint with the id shown above).
+            if (paymentIntentStatus == "processing")
+            {
+                html.Append(CultureInfo.InvariantCulture, $"""
+                    <form method="post" action="/dev/stripe/payments/{E(paymentIntentId)}/settle">
+                    <button name="outcome" value="succeeded">Lastschrift eingelöst / Debit settles</button>
+                    <button name="outcome" value="failed">Lastschrift zurückgegeben / Debit bounces</button>
+                    </form>
+
+                    """);
+            }
+
             html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{E(s.ResolvedSuccessUrl)}\">Weiter / Continue</a></p>\n");
         }
 

@@ -22,9 +22,9 @@ internal static class StripeSimulationEndpoints
         {
             try
             {
-                var (session, status, paymentStatus) = store.SessionView(id);
+                var view = store.SessionView(id);
                 var notice = declined is null ? null : "Die Karte wurde abgelehnt. / Your card was declined.";
-                return Results.Content(StripeCheckoutPage.Render(session, status, paymentStatus, notice), "text/html; charset=utf-8");
+                return Results.Content(StripeCheckoutPage.Render(view, notice), "text/html; charset=utf-8");
             }
             catch (StandInException ex)
             {
@@ -59,8 +59,26 @@ internal static class StripeSimulationEndpoints
             }
         });
 
-        stripe.MapPost("/payments/{id}/settle", (string id, HttpContext context, StripeStandInStore store, StripeWebhookSender sender) =>
-            ActAsync(context, store, sender, input => store.Settle(id, Value(input, "outcome") ?? string.Empty)));
+        stripe.MapPost("/payments/{id}/settle", async (string id, HttpContext context, StripeStandInStore store, StripeWebhookSender sender) =>
+        {
+            // The checkout page posts a form: back to that page, which then shows the settled state.
+            if (!context.Request.HasFormContentType)
+            {
+                return await ActAsync(context, store, sender, input => store.Settle(id, Value(input, "outcome") ?? string.Empty));
+            }
+
+            try
+            {
+                var input = await ReadInputAsync(context.Request);
+                var body = await DeliverAsync(store.Settle(id, Value(input, "outcome") ?? string.Empty), context, store, sender);
+                context.Response.Headers.Location = $"{context.Request.PathBase}/dev/stripe/checkout/{Uri.EscapeDataString((string?)body["sessionId"] ?? id)}";
+                return Results.StatusCode(StatusCodes.Status303SeeOther);
+            }
+            catch (StandInException ex)
+            {
+                return Results.Text(ex.Message, "text/plain; charset=utf-8", Encoding.UTF8, ex.Status);
+            }
+        });
 
         stripe.MapPost("/payments/{id}/refund", (string id, HttpContext context, StripeStandInStore store, StripeWebhookSender sender) =>
             ActAsync(context, store, sender, input => store.RefundPaymentIntent(id, Amount(input))));
@@ -95,8 +113,8 @@ internal static class StripeSimulationEndpoints
                 return Json(new JsonObject { ["rateLimitedRequests"] = count });
             }));
 
-        stripe.MapGet("/payment_intents", (string? memberId, StripeStandInStore store) =>
-            Json(new JsonObject { ["object"] = "list", ["data"] = store.OffSessionPaymentIntents(memberId) }));
+        stripe.MapGet("/payment_intents", (string? memberId, string? source, StripeStandInStore store) =>
+            Guarded(() => Json(new JsonObject { ["object"] = "list", ["data"] = store.PaymentIntents(memberId, source) })));
 
         stripe.MapGet("/events", (string? type, StripeStandInStore store) =>
         {
@@ -170,11 +188,14 @@ internal static class StripeSimulationEndpoints
             });
         }
 
+        // The payment behind the event's object: invoices and subscription checkouts do not name it in their payload.
+        var objectId = (string?)JsonNode.Parse(stripeEvent.Payload)?["data"]?["object"]?["id"];
         var json = new JsonObject
         {
             ["id"] = stripeEvent.Id,
             ["type"] = stripeEvent.Type,
             ["created"] = stripeEvent.Created.ToUnixTimeSeconds(),
+            ["paymentIntentId"] = objectId is null ? null : store.PaymentIntentIdOf(objectId),
             ["deliveries"] = deliveries,
         };
         if (withPayload)

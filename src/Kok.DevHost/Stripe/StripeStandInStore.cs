@@ -87,14 +87,27 @@ internal sealed class StripeStandInStore(TimeProvider time)
         }
     }
 
-    /// <summary>A copy of the session's current state for display.</summary>
-    public (StandInSession Session, string Status, string PaymentStatus) SessionView(string id)
+    /// <summary>
+    /// A copy of the session's current state for display, with the payment intent its completion made (for a
+    /// subscription: its first invoice's), so a pending SEPA debit can be settled from the page.
+    /// </summary>
+    public (StandInSession Session, string Status, string PaymentStatus, string? PaymentIntentId, string? PaymentIntentStatus) SessionView(string id)
     {
         lock (gate)
         {
             var session = FindSession(id);
             ExpireIfDue(session);
-            return (session, session.Status, session.PaymentStatus);
+            var paymentIntent = PaymentIntentOf(session.Id);
+            return (session, session.Status, session.PaymentStatus, paymentIntent?.Id, paymentIntent?.Status);
+        }
+    }
+
+    /// <summary>The payment intent a checkout session, an invoice or a payment intent id stands for; null if none.</summary>
+    public string? PaymentIntentIdOf(string id)
+    {
+        lock (gate)
+        {
+            return PaymentIntentOf(id)?.Id;
         }
     }
 
@@ -218,14 +231,21 @@ internal sealed class StripeStandInStore(TimeProvider time)
         }
     }
 
-    /// <summary>A pending SEPA debit (first payment or a renewal) settles or bounces.</summary>
-    public StandInAction Settle(string paymentIntentId, string outcome)
+    /// <summary>
+    /// A pending SEPA debit (first payment or a renewal) settles or bounces. <paramref name="id"/> is the payment
+    /// intent's, or what the checkout page and the events show for it: the checkout session or the invoice.
+    /// </summary>
+    public StandInAction Settle(string id, string outcome)
     {
         lock (gate)
         {
-            var paymentIntent = FindPaymentIntent(paymentIntentId);
+            var paymentIntent = PaymentIntentOf(id) ?? throw Missing("payment_intent", id, "intent");
             var produced = SettleLocked(paymentIntent, outcome);
-            return new StandInAction(PaymentIntentBody(paymentIntent), produced);
+            var body = PaymentIntentBody(paymentIntent);
+            body["id"] = paymentIntent.Id;
+            body["object"] = "payment_intent";
+            body["sessionId"] = paymentIntent.SessionId ?? SessionOfInvoice(paymentIntent.InvoiceId);
+            return new StandInAction(body, produced);
         }
     }
 
@@ -425,14 +445,23 @@ internal sealed class StripeStandInStore(TimeProvider time)
         }
     }
 
-    /// <summary>The payment intents created through the API (off-session charges), oldest first.</summary>
-    public JsonArray OffSessionPaymentIntents(string? memberId)
+    /// <summary>
+    /// Payment intents, oldest first: by default those created through the API (off-session charges); with
+    /// <paramref name="source"/> "checkout" those checkout made, "invoice" those of subscription invoices, "all" every one.
+    /// </summary>
+    public JsonArray PaymentIntents(string? memberId, string? source)
     {
         lock (gate)
         {
+            var wanted = source ?? "api";
+            if (wanted is not ("api" or "checkout" or "invoice" or "all"))
+            {
+                throw new StandInException(400, $"Unknown source '{wanted}'. Use api, checkout, invoice or all.", "source");
+            }
+
             var list = new JsonArray();
             foreach (var p in paymentIntents.Values
-                .Where(p => p.OffSession && (memberId is null || p.Metadata.GetValueOrDefault("memberId") == memberId))
+                .Where(p => (wanted == "all" || Source(p) == wanted) && (memberId is null || p.Metadata.GetValueOrDefault("memberId") == memberId))
                 .OrderBy(p => p.Created))
             {
                 list.Add(new JsonObject
@@ -448,12 +477,18 @@ internal sealed class StripeStandInStore(TimeProvider time)
                     ["failureCode"] = p.FailureCode,
                     ["chargeId"] = p.ChargeId,
                     ["created"] = StripeObjectJson.Unix(p.Created),
+                    ["source"] = Source(p),
+                    ["sessionId"] = p.SessionId ?? SessionOfInvoice(p.InvoiceId),
+                    ["invoiceId"] = p.InvoiceId,
+                    ["subscriptionId"] = p.InvoiceId is { } invoiceId ? invoices[invoiceId].SubscriptionId : null,
                 });
             }
 
             return list;
         }
     }
+
+    private static string Source(StandInPaymentIntent p) => p.OffSession ? "api" : p.InvoiceId is null ? "checkout" : "invoice";
 
     public IReadOnlyList<StandInEvent> Events()
     {
@@ -836,6 +871,30 @@ internal sealed class StripeStandInStore(TimeProvider time)
         ["chargeId"] = paymentIntent.ChargeId,
         ["invoiceId"] = paymentIntent.InvoiceId,
     };
+
+    private StandInPaymentIntent? PaymentIntentOf(string id)
+    {
+        if (paymentIntents.TryGetValue(id, out var paymentIntent))
+        {
+            return paymentIntent;
+        }
+
+        if (sessions.TryGetValue(id, out var session))
+        {
+            if (session.PaymentIntentId is { } own)
+            {
+                return paymentIntents[own];
+            }
+
+            id = session.InvoiceId ?? string.Empty;
+        }
+
+        return invoices.TryGetValue(id, out var invoice) ? paymentIntents[invoice.PaymentIntentId] : null;
+    }
+
+    /// <summary>The checkout session that made a subscription's first invoice; renewals have none.</summary>
+    private string? SessionOfInvoice(string? invoiceId) =>
+        invoiceId is null ? null : sessions.Values.FirstOrDefault(s => s.InvoiceId == invoiceId)?.Id;
 
     private StandInSession FindSession(string id) =>
         sessions.TryGetValue(id, out var session) ? session : throw Missing("checkout.session", id, "session");

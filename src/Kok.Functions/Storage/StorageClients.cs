@@ -31,7 +31,7 @@ public sealed class StorageClients
         Tables = CreateTableServiceClient(Budgeted(new TableClientOptions { Retry = { MaxRetries = 3, NetworkTimeout = TimeSpan.FromSeconds(30) } }));
         // Base64 matches host.json's "messageEncoding": the queue trigger decodes what we enqueue.
         Queues = CreateQueueServiceClient(Budgeted(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
-        Blobs = CreateBlobServiceClient();
+        Blobs = CreateBlobServiceClient(Budgeted(new BlobClientOptions()));
     }
 
     public TableServiceClient Tables { get; }
@@ -45,31 +45,57 @@ public sealed class StorageClients
     public QueueClient Queue(string name) => Queues.GetQueueClient(name);
 
     /// <summary>
-    /// The table, created on first use in this process. Creating lazily keeps start-up free of storage calls (the
-    /// app must start even while storage is briefly away) and costs one round trip per table per process.
+    /// The table, created once per process: by <see cref="ProvisionAsync"/> at start, or here on first use when that
+    /// could not reach storage (the app must start even while storage is briefly away). Once created, no round trip.
     /// </summary>
     public async Task<TableClient> TableAsync(string name)
     {
         var table = Table(name);
-        await EnsureAsync("table:" + name, () => table.CreateIfNotExistsAsync(CancellationToken.None));
+        await EnsureAsync(TableKey(name), () => table.CreateIfNotExistsAsync(CancellationToken.None));
         return table;
     }
 
-    /// <summary>The queue, created on first use in this process.</summary>
+    /// <summary>The queue, created once per process (at start, or on first use).</summary>
     public async Task<QueueClient> QueueAsync(string name)
     {
         var queue = Queue(name);
-        await EnsureAsync("queue:" + name, () => queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
+        await EnsureAsync(QueueKey(name), () => queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
         return queue;
     }
 
-    /// <summary>The blob container, created on first use in this process.</summary>
+    /// <summary>The blob container, created once per process (at start, or on first use).</summary>
     public async Task<BlobContainerClient> ContainerAsync(string name)
     {
         var container = Blobs.GetBlobContainerClient(name);
-        await EnsureAsync("container:" + name, () => container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
+        await EnsureAsync(ContainerKey(name), () => container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
         return container;
     }
+
+    /// <summary>
+    /// Creates what <paramref name="layout"/> names, all at once, with clients that fail fast (no retries, the health
+    /// check's timeout), and remembers each success so that <see cref="TableAsync"/> and its siblings make no round
+    /// trip for it afterwards. Idempotent: what exists is left as it is. Throws when any creation fails; what failed
+    /// is created on first use instead.
+    /// </summary>
+    public Task ProvisionAsync(StorageLayout layout, TimeSpan networkTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var tables = CreateTableServiceClient(retries: 0, networkTimeout);
+        var queues = CreateQueueServiceClient(new QueueClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = networkTimeout } });
+        var blobs = CreateBlobServiceClient(new BlobClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = networkTimeout } });
+        return Task.WhenAll(layout.Tables
+            .Select(name => EnsureAsync(TableKey(name), () => tables.GetTableClient(name).CreateIfNotExistsAsync(cancellationToken)))
+            .Concat(layout.Queues.Select(name =>
+                EnsureAsync(QueueKey(name), () => queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken))))
+            .Concat(layout.Containers.Select(name =>
+                EnsureAsync(ContainerKey(name), () => blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken)))));
+    }
+
+    private static string TableKey(string name) => "table:" + name;
+
+    private static string QueueKey(string name) => "queue:" + name;
+
+    private static string ContainerKey(string name) => "container:" + name;
 
     private async Task EnsureAsync(string key, Func<Task> create)
     {
@@ -120,9 +146,8 @@ public sealed class StorageClients
         return new QueueServiceClient(Require(_settings.QueueServiceUri, "queueServiceUri"), _credential.Value, options);
     }
 
-    private BlobServiceClient CreateBlobServiceClient()
+    private BlobServiceClient CreateBlobServiceClient(BlobClientOptions options)
     {
-        var options = Budgeted(new BlobClientOptions());
         AddPolicies(options);
         if (_settings.ConnectionString is { } cs)
         {

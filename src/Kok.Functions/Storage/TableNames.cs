@@ -16,4 +16,11 @@ public static class TableNames
     public const string DashboardAudit = "DashboardAudit";
     public const string DashboardMemberList = "DashboardMemberList";
     public const string DashboardDonationList = "DashboardDonationList";
+
+    /// <summary>Every table above; <see cref="StorageLayout.App"/> creates them at start.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Donations, DonationIndex, IdempotencyKeys, ReceiptRegister, MailLog, Members, MemberIndex, MemberEndings,
+        DuesAgenda, DashboardTotals, DashboardAudit, DashboardMemberList, DashboardDonationList,
+    ];
 }

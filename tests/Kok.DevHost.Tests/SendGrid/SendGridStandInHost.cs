@@ -32,7 +32,7 @@ internal sealed class SendGridStandInHost : IAsyncDisposable
 
     public IMailSender Sender => App.Services.GetRequiredService<IMailSender>();
 
-    public static async Task<SendGridStandInHost> StartAsync()
+    public static async Task<SendGridStandInHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
         var app = DevHostApp.Create(
@@ -50,6 +50,7 @@ internal sealed class SendGridStandInHost : IAsyncDisposable
                     // shared Azurite and send them into this outbox.
                     ["AzureFunctionsJobHost:functions:0"] = "Health",
                 });
+                builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
                 builder.Services.AddSingleton<TimeProvider>(clock);
             });
 
