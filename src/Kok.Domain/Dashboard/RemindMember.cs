@@ -1,6 +1,5 @@
 using Kok.Domain.Common;
 using Kok.Domain.Membership;
-using Kok.Domain.Payments;
 
 namespace Kok.Domain.Dashboard;
 
@@ -43,7 +42,7 @@ public sealed class RemindMember(
         var actionId = ids.NewId(RecomputeDashboardTotals.AuditIdPrefix);
         var request = MemberMailRequest.StaffReminder(member.Id, period.Start, actionId);
         await audit.RecordAsync(
-            new AuditEntry(actionId, member.Id, AuditAction, staffId, staffName, now, $"period={PaymentMetadataKeys.Period(period.Start)}; status={member.Status}; mail={request.Kind}"),
+            new AuditEntry(actionId, member.Id, AuditAction, staffId, staffName, now, AuditFacts.Format((AuditFacts.Period, period.Start), (AuditFacts.Status, member.Status), (AuditFacts.Mail, request.Kind))),
             cancellationToken).ConfigureAwait(false);
         await memberMails.EnqueueAsync(request, cancellationToken).ConfigureAwait(false);
         return new RemindMemberResult(StaffActionOutcome.Done, member.Id, request.Kind, member.Status, actionId);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kok.Domain.Common;
 using Kok.Domain.Dashboard;
 using Kok.Domain.Dues;
 using Kok.Functions.Http;
@@ -41,7 +42,7 @@ public sealed class DashboardMemberFunctions(
 
         return await getDetail.ExecuteAsync(id, cancellationToken) is { } detail
             ? ApiResults.Ok(Detail(detail))
-            : MemberNotFound();
+            : StaffProblems.MemberNotFound();
     }
 
     [Function("RemindDashboardMember")]
@@ -60,8 +61,8 @@ public sealed class DashboardMemberFunctions(
         return result.Outcome switch
         {
             StaffActionOutcome.Done => new JsonResult(new { result.MemberId, result.MailKind }, KokJson.Options) { StatusCode = StatusCodes.Status202Accepted },
-            StaffActionOutcome.NotFound => MemberNotFound(),
-            _ => ProblemResults.Problem(StatusCodes.Status409Conflict, "Nothing outstanding.",
+            StaffActionOutcome.NotFound => StaffProblems.MemberNotFound(),
+            _ => StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.NothingOutstanding, "Nothing outstanding.",
                 "Nur überfällige oder erloschene Mitgliedschaften werden erinnert / only overdue or lapsed memberships can be reminded."),
         };
     }
@@ -81,22 +82,22 @@ public sealed class DashboardMemberFunctions(
         var form = await ReadBankTransferAsync(request, cancellationToken);
         if (form.Errors is { } errors)
         {
-            return ProblemResults.Validation(errors);
+            return StaffProblems.Validation(errors, form.Codes);
         }
 
         var result = await recordBankTransfer.ExecuteAsync(id, form.Form!, auth.Identity.Id, auth.Identity.Name, cancellationToken);
         return result.Outcome switch
         {
             StaffActionOutcome.Done => ApiResults.Created(new { result.MemberId, result.PaymentId, result.PeriodStart, result.Status }),
-            StaffActionOutcome.NotFound => MemberNotFound(),
-            StaffActionOutcome.Invalid => ProblemResults.Validation(result.Errors!),
+            StaffActionOutcome.NotFound => StaffProblems.MemberNotFound(),
+            StaffActionOutcome.Invalid => StaffProblems.Validation(result.Errors!, result.ErrorCodes),
             _ => result.Reason switch
             {
-                BankTransferOutcome.AlreadyPaid => ProblemResults.Problem(StatusCodes.Status409Conflict, "Already paid.",
+                BankTransferOutcome.AlreadyPaid => StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.AlreadyPaid, "Already paid.",
                     "Der Beitrag ist bereits bezahlt / the dues are already paid."),
-                BankTransferOutcome.PaymentInProgress => ProblemResults.Problem(StatusCodes.Status409Conflict, "Payment in progress.",
-                    "Eine Zahlung des Beitrags läuft noch / a payment of the dues is still in progress."),
-                _ => ProblemResults.Problem(StatusCodes.Status409Conflict, "Nothing payable.",
+                BankTransferOutcome.PaymentInProgress => StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.PaymentInProgress,
+                    "Payment in progress.", "Eine Zahlung des Beitrags läuft noch / a payment of the dues is still in progress."),
+                _ => StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.NothingPayable, "Nothing payable.",
                     "Es ist kein Beitrag offen / no dues are payable."),
             },
         };
@@ -117,7 +118,7 @@ public sealed class DashboardMemberFunctions(
         var result = await cancel.ExecuteAsync(id, auth.Identity.Id, auth.Identity.Name, cancellationToken);
         return result.Outcome == StaffActionOutcome.Done
             ? ApiResults.Ok(new { result.MemberId, result.Status, result.EndsOn })
-            : MemberNotFound();
+            : StaffProblems.MemberNotFound();
     }
 
     [Function("RequeueDashboardPoisonMessages")]
@@ -135,11 +136,9 @@ public sealed class DashboardMemberFunctions(
         var result = await requeue.ExecuteAsync(queue, auth.Identity.Id, auth.Identity.Name, cancellationToken);
         return result.Outcome == StaffActionOutcome.Done
             ? ApiResults.Ok(new { result.Queue, result.Requeued })
-            : ProblemResults.Problem(StatusCodes.Status404NotFound, "Queue not found.", "Keine Warteschlange der App / not one of the app's queues.");
+            : StaffProblems.Problem(StatusCodes.Status404NotFound, StaffErrorCodes.QueueNotFound, "Queue not found.",
+                "Keine Warteschlange der App / not one of the app's queues.");
     }
-
-    private static ObjectResult MemberNotFound() =>
-        ProblemResults.Problem(StatusCodes.Status404NotFound, "Membership not found.", "Keine solche Mitgliedschaft / no such membership.");
 
     /// <summary>The member part is <c>MemberView</c> plus the list fields (<c>id</c>, <c>dueDate</c>, <c>outstandingCents</c>, <c>city</c>).</summary>
     private static JsonObject Detail(MemberDetail detail)
@@ -168,13 +167,22 @@ public sealed class DashboardMemberFunctions(
             ["payments"] = Node(detail.Payments),
             ["mails"] = Node(detail.Mails),
             ["receipts"] = Node(detail.Receipts.Select(r => new { r.Number, r.IssuedOn, r.AmountCents, r.PaymentId, r.WithdrawnOn })),
-            ["audit"] = Node(detail.Audit.Select(a => new { a.At, a.StaffName, a.Action, a.Details, a.Id })),
+            ["firstYearDues"] = Node(detail.FirstYear),
+            ["audit"] = Node(detail.Audit.Select(a => new
+            {
+                a.At,
+                a.StaffName,
+                a.Action,
+                a.Details,
+                Facts = a.Facts.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal),
+                a.Id,
+            })),
         };
     }
 
     private static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, KokJson.Options);
 
-    private static async Task<(BankTransferForm? Form, IReadOnlyDictionary<string, string[]>? Errors)> ReadBankTransferAsync(
+    private static async Task<(BankTransferForm? Form, IReadOnlyDictionary<string, string[]>? Errors, IReadOnlyDictionary<string, ValidationCode[]>? Codes)> ReadBankTransferAsync(
         HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
@@ -184,7 +192,7 @@ public sealed class DashboardMemberFunctions(
         {
             if (buffer.Length + read > MaxBodyBytes)
             {
-                return (null, BodyError("Höchstens 4 KB / at most 4 KB."));
+                return BodyError("Höchstens 4 KB / at most 4 KB.", new ValidationCode(StaffErrorCodes.BodyTooLarge, "maxBytes", MaxBodyBytes));
             }
 
             buffer.Write(chunk, 0, read);
@@ -197,14 +205,14 @@ public sealed class DashboardMemberFunctions(
         }
         catch (JsonException)
         {
-            return (null, BodyError("Ein JSON-Objekt / a JSON object."));
+            return BodyError("Ein JSON-Objekt / a JSON object.", new ValidationCode(StaffErrorCodes.BodyNotObject));
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, BodyError("Ein JSON-Objekt / a JSON object."));
+                return BodyError("Ein JSON-Objekt / a JSON object.", new ValidationCode(StaffErrorCodes.BodyNotObject));
             }
 
             var reader = new JsonFormReader();
@@ -215,10 +223,15 @@ public sealed class DashboardMemberFunctions(
                 reader.Text(root, "reference", BankTransferFormValidator.ReferenceField));
 
             // A value of the wrong JSON type arrives as null and is named by the validator like a missing one.
-            return (form, null);
+            return (form, null, null);
         }
     }
 
-    private static Dictionary<string, string[]> BodyError(string message) =>
-        new(StringComparer.Ordinal) { ["body"] = [message] };
+    private static (BankTransferForm?, IReadOnlyDictionary<string, string[]>, IReadOnlyDictionary<string, ValidationCode[]>) BodyError(
+        string message, ValidationCode code)
+    {
+        var errors = new ValidationErrors();
+        errors.Add("body", message, code);
+        return (null, errors.ToDictionary(), errors.Codes());
+    }
 }
