@@ -173,7 +173,8 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         Assert.Equal(2, (await DevHostMembers.MailsToAsync(_server, email, 2)).Count);
         await row.Locator("button[data-action=details]").ClickAsync();
         await Expect(_page.GetByTestId("member-payments")).ToContainTextAsync("Überweisung Beitrag " + tag);
-        await Expect(_page.GetByTestId("member-audit")).ToContainTextAsync("member.bank_transfer");
+        // The audit action reads as words, not as its code (member.bank_transfer): issue 13, item 12.
+        await Expect(_page.GetByTestId("member-audit")).ToContainTextAsync("Überweisung erfasst");
         await _page.Keyboard.PressAsync("Escape");
 
         // The members CSV as Excel gets it: BOM, semicolons, the member's name with its umlauts and ß.
