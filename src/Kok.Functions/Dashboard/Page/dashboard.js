@@ -810,7 +810,8 @@
     confirmAction = () => runAction("cancel:" + m.id, async () => {
       try {
         const result = await api("/members/" + encodeURIComponent(m.id) + "/cancel", { method: "POST" });
-        const endsOn = result && result.endsOn;
+        // memberUntil: the last day of membership, the date the member's page and mails name (endsOn is the day after).
+        const endsOn = result && result.memberUntil;
         const status = result && result.status;
         announce(() => t("cancelled", {
           name, status: label("memberStatuses", status), endsOn: endsOn ? t("endsOnSuffix", { date: date(endsOn) }) : "",
@@ -855,11 +856,13 @@
     queue: value => label("queues", value),
   };
 
-  // An audit entry's facts in words ("Zeitraum ab 01.03.2027 · Status: Überfällig"); ids and unknown keys are left out.
+  // An audit entry's facts in words ("Zeitraum ab 01.03.2027 · Status: Überfällig"); ids and unknown keys are left
+  // out, and so is a cancellation's endsOn (the first day no longer a member): the one end date people are told is
+  // the member's memberUntil, shown with the member's facts.
   function auditText(entry) {
     const parts = [];
     for (const [key, value] of Object.entries(entry.facts || {})) {
-      if (key === "paymentId" || !hasLabel("auditFacts", key)) continue;
+      if (key === "paymentId" || key === "endsOn" || !hasLabel("auditFacts", key)) continue;
       const n = Number(value);
       parts.push(label("auditFacts", key, { value: FACT_VALUES[key] ? FACT_VALUES[key](value) : value, count: Number.isFinite(n) ? n : 0 }));
     }
@@ -916,7 +919,7 @@
         [t("nextDue"), m.dueDate ? date(m.dueDate) : null],
         [t("paidThrough"), m.paidThrough ? date(m.paidThrough) : null],
         [t("cancelledAt"), m.cancelledAt ? dateTime(m.cancelledAt) : null],
-        [t("endsOn"), m.endsOn ? date(m.endsOn) : null],
+        [t("endsOn"), m.memberUntil ? date(m.memberUntil) : null],
         [t("createdAt"), m.createdAt ? dateTime(m.createdAt) : null],
       ])),
       section("duesHistory", tableOf([{ key: "period" }, { key: "amount", num: true }, { key: "status" }], dues, row => row,
