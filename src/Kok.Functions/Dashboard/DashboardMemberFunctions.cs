@@ -82,7 +82,7 @@ public sealed class DashboardMemberFunctions(
         var form = await ReadBankTransferAsync(request, cancellationToken);
         if (form.Errors is { } errors)
         {
-            return StaffProblems.Validation(errors, form.Codes);
+            return StaffProblems.Validation(errors.ToDictionary(), errors.Codes());
         }
 
         var result = await recordBankTransfer.ExecuteAsync(id, form.Form!, auth.Identity.Id, auth.Identity.Name, cancellationToken);
@@ -182,7 +182,7 @@ public sealed class DashboardMemberFunctions(
 
     private static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, KokJson.Options);
 
-    private static async Task<(BankTransferForm? Form, IReadOnlyDictionary<string, string[]>? Errors, IReadOnlyDictionary<string, ValidationCode[]>? Codes)> ReadBankTransferAsync(
+    private static async Task<(BankTransferForm? Form, ValidationErrors? Errors)> ReadBankTransferAsync(
         HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
@@ -223,15 +223,14 @@ public sealed class DashboardMemberFunctions(
                 reader.Text(root, "reference", BankTransferFormValidator.ReferenceField));
 
             // A value of the wrong JSON type arrives as null and is named by the validator like a missing one.
-            return (form, null, null);
+            return (form, null);
         }
     }
 
-    private static (BankTransferForm?, IReadOnlyDictionary<string, string[]>, IReadOnlyDictionary<string, ValidationCode[]>) BodyError(
-        string message, ValidationCode code)
+    private static (BankTransferForm?, ValidationErrors) BodyError(string message, ValidationCode code)
     {
         var errors = new ValidationErrors();
         errors.Add("body", message, code);
-        return (null, errors.ToDictionary(), errors.Codes());
+        return (null, errors);
     }
 }

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Kok.DevHost.Functions;
 using Kok.Domain.Membership;
-using Kok.Functions.Dashboard;
 using Kok.IntegrationTests.Dashboard;
 using Kok.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
@@ -35,17 +33,7 @@ public sealed class DashboardAccessibilityTests(BrowserFixture browser) : IClass
     public async Task InitializeAsync()
     {
         SetDefaultExpectTimeout(15_000);
-        _server = await DevHostServer.StartAsync(o =>
-        {
-            foreach (var function in FunctionCatalog.Discover([typeof(DashboardFunctions).Assembly])
-                         .Where(f => f.HttpTrigger?.Route?.Contains("dashboard", StringComparison.Ordinal) == true))
-            {
-                o.OnlyFunctions.Add(function.Name);
-            }
-
-            o.OnlyFunctions.Add("MemberMail");
-            o.Settings["Staff:DevToken"] = Token;
-        });
+        _server = await DashboardBrowser.StartAsync(Token, "MemberMail");
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -192,12 +180,7 @@ public sealed class DashboardAccessibilityTests(BrowserFixture browser) : IClass
 
     private static async Task SignInAsync(IPage page, bool german)
     {
-        await page.GotoAsync("/dashboard");
-        await page.WaitForURLAsync("**/dev/signin?returnUrl=%2Fdashboard");
-        await page.GetByLabel("Dev-Token", new() { Exact = false }).FillAsync(Token);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden / Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/dashboard");
-        await Expect(page.GetByTestId("status")).ToContainTextAsync("geladen");
+        await DashboardBrowser.SignInAsync(page, Token);
         if (!german)
         {
             await page.GetByTestId("lang-switch").ClickAsync();
