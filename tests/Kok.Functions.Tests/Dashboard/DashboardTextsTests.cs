@@ -65,6 +65,7 @@ public sealed partial class DashboardTextsTests
         AssertLabelled(lang, "methods", Names<PaymentMethodKind>());
         AssertLabelled(lang, "kinds", Names<MemberKind>());
         AssertLabelled(lang, "outcomes", Names<MemberCancellation>());
+        AssertLabelled(lang, "locales", ["de", "en"]);
         AssertLabelled(lang, "counters", Constants(typeof(DashboardCounter)));
     }
 

@@ -909,7 +909,7 @@
         [t("contactPerson"), m.contactPerson],
         [t("email"), m.email],
         [t("address"), [a.street, [a.postalCode, a.city].filter(Boolean).join(" "), a.country].filter(Boolean).join(", ")],
-        [t("locale"), m.locale === "en" ? "English" : m.locale === "de" ? "Deutsch" : m.locale],
+        [t("locale"), label("locales", m.locale)],
         [t("status"), label("memberStatuses", m.status)],
         [t("annualAmount"), euros(m.annualAmountCents)],
         [t("outstanding"), euros(m.outstandingCents)],
