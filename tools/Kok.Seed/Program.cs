@@ -1,7 +1,6 @@
 using System.Globalization;
 using Kok.Domain.Common;
 using Kok.Functions.Dues;
-using Kok.Functions.Membership;
 using Kok.Functions.Storage;
 using Kok.Seed;
 using Microsoft.Extensions.Configuration;
@@ -69,7 +68,7 @@ catch (ArgumentException ex)
 }
 
 var policy = DuesConfiguration.Policy(configuration);
-var repository = new TableMemberRepository(new StorageClients(StorageSettings.From(configuration), []), policy);
+var seeder = MemberSeeder.ForStorage(new StorageClients(StorageSettings.From(configuration), []), policy);
 var bar = new ProgressBar(Console.Error, options.Members, "members");
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -80,9 +79,9 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    var result = await new MemberSeeder(repository, policy).SeedAsync(options, bar.Report, cancel.Token);
+    var result = await seeder.SeedAsync(options, bar.Report, cancel.Token);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Seeded {result.Written:N0} members ({result.AlreadyPresent:N0} already there, {options.DueToday:N0} due on {options.Today:yyyy-MM-dd}, seed {options.Seed}) in {result.Elapsed.TotalSeconds:N1} s, {options.Members / Math.Max(result.Elapsed.TotalSeconds, 0.001):N0} members/s."));
+        $"Seeded {result.Written:N0} members ({result.AlreadyPresent:N0} already there, {options.DueToday:N0} due on {options.Today:yyyy-MM-dd}, seed {options.Seed}) in {result.Elapsed.TotalSeconds:N1} s, {options.Members / Math.Max(result.Elapsed.TotalSeconds, 0.001):N0} members/s; {result.Counted:N0} newly counted in the dashboard totals."));
     return 0;
 }
 catch (OperationCanceledException)

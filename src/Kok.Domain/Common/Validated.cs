@@ -9,6 +9,7 @@ public sealed class Validated<T>
         ArgumentNullException.ThrowIfNull(value);
         Value = value;
         Errors = new Dictionary<string, string[]>();
+        Codes = new Dictionary<string, ValidationCode[]>();
     }
 
     public Validated(ValidationErrors errors)
@@ -20,11 +21,15 @@ public sealed class Validated<T>
         }
 
         Errors = errors.ToDictionary();
+        Codes = errors.Codes();
     }
 
     public T? Value { get; }
 
     public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    /// <summary>The codes of those errors that have one (<see cref="ValidationErrors.Add(string, string, ValidationCode)"/>).</summary>
+    public IReadOnlyDictionary<string, ValidationCode[]> Codes { get; }
 
     public bool IsValid => Value is not null;
 }

@@ -7,6 +7,7 @@ namespace Kok.Domain.Common;
 public sealed class ValidationErrors
 {
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ValidationCode>> codes = new(StringComparer.Ordinal);
 
     public bool IsEmpty => errors.Count == 0;
 
@@ -27,7 +28,28 @@ public sealed class ValidationErrors
         }
     }
 
+    /// <summary>Adds <paramref name="message"/> and what it says as a <paramref name="code"/> (see <see cref="Codes"/>).</summary>
+    public void Add(string field, string message, ValidationCode code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        Add(field, message);
+        if (!codes.TryGetValue(field, out var known))
+        {
+            known = [];
+            codes.Add(field, known);
+        }
+
+        if (!known.Any(c => c.Code == code.Code))
+        {
+            known.Add(code);
+        }
+    }
+
     public bool Contains(string field) => errors.ContainsKey(field);
+
+    /// <summary>Field → the codes of the messages added with one (a page words them in its own language).</summary>
+    public IReadOnlyDictionary<string, ValidationCode[]> Codes() =>
+        codes.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
     /// <summary>Field → messages, in the shape ASP.NET Core's validation problem details expect.</summary>
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>

@@ -29,7 +29,7 @@ public sealed class CancelMemberByStaff(CancelMembership cancel, IAuditTrail aud
                 staffId,
                 staffName,
                 time.GetUtcNow(),
-                $"outcome={cancelled.Outcome}; status={member.Status}; endsOn={member.EndsOn:yyyy-MM-dd}"),
+                AuditFacts.Format((AuditFacts.Outcome, cancelled.Outcome), (AuditFacts.Status, member.Status), (AuditFacts.EndsOn, member.EndsOn))),
             cancellationToken).ConfigureAwait(false);
         return new StaffCancelResult(StaffActionOutcome.Done, member.MemberId, member.Status, member.EndsOn, cancelled.Outcome, member.MemberUntil);
     }

@@ -16,10 +16,16 @@ public static class DashboardCounter
     public const string MembersCancelling = "membersCancelling";
     public const string MembersEnded = "membersEnded";
 
-    // Year scopes. Month scopes ("2026-03") carry only duesCollectedCents, oneTimeDonationCents and
-    // monthlyDonationCents: the chart shows money per month, counts stay yearly.
+    // Year scopes. Month scopes ("2026-03") carry only the money (duesCollectedCents, oneTimeDonationCents,
+    // monthlyDonationCents and the two in-flight sums): the chart shows money per month, counts stay yearly.
     public const string DuesExpectedCents = "duesExpectedCents";
     public const string DuesCollectedCents = "duesCollectedCents";
+
+    // SEPA debits the bank has accepted but not settled yet (status processing): money on its way, neither collected
+    // nor outstanding. Dues: a year's charges and a sign-up's first debit; donations: count and sum of such payments.
+    public const string DuesInFlightCents = "duesInFlightCents";
+    public const string DonationsInFlight = "donationsInFlight";
+    public const string DonationsInFlightCents = "donationsInFlightCents";
     public const string NewMembers = "newMembers";
     public const string Endings = "endings";
     public const string OneTimeDonations = "oneTimeDonations";

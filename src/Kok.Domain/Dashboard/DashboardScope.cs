@@ -6,8 +6,8 @@ namespace Kok.Domain.Dashboard;
 /// <summary>
 /// What a dashboard total is about: <see cref="Current"/> (members by status right now), one calendar year as the
 /// office in Berlin counts it ("2026": dues of periods starting that year, donations paid that year, …), or one month
-/// of such a year ("2026-03", for the page's chart: the money only, placed by the same date that places it in its year,
-/// so a year's twelve months add up to the year).
+/// of such a year ("2026-03", for the page's chart: the money only, in the Berlin month it came in; donations'
+/// months add up to their year, dues' months differ from the dues year when a period's dues arrive in another year).
 /// </summary>
 public static class DashboardScope
 {

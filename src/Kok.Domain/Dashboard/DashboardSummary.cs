@@ -31,10 +31,14 @@ public sealed record DashboardSummary(
         return new DashboardSummary(
             year,
             MemberStatusCounts.From(current),
-            new DuesSummary(ofYear[DashboardCounter.DuesExpectedCents], ofYear[DashboardCounter.DuesCollectedCents]),
+            new DuesSummary(
+                ofYear[DashboardCounter.DuesExpectedCents], ofYear[DashboardCounter.DuesCollectedCents], ofYear[DashboardCounter.DuesInFlightCents]),
             new DonationSummary(
                 new DonationIntervalSummary(ofYear[DashboardCounter.OneTimeDonations], ofYear[DashboardCounter.OneTimeDonationCents]),
-                new DonationIntervalSummary(ofYear[DashboardCounter.MonthlyDonations], ofYear[DashboardCounter.MonthlyDonationCents])),
+                new DonationIntervalSummary(ofYear[DashboardCounter.MonthlyDonations], ofYear[DashboardCounter.MonthlyDonationCents]))
+            {
+                InFlight = new DonationIntervalSummary(ofYear[DashboardCounter.DonationsInFlight], ofYear[DashboardCounter.DonationsInFlightCents]),
+            },
             ofYear[DashboardCounter.NewMembers],
             ofYear[DashboardCounter.Endings],
             ofYear[DashboardCounter.ReceiptsIssued],

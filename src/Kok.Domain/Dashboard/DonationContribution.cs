@@ -7,7 +7,9 @@ namespace Kok.Domain.Dashboard;
 /// 1 payment and its amount less refunds, one-time and monthly apart. A fully refunded payment counts 0 and 0
 /// cents; a partial refund lowers the sum in the year the payment was paid (the provider gives partial refunds no
 /// date of their own), so a refund in January of a December payment still corrects December's year. The net amount
-/// also counts in the month scope of the same payment date (money only, no count).
+/// also counts in the month scope of the same payment date (money only, no count): money counts in the month it came in.
+/// A payment still processing (a SEPA debit the bank has not settled) is money in flight: 1 and its amount under
+/// <c>donationsInFlight</c> in the year, its amount in the month, both of the day the provider first reported it.
 /// </summary>
 public static class DonationContribution
 {
@@ -20,6 +22,16 @@ public static class DonationContribution
         var contribution = DashboardContribution.None;
         foreach (var payment in donation.Payments)
         {
+            if (payment.Status == PaymentStatus.Processing)
+            {
+                var amount = payment.AmountCents > 0 ? payment.AmountCents : donation.AmountCents;
+                contribution = contribution
+                    .With(DashboardScope.YearOf(payment.CreatedAt), DashboardCounter.DonationsInFlight, 1)
+                    .With(DashboardScope.YearOf(payment.CreatedAt), DashboardCounter.DonationsInFlightCents, amount)
+                    .With(DashboardScope.MonthOf(payment.CreatedAt), DashboardCounter.DonationsInFlightCents, amount);
+                continue;
+            }
+
             if (payment.PaidAt is not { } paidAt)
             {
                 continue;

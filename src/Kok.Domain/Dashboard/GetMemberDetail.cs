@@ -56,7 +56,8 @@ public sealed class GetMemberDetail(
             member.Payments.Select(p => Line(member, p)).ToList(),
             mails.Select(MemberMailLine.Of).OrderBy(m => m.At).ThenBy(m => m.SubjectId, StringComparer.Ordinal).ToList(),
             issued,
-            trail);
+            trail,
+            FirstYearDues.Of(member));
     }
 
     private static MemberPaymentLine Line(Member member, Donations.Payment payment)

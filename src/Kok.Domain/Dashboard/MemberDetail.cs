@@ -6,7 +6,8 @@ namespace Kok.Domain.Dashboard;
 /// <summary>
 /// Everything the office sees about one member (<c>GET /api/dashboard/members/{id}</c>): the membership
 /// (<see cref="MemberView"/>, plus the date its open or next dues are due and what is outstanding), the dues
-/// history, the payments, the mails sent about it, the receipts issued and the staff actions on record.
+/// history (<see cref="FirstYear"/>, paid at sign-up, then <see cref="DuesHistory"/>, the later years' entries), the
+/// payments, the mails sent about it, the receipts issued and the staff actions on record.
 /// Personal data: staff only, never logged.
 /// </summary>
 public sealed record MemberDetail(
@@ -17,4 +18,5 @@ public sealed record MemberDetail(
     IReadOnlyList<MemberPaymentLine> Payments,
     IReadOnlyList<MemberMailLine> Mails,
     IReadOnlyList<MemberReceiptLine> Receipts,
-    IReadOnlyList<AuditEntry> Audit);
+    IReadOnlyList<AuditEntry> Audit,
+    FirstYearDues? FirstYear = null);

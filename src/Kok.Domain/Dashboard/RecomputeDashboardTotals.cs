@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kok.Domain.Common;
 
 namespace Kok.Domain.Dashboard;
@@ -23,7 +22,7 @@ public sealed class RecomputeDashboardTotals(
         var contributions = await source.ReadAllAsync(cancellationToken);
         var drift = await totals.RebuildAsync(contributions, cancellationToken);
         var at = time.GetUtcNow();
-        var details = string.Create(CultureInfo.InvariantCulture, $"entities={contributions.Count}; drifted counters={drift.Count}");
+        var details = AuditFacts.Format((AuditFacts.Entities, contributions.Count), (AuditFacts.DriftedCounters, drift.Count));
         await audit.RecordAsync(
             new AuditEntry(ids.NewId(AuditIdPrefix), AuditEntry.Global, AuditAction, staffId, staffName, at, details),
             cancellationToken);

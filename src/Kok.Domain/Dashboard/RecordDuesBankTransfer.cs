@@ -1,8 +1,6 @@
-using System.Globalization;
 using Kok.Domain.Common;
 using Kok.Domain.Dues;
 using Kok.Domain.Membership;
-using Kok.Domain.Payments;
 using Kok.Domain.Receipts;
 
 namespace Kok.Domain.Dashboard;
@@ -39,7 +37,7 @@ public sealed class RecordDuesBankTransfer(
         var validated = BankTransferFormValidator.Validate(form, AssociationCalendar.Date(now));
         if (!validated.IsValid)
         {
-            return new BankTransferRecordResult(StaffActionOutcome.Invalid, memberId, Errors: validated.Errors);
+            return new BankTransferRecordResult(StaffActionOutcome.Invalid, memberId, Errors: validated.Errors, ErrorCodes: validated.Codes);
         }
 
         var transfer = validated.Value!;
@@ -57,9 +55,12 @@ public sealed class RecordDuesBankTransfer(
             {
                 case BankTransferOutcome.AmountTooLow:
                     var errors = new ValidationErrors();
-                    errors.Add(BankTransferFormValidator.AmountField, string.Create(CultureInfo.InvariantCulture,
-                        $"Mindestens der Beitrag des Zeitraums ({result.DuesCents} Cent) / at least the period's dues ({result.DuesCents} cents)."));
-                    return new BankTransferRecordResult(StaffActionOutcome.Invalid, memberId, Errors: errors.ToDictionary());
+                    errors.Add(
+                        BankTransferFormValidator.AmountField,
+                        $"Mindestens der Beitrag des Zeitraums ({MemberMailComposer.Amount(result.DuesCents, english: false)}) / "
+                            + $"at least the period's dues ({MemberMailComposer.Amount(result.DuesCents, english: true)}).",
+                        new ValidationCode(StaffErrorCodes.BelowDues, "minimumCents", result.DuesCents));
+                    return new BankTransferRecordResult(StaffActionOutcome.Invalid, memberId, Errors: errors.ToDictionary(), ErrorCodes: errors.Codes());
                 case not BankTransferOutcome.Recorded:
                     return new BankTransferRecordResult(
                         StaffActionOutcome.Conflict, memberId, result.PaymentId, result.Period?.Start, member.Status, Reason: result.Outcome);
@@ -84,8 +85,11 @@ public sealed class RecordDuesBankTransfer(
                     staffId,
                     staffName,
                     now,
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"paymentId={result.PaymentId}; period={PaymentMetadataKeys.Period(period.Start)}; amountCents={transfer.AmountCents}; paidOn={PaymentMetadataKeys.Period(transfer.PaidOn)}")),
+                    AuditFacts.Format(
+                        (AuditFacts.PaymentId, result.PaymentId),
+                        (AuditFacts.Period, period.Start),
+                        (AuditFacts.AmountCents, transfer.AmountCents),
+                        (AuditFacts.PaidOn, transfer.PaidOn))),
                 cancellationToken).ConfigureAwait(false);
             return new BankTransferRecordResult(StaffActionOutcome.Done, member.Id, result.PaymentId, period.Start, member.Status);
         }

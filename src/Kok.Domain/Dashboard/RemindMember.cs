@@ -1,6 +1,5 @@
 using Kok.Domain.Common;
 using Kok.Domain.Membership;
-using Kok.Domain.Payments;
 
 namespace Kok.Domain.Dashboard;
 
@@ -59,7 +58,7 @@ public sealed class RemindMember(
         var actionId = ids.NewId(RecomputeDashboardTotals.AuditIdPrefix);
         var request = MemberMailRequest.StaffReminder(member.Id, period.Start, actionId);
         var entry = new AuditEntry(
-            actionId, member.Id, AuditAction, staffId, staffName, now, $"period={PaymentMetadataKeys.Period(period.Start)}; status={member.Status}; mail={request.Kind}");
+            actionId, member.Id, AuditAction, staffId, staffName, now, AuditFacts.Format((AuditFacts.Period, period.Start), (AuditFacts.Status, member.Status), (AuditFacts.Mail, request.Kind)));
         if (!await audit.TryRecordAsLatestAsync(entry, last, cancellationToken).ConfigureAwait(false))
         {
             // Another click recorded its reminder between our read and our write: it is the one that goes out.

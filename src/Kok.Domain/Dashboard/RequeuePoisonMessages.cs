@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kok.Domain.Common;
 
 namespace Kok.Domain.Dashboard;
@@ -28,7 +27,7 @@ public sealed class RequeuePoisonMessages(IPoisonQueues queues, IAuditTrail audi
                 staffId,
                 staffName,
                 time.GetUtcNow(),
-                string.Create(CultureInfo.InvariantCulture, $"queue={queue}; requeued={requeued}")),
+                AuditFacts.Format((AuditFacts.Queue, queue), (AuditFacts.Requeued, requeued))),
             cancellationToken).ConfigureAwait(false);
         return new PoisonRequeueResult(StaffActionOutcome.Done, queue, requeued);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kok.Domain.Common;
 using Kok.Domain.Dashboard;
 using Kok.Domain.Dues;
 using Kok.Domain.Receipts;
@@ -43,7 +44,7 @@ public sealed class DashboardMemberFunctions(
 
         return await getDetail.ExecuteAsync(id, cancellationToken) is { } detail
             ? ApiResults.Ok(Detail(detail))
-            : MemberNotFound();
+            : StaffProblems.MemberNotFound();
     }
 
     [Function("RemindDashboardMember")]
@@ -62,9 +63,9 @@ public sealed class DashboardMemberFunctions(
         return result.Outcome switch
         {
             StaffActionOutcome.Done => new JsonResult(new { result.MemberId, result.MailKind }, KokJson.Options) { StatusCode = StatusCodes.Status202Accepted },
-            StaffActionOutcome.NotFound => MemberNotFound(),
+            StaffActionOutcome.NotFound => StaffProblems.MemberNotFound(),
             _ when result.LastReminderAt is { } last => ReminderTooSoon(last, result.NextReminderAt!.Value),
-            _ => ProblemResults.Problem(StatusCodes.Status409Conflict, "Nothing outstanding.",
+            _ => StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.NothingOutstanding, "Nothing outstanding.",
                 "Nur überfällige oder erloschene Mitgliedschaften werden erinnert / only overdue or lapsed memberships can be reminded."),
         };
     }
@@ -114,15 +115,15 @@ public sealed class DashboardMemberFunctions(
         return result.Outcome switch
         {
             StaffActionOutcome.Done => ApiResults.Created(new { result.MemberId, result.PaymentId, result.PeriodStart, result.Status }),
-            StaffActionOutcome.NotFound => MemberNotFound(),
-            StaffActionOutcome.Invalid => ProblemResults.Validation(result.Errors!),
+            StaffActionOutcome.NotFound => StaffProblems.MemberNotFound(),
+            StaffActionOutcome.Invalid => StaffProblems.Validation(result.Errors!, result.ErrorCodes),
             _ => result.Reason switch
             {
-                BankTransferOutcome.AlreadyPaid => ProblemResults.Problem(StatusCodes.Status409Conflict, "Already paid.",
+                BankTransferOutcome.AlreadyPaid => StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.AlreadyPaid, "Already paid.",
                     "Der Beitrag ist bereits bezahlt / the dues are already paid."),
-                BankTransferOutcome.PaymentInProgress => ProblemResults.Problem(StatusCodes.Status409Conflict, "Payment in progress.",
-                    "Eine Zahlung des Beitrags läuft noch / a payment of the dues is still in progress."),
-                _ => ProblemResults.Problem(StatusCodes.Status409Conflict, "Nothing payable.",
+                BankTransferOutcome.PaymentInProgress => StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.PaymentInProgress,
+                    "Payment in progress.", "Eine Zahlung des Beitrags läuft noch / a payment of the dues is still in progress."),
+                _ => StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.NothingPayable, "Nothing payable.",
                     "Es ist kein Beitrag offen / no dues are payable."),
             },
         };
@@ -143,7 +144,7 @@ public sealed class DashboardMemberFunctions(
         var result = await cancel.ExecuteAsync(id, auth.Identity.Id, auth.Identity.Name, cancellationToken);
         return result.Outcome == StaffActionOutcome.Done
             ? ApiResults.Ok(new { result.MemberId, result.Status, result.EndsOn, result.MemberUntil })
-            : MemberNotFound();
+            : StaffProblems.MemberNotFound();
     }
 
     [Function("RequeueDashboardPoisonMessages")]
@@ -161,11 +162,9 @@ public sealed class DashboardMemberFunctions(
         var result = await requeue.ExecuteAsync(queue, auth.Identity.Id, auth.Identity.Name, cancellationToken);
         return result.Outcome == StaffActionOutcome.Done
             ? ApiResults.Ok(new { result.Queue, result.Requeued })
-            : ProblemResults.Problem(StatusCodes.Status404NotFound, "Queue not found.", "Keine Warteschlange der App / not one of the app's queues.");
+            : StaffProblems.Problem(StatusCodes.Status404NotFound, StaffErrorCodes.QueueNotFound, "Queue not found.",
+                "Keine Warteschlange der App / not one of the app's queues.");
     }
-
-    private static ObjectResult MemberNotFound() =>
-        ProblemResults.Problem(StatusCodes.Status404NotFound, "Membership not found.", "Keine solche Mitgliedschaft / no such membership.");
 
     /// <summary>The member part is <c>MemberView</c> plus the list fields (<c>id</c>, <c>dueDate</c>, <c>outstandingCents</c>, <c>city</c>).</summary>
     private static JsonObject Detail(MemberDetail detail)
@@ -194,7 +193,16 @@ public sealed class DashboardMemberFunctions(
             ["payments"] = Node(detail.Payments),
             ["mails"] = Node(detail.Mails),
             ["receipts"] = Node(detail.Receipts.Select(r => new { r.Number, r.IssuedOn, r.AmountCents, r.PaymentId, r.WithdrawnOn })),
-            ["audit"] = Node(detail.Audit.Select(a => new { a.At, a.StaffName, a.Action, a.Details, a.Id })),
+            ["firstYearDues"] = Node(detail.FirstYear),
+            ["audit"] = Node(detail.Audit.Select(a => new
+            {
+                a.At,
+                a.StaffName,
+                a.Action,
+                a.Details,
+                Facts = a.Facts.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal),
+                a.Id,
+            })),
         };
     }
 

@@ -24,10 +24,13 @@ public sealed class DashboardPageFunction(StaffAuthorization staff, StaffAuthOpt
 
     private const string ResourcePrefix = "Kok.Functions.Dashboard.Page.";
 
+    /// <summary>Where dashboard.js takes its texts (a JSON object, which is a JavaScript expression too).</summary>
+    private const string TextsPlaceholder = "/*{{texts}}*/ null";
+
     private static readonly FrozenDictionary<string, Asset> Assets = new Dictionary<string, Asset>(StringComparer.Ordinal)
     {
         ["dashboard.css"] = Asset.Load("dashboard.css", "text/css; charset=utf-8"),
-        ["dashboard.js"] = Asset.Load("dashboard.js", "text/javascript; charset=utf-8"),
+        ["dashboard.js"] = Asset.Script("dashboard.js", "dashboard.texts.json"),
         ["favicon.svg"] = Asset.Load("favicon.svg", "image/svg+xml"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -98,6 +101,23 @@ public sealed class DashboardPageFunction(StaffAuthorization staff, StaffAuthOpt
         {
             var content = Read(name);
             return new Asset(content, contentType, Convert.ToHexStringLower(SHA256.HashData(content))[..12]);
+        }
+
+        /// <summary>
+        /// The script with its texts (German and English, <paramref name="textsName"/>) in place of its
+        /// <see cref="TextsPlaceholder"/>: one file, one request, and the texts stay a JSON file of their own that
+        /// tests can read.
+        /// </summary>
+        public static Asset Script(string name, string textsName)
+        {
+            var script = Encoding.UTF8.GetString(Read(name));
+            if (!script.Contains(TextsPlaceholder, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"{name} has no {TextsPlaceholder} for its texts.");
+            }
+
+            var content = Encoding.UTF8.GetBytes(script.Replace(TextsPlaceholder, Encoding.UTF8.GetString(Read(textsName)).Trim(), StringComparison.Ordinal));
+            return new Asset(content, "text/javascript; charset=utf-8", Convert.ToHexStringLower(SHA256.HashData(content))[..12]);
         }
 
         public static byte[] Read(string name)

@@ -6,7 +6,8 @@ using Kok.Functions.Storage;
 namespace Kok.Functions.Dashboard;
 
 /// <summary>
-/// Seeding in bulk (tests with tens of thousands of entities; never the app's own paths). The rows written are exactly
+/// Seeding in bulk (<c>./seed.sh</c> through Kok.Seed's <c>MemberSeeder</c>, tests with tens of thousands of entities;
+/// never the app's own paths). The rows written are exactly
 /// those <see cref="ApplyAsync"/> leaves (same c-row and shard-row format, same shard per entity), but without a read
 /// per entity: c-rows go in entity-group transactions of 100, then each touched shard row moves once by the sum, under
 /// its ETag (a live apply racing for it makes that row start over). Unlike <see cref="ApplyAsync"/> the c-rows and the
@@ -20,7 +21,7 @@ public sealed partial class TableDashboardTotals
     /// Remembers the contribution of each entity the totals do not know yet and adds it to the totals; entities known
     /// already are left alone (never counted twice), so seeding again is harmless. Returns how many were added.
     /// </summary>
-    internal Task<int> AddNewAsync(IReadOnlyDictionary<string, DashboardContribution> contributions, CancellationToken cancellationToken)
+    public Task<int> AddNewAsync(IReadOnlyDictionary<string, DashboardContribution> contributions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contributions);
         return BulkAsync(

@@ -24,8 +24,8 @@ namespace Kok.Functions.Membership;
 /// reference, and when the agenda day moves 1 upsert before and 1 delete after; email lookup = 1 partition query;
 /// endings or agenda due = 1 range query (per 1,000 rows).
 /// After a successful add or save the member's dashboard contribution is applied (see <see cref="IDashboardTotals"/>;
-/// a failed write contributes nothing). Without <paramref name="totals"/> (seeding, benchmarks) nothing is counted
-/// until the recompute action runs.
+/// a failed write contributes nothing). Without <paramref name="totals"/> (benchmarks, tests) nothing is counted until
+/// the recompute action runs; seeding adds its members to the totals in bulk when it ends.
 /// Every add and every save that changes what the dashboard's member list shows also keeps that list
 /// (<see cref="MemberListIndex"/>: 1 entity-group transaction before the member write, 1 after; nothing when the
 /// listing is unchanged, as on most dues-run saves).

@@ -28,6 +28,20 @@ internal static class DashboardHost
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>Any dashboard request as staff; the body, when given, as JSON (a string is sent as it is).</summary>
+    public static async Task<HttpResponseMessage> SendAsync(DevHostServer server, HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", StaffToken);
+        request.Content = body switch
+        {
+            null => null,
+            string raw => new StringContent(raw, System.Text.Encoding.UTF8, "application/json"),
+            _ => JsonContent.Create(body),
+        };
+        return await server.Client.SendAsync(request);
+    }
+
     /// <summary>A number in a summary, by path ("dues.expectedCents", "months.2.donationCents" for March).</summary>
     public static long Number(JsonObject summary, string path)
     {

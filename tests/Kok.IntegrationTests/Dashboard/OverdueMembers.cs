@@ -19,10 +19,10 @@ internal static class OverdueMembers
 {
     private static readonly StorageClients Storage = new(new StorageSettings(TestStorage.ConnectionString, null, null, null, null), []);
 
-    public static async Task<Member> SeedAsync(string name, string email)
+    public static async Task<Member> SeedAsync(string name, string email, MemberKind kind = MemberKind.Person, string? contactPerson = null)
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
-        var request = new MembershipRequest(MemberKind.Person, name, null, email,
+        var request = new MembershipRequest(kind, name, contactPerson, email,
             new PostalAddress("Heidestraße 17", "51147", "Köln", "DE"), 6000, PaymentMethodKind.Card, "de", false);
         var joined = new DateTimeOffset(2046, 5, 10, 10, 0, 0, TimeSpan.Zero);
         var member = Member.Create(MemberSeeder.MemberId(Random.Shared.Next(1_000_000, int.MaxValue / 2), 0), request, joined.AddMinutes(-5));

@@ -1,269 +1,16 @@
 // KOK office dashboard: plain JS, no build step, no library. Everything shown comes from /api/dashboard/* with the
 // browser's own sign-in (cookie: App Service Authentication in Azure, DevHost's sign-in locally); the page never
-// sees a token. Every value from the API is set as text (textContent), never as HTML.
+// sees a token. Every value from the API is set as text (textContent), never as HTML. Every text a person reads comes
+// from dashboard.texts.json (German and English, inserted below when served): the API's codes (statuses, mail kinds,
+// audit actions, queue names, error codes) are looked up there, never shown as they are.
 (function () {
   "use strict";
 
   const API = "/api/dashboard";
   const LANG_KEY = "kok-lang";
   const SVG_NS = "http://www.w3.org/2000/svg";
-
-  const TEXTS = {
-    de: {
-      title: "Beitragsübersicht – KOK Geschäftsstelle",
-      skip: "Zum Inhalt springen",
-      heading: "Beitragsübersicht",
-      year: "Jahr",
-      reload: "Aktualisieren",
-      switchTo: "English",
-      summary: "Überblick",
-      loading: "Wird geladen …",
-      generated: "Stand: {time}",
-      chartHeading: "Beiträge und Spenden pro Monat",
-      chartLabel: "Balkendiagramm: eingegangene Beiträge und Spenden je Monat {year}. Die Werte stehen auch in der Tabelle.",
-      chartEmpty: "Für dieses Jahr liegen noch keine Monatswerte vor.",
-      duesCollected: "Beiträge eingegangen",
-      donationsPaid: "Spenden",
-      month: "Monat",
-      showTable: "Als Tabelle anzeigen",
-      hideTable: "Tabelle ausblenden",
-      overdueHeading: "Überfällige Beiträge",
-      overdueEmpty: "Keine überfälligen Beiträge.",
-      searchHeading: "Mitglieder suchen",
-      searchLabel: "Name, Ansprechperson, E-Mail oder Mitgliedsnummer",
-      search: "Suchen",
-      searchEmpty: "Keine Mitglieder gefunden.",
-      searchCount: "{count} Mitglieder angezeigt.",
-      more: "Weitere laden",
-      exportHeading: "CSV-Export",
-      exportMembers: "Mitglieder {year} (CSV)",
-      exportDonations: "Spenden {year} (CSV)",
-      exportHint: "Semikolon-getrennt, UTF-8, Beträge in Euro – öffnet sich in Excel und LibreOffice.",
-      cardMembers: "Mitglieder",
-      cardDues: "Beiträge {year}",
-      cardDonations: "Spenden {year}",
-      cardYear: "Im Jahr {year}",
-      cardMail: "Mails und Warteschlangen",
-      expected: "Erwartet",
-      collected: "Eingegangen",
-      outstanding: "Offen",
-      oneTime: "Einmalig ({count})",
-      monthly: "Monatlich ({count})",
-      donationsTotal: "Zusammen ({count})",
-      newMembers: "Neue Mitglieder",
-      endings: "Beendete Mitgliedschaften",
-      receipts: "Zuwendungsbestätigungen",
-      mailsFailed: "Fehlgeschlagene Mails",
-      poisonQueue: "Abgelegt in {queue}",
-      requeue: "Erneut einreihen",
-      requeued: "{count} Nachrichten aus {queue} erneut eingereiht.",
-      member: "Mitglied",
-      memberNo: "Nr.",
-      dueDate: "Fällig seit",
-      nextDue: "Fällig",
-      status: "Status",
-      paymentMethod: "Zahlart",
-      city: "Ort",
-      actions: "Aktionen",
-      details: "Details",
-      remind: "Erinnern",
-      reminded: "Erinnerung an {name} wird verschickt.",
-      recordTransfer: "Überweisung erfassen",
-      cancel: "Kündigen",
-      cancelTitle: "Mitgliedschaft kündigen?",
-      cancelText: "Die Mitgliedschaft von {name} wird gekündigt. Das lässt sich hier nicht rückgängig machen.",
-      cancelConfirm: "Ja, kündigen",
-      cancelled: "Mitgliedschaft von {name} gekündigt: {status}{endsOn}.",
-      endsOnSuffix: ", endet mit Ablauf des {date}",
-      abort: "Abbrechen",
-      close: "Schließen",
-      paymentHeading: "Überweisung erfassen",
-      paymentFor: "Für {name} ({id}), offen: {amount}",
-      amountEuros: "Betrag in Euro",
-      paidOn: "Eingangsdatum",
-      reference: "Verwendungszweck / Referenz",
-      record: "Zahlung erfassen",
-      recorded: "Überweisung für {name} erfasst; Status: {status}.",
-      amountInvalid: "Bitte einen Betrag in Euro angeben, z. B. 60 oder 60,00.",
-      dateInvalid: "Bitte das Eingangsdatum angeben.",
-      referenceInvalid: "Bitte höchstens 140 Zeichen.",
-      checkFields: "Bitte die markierten Felder prüfen.",
-      memberHeading: "Mitglied",
-      memberLoading: "Mitglied wird geladen …",
-      facts: "Angaben",
-      kind: "Art",
-      name: "Name",
-      contactPerson: "Ansprechperson",
-      email: "E-Mail",
-      address: "Anschrift",
-      locale: "Sprache",
-      memberSince: "Mitglied seit",
-      createdAt: "Angelegt am",
-      annualAmount: "Jahresbeitrag",
-      paidThrough: "Bezahlt bis",
-      endsOn: "Endet mit Ablauf des",
-      cancelledAt: "Gekündigt am",
-      savedPaymentMethod: "Hinterlegte Zahlart",
-      duesHistory: "Beitragsverlauf",
-      period: "Zeitraum",
-      amount: "Betrag",
-      payments: "Zahlungen",
-      date: "Datum",
-      mails: "Mails",
-      mailKind: "Art",
-      receiptsHeading: "Zuwendungsbestätigungen",
-      receiptNumber: "Nummer",
-      issuedOn: "Ausgestellt am",
-      audit: "Protokoll",
-      staff: "Wer",
-      action: "Aktion",
-      none: "Keine Einträge.",
-      notAvailable: "Noch nicht verfügbar: Dieser Teil der Schnittstelle antwortet nicht (404).",
-      errorPrefix: "Fehler",
-      offline: "Keine Verbindung zum Server.",
-      signedOut: "Nicht angemeldet oder Anmeldung abgelaufen. Bitte die Seite neu laden und anmelden.",
-      forbidden: "Keine Berechtigung für diese Aktion.",
-      serverError: "Der Server konnte die Anfrage nicht bearbeiten (Status {status}).",
-      summaryLoaded: "Überblick {year} geladen.",
-      kinds: { person: "Person", organisation: "Organisation", group: "Gruppe" },
-      statuses: {
-        pending: "Ausstehend", processing: "In Bearbeitung", active: "Aktiv", overdue: "Überfällig",
-        lapsed: "Erloschen", cancelling: "Gekündigt (läuft aus)", ended: "Beendet",
-        paid: "Bezahlt", failed: "Fehlgeschlagen", sent: "Versendet", queued: "In Warteschlange",
-        refunded: "Erstattet", open: "Offen", succeeded: "Erfolgreich", canceled: "Abgebrochen",
-      },
-      methods: { card: "Karte", sepa_debit: "SEPA-Lastschrift", bank_transfer: "Überweisung" },
-      months: ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"],
-      monthNames: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
-    },
-    en: {
-      title: "Dues overview – KOK office",
-      skip: "Skip to content",
-      heading: "Dues overview",
-      year: "Year",
-      reload: "Refresh",
-      switchTo: "Deutsch",
-      summary: "Overview",
-      loading: "Loading …",
-      generated: "As of {time}",
-      chartHeading: "Dues and donations per month",
-      chartLabel: "Bar chart: dues collected and donations per month in {year}. The values are also in the table.",
-      chartEmpty: "No monthly figures for this year yet.",
-      duesCollected: "Dues collected",
-      donationsPaid: "Donations",
-      month: "Month",
-      showTable: "Show as table",
-      hideTable: "Hide table",
-      overdueHeading: "Overdue dues",
-      overdueEmpty: "No overdue dues.",
-      searchHeading: "Find members",
-      searchLabel: "Name, contact person, e-mail or member number",
-      search: "Search",
-      searchEmpty: "No members found.",
-      searchCount: "{count} members shown.",
-      more: "Load more",
-      exportHeading: "CSV export",
-      exportMembers: "Members {year} (CSV)",
-      exportDonations: "Donations {year} (CSV)",
-      exportHint: "Semicolon-separated, UTF-8, amounts in euros – opens in Excel and LibreOffice.",
-      cardMembers: "Members",
-      cardDues: "Dues {year}",
-      cardDonations: "Donations {year}",
-      cardYear: "In {year}",
-      cardMail: "Mail and queues",
-      expected: "Expected",
-      collected: "Collected",
-      outstanding: "Outstanding",
-      oneTime: "One-time ({count})",
-      monthly: "Monthly ({count})",
-      donationsTotal: "Together ({count})",
-      newMembers: "New members",
-      endings: "Memberships ended",
-      receipts: "Donation receipts",
-      mailsFailed: "Failed mails",
-      poisonQueue: "Parked in {queue}",
-      requeue: "Requeue",
-      requeued: "{count} messages of {queue} requeued.",
-      member: "Member",
-      memberNo: "No.",
-      dueDate: "Due since",
-      nextDue: "Due",
-      status: "Status",
-      paymentMethod: "Payment method",
-      city: "City",
-      actions: "Actions",
-      details: "Details",
-      remind: "Remind",
-      reminded: "A reminder to {name} is being sent.",
-      recordTransfer: "Record bank transfer",
-      cancel: "Cancel",
-      cancelTitle: "Cancel membership?",
-      cancelText: "The membership of {name} will be cancelled. This cannot be undone here.",
-      cancelConfirm: "Yes, cancel",
-      cancelled: "Membership of {name} cancelled: {status}{endsOn}.",
-      endsOnSuffix: ", ends at the end of {date}",
-      abort: "Back",
-      close: "Close",
-      paymentHeading: "Record bank transfer",
-      paymentFor: "For {name} ({id}), outstanding: {amount}",
-      amountEuros: "Amount in euros",
-      paidOn: "Date received",
-      reference: "Payment reference",
-      record: "Record payment",
-      recorded: "Bank transfer from {name} recorded; status: {status}.",
-      amountInvalid: "Please enter an amount in euros, e.g. 60 or 60.00.",
-      dateInvalid: "Please enter the date received.",
-      referenceInvalid: "Please use at most 140 characters.",
-      checkFields: "Please check the marked fields.",
-      memberHeading: "Member",
-      memberLoading: "Loading member …",
-      facts: "Details",
-      kind: "Kind",
-      name: "Name",
-      contactPerson: "Contact person",
-      email: "E-mail",
-      address: "Address",
-      locale: "Language",
-      memberSince: "Member since",
-      createdAt: "Created",
-      annualAmount: "Annual dues",
-      paidThrough: "Paid through",
-      endsOn: "Ends at the end of",
-      cancelledAt: "Cancelled",
-      savedPaymentMethod: "Saved payment method",
-      duesHistory: "Dues history",
-      period: "Period",
-      amount: "Amount",
-      payments: "Payments",
-      date: "Date",
-      mails: "Mails",
-      mailKind: "Kind",
-      receiptsHeading: "Donation receipts",
-      receiptNumber: "Number",
-      issuedOn: "Issued",
-      audit: "Audit trail",
-      staff: "Who",
-      action: "Action",
-      none: "No entries.",
-      notAvailable: "Not available yet: this part of the API does not answer (404).",
-      errorPrefix: "Error",
-      offline: "No connection to the server.",
-      signedOut: "Not signed in or the sign-in has expired. Please reload the page and sign in.",
-      forbidden: "You are not allowed to do this.",
-      serverError: "The server could not handle the request (status {status}).",
-      summaryLoaded: "Overview {year} loaded.",
-      kinds: { person: "Person", organisation: "Organisation", group: "Group" },
-      statuses: {
-        pending: "Pending", processing: "Processing", active: "Active", overdue: "Overdue",
-        lapsed: "Lapsed", cancelling: "Cancelled (running out)", ended: "Ended",
-        paid: "Paid", failed: "Failed", sent: "Sent", queued: "Queued",
-        refunded: "Refunded", open: "Open", succeeded: "Succeeded", canceled: "Cancelled",
-      },
-      methods: { card: "Card", sepa_debit: "SEPA direct debit", bank_transfer: "Bank transfer" },
-      months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-      monthNames: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-    },
-  };
+  // dashboard.texts.json, put in here by the server when it serves this file (DashboardPageFunction).
+  const TEXTS = /*{{texts}}*/ null;
 
   const state = {
     lang: "de",
@@ -274,22 +21,57 @@
     search: { q: "", items: [], token: null, error: null, loaded: false },
     detail: null,
     chartTableShown: false,
+    chartWidth: 0,
+    // The message at the top: a function, so a language switch words it again; sticky ones are action results.
+    status: null,
+    recompute: null,
+    // Actions whose request runs ("remind:mem_…"): their buttons stay disabled, also across a re-render.
+    pending: new Set(),
   };
 
   // ---------- texts and formatting ----------
 
-  function t(key, values) {
-    let text = TEXTS[state.lang][key] ?? TEXTS.de[key] ?? key;
-    for (const [name, value] of Object.entries(values || {})) text = text.replaceAll("{" + name + "}", String(value));
-    return text;
-  }
-
-  function label(group, value) {
-    if (value === null || value === undefined || value === "") return "–";
-    return (TEXTS[state.lang][group] || {})[value] ?? String(value);
-  }
+  function texts() { return TEXTS[state.lang] || TEXTS.de; }
 
   function locale() { return state.lang === "de" ? "de-DE" : "en-GB"; }
+
+  // A text with {name} placeholders; numbers are formatted for the language, and a text with plural forms
+  // ({"one": …, "other": …}) is chosen by values.count.
+  function format(text, values) {
+    if (text && typeof text === "object" && !Array.isArray(text)) {
+      const n = Number(values && values.count);
+      text = text[new Intl.PluralRules(locale()).select(Number.isFinite(n) ? n : 0)] ?? text.other;
+    }
+
+    let result = String(text);
+    for (const [name, value] of Object.entries(values || {})) {
+      result = result.replaceAll("{" + name + "}", typeof value === "number" ? count(value) : String(value));
+    }
+
+    return result;
+  }
+
+  function t(key, values) {
+    return format(texts()[key] ?? TEXTS.de[key] ?? key, values);
+  }
+
+  // "Overdue" and "DuesStaffReminder" (older records) are the codes "overdue" and "dues_staff_reminder".
+  function codeOf(value) {
+    return String(value).replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+  }
+
+  // The label of an API code in a group (memberStatuses, mailKinds, auditActions, …).
+  function label(group, value, values) {
+    if (value === null || value === undefined || value === "") return "–";
+    const labels = texts()[group] || {};
+    const text = labels[value] ?? labels[codeOf(value)] ?? (TEXTS.de[group] || {})[value];
+    return text === undefined ? String(value) : format(text, values);
+  }
+
+  function hasLabel(group, value) {
+    const labels = texts()[group] || {};
+    return value !== null && value !== undefined && (value in labels || codeOf(value) in labels);
+  }
 
   function euros(cents) {
     if (typeof cents !== "number") return "–";
@@ -312,8 +94,22 @@
   function dateTime(text) {
     if (!text) return "–";
     const value = new Date(text);
-    if (Number.isNaN(value.getTime())) return String(text);
+    if (Number.isNaN(value.getTime())) return "–";
     return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" }).format(value);
+  }
+
+  // An instant as Berlin date and time of day, for sentences ("am 12.03.2027 um 09:41 Uhr").
+  function dayAndTime(text) {
+    const value = new Date(text);
+    return {
+      date: new Intl.DateTimeFormat(locale(), { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" }).format(value),
+      time: new Intl.DateTimeFormat(locale(), { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" }).format(value),
+    };
+  }
+
+  // Today in Berlin as yyyy-MM-dd (the office's calendar, as the server checks it).
+  function berlinToday() {
+    return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(new Date());
   }
 
   // "60", "60,00", "1.234,56" (German) or "60.00" → cents; null when it is not an amount.
@@ -355,25 +151,44 @@
     return node;
   }
 
-  function announce(message, kind) {
-    const status = $("status");
-    status.className = "status" + (kind ? " " + kind : "");
-    status.textContent = message;
-  }
-
   function notice(message, isError) {
     return el("p", { class: "notice" + (isError ? " error" : ""), text: message });
   }
 
+  // A table that becomes one card per row on a phone (CSS): each cell carries its column's name for that view.
   function tableOf(columns, rows, rowFn, attrs) {
     if (!rows || rows.length === 0) return notice(t("none"));
+    const names = columns.map(c => t(c.key));
+    const body = rows.map(row => {
+      const tr = rowFn(row);
+      [...tr.children].forEach((cell, i) => { if (names[i] && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", names[i]); });
+      return tr;
+    });
     return el("div", { class: "table-wrap" },
       el("table", Object.assign({ class: "list" }, attrs || {}),
-        el("thead", {}, el("tr", {}, columns.map(c => el("th", { scope: "col", class: c.num ? "num" : null, text: t(c.key) })))),
-        el("tbody", {}, rows.map(rowFn))));
+        el("thead", {}, el("tr", {}, columns.map((c, i) => el("th", { scope: "col", class: c.num ? "num" : null, text: names[i] })))),
+        el("tbody", {}, body)));
   }
 
   function td(value, num, attrs) { return el("td", Object.assign({ class: num ? "num" : null, text: value }, attrs)); }
+
+  // ---------- the message at the top ----------
+
+  // Shows a message; kind "ok" or "error". Results of actions stay (and stay in view while scrolling) until the next
+  // action or the reader hides them; they are worded again when the language changes.
+  function announce(render, kind, sticky) {
+    state.status = { render: typeof render === "function" ? render : () => render, kind, sticky: !!sticky };
+    renderStatus();
+  }
+
+  function renderStatus() {
+    const bar = $("status-bar"), status = $("status");
+    const s = state.status;
+    bar.hidden = !s;
+    status.className = "status" + (s && s.kind ? " " + s.kind : "");
+    bar.classList.toggle("sticky", !!(s && s.sticky));
+    status.textContent = s ? s.render() : "";
+  }
 
   // ---------- API ----------
 
@@ -413,23 +228,72 @@
     return body;
   }
 
-  function describe(error) {
-    if (!(error instanceof ApiError)) return t("errorPrefix") + ": " + String(error && error.message || error);
+  // What went wrong, in the page's language: from the problem's code when it has one, else from the status. The
+  // server's own title and detail are for API clients and never shown. subject names the member acted on.
+  function describe(error, subject) {
+    if (!(error instanceof ApiError)) return t("serverError", { status: "–" });
     if (error.status === 0) return t("offline");
     if (error.notAvailable) return t("notAvailable");
     if (error.status === 401) return t("signedOut");
-    const problem = error.problem;
-    const parts = [];
-    if (problem) {
-      if (problem.title) parts.push(problem.title);
-      if (problem.detail) parts.push(problem.detail);
-      for (const [field, messages] of Object.entries(problem.errors || {})) {
-        parts.push(field + ": " + [].concat(messages).join(" "));
-      }
+    if (error.status === 403) return t("forbidden");
+    const code = error.problem && error.problem.code;
+    if (hasLabel("problems", code)) return label("problems", code, { name: subject || "–" });
+    switch (error.status) {
+      case 400: case 422: return t("badRequest");
+      case 404: return t("notFound");
+      case 409: return t("conflict");
+      case 429: return t("tooMany");
+      case 503: return t("unavailable");
+      default: return t("serverError", { status: String(error.status) });
+    }
+  }
+
+  // The remind endpoint refuses a second reminder within minutes with a 409 naming when the last one went out.
+  function lastReminderAt(problem) {
+    if (!problem) return null;
+    for (const name of ["lastReminderAt", "lastRemindedAt", "lastSentAt", "remindedAt", "sentAt"]) {
+      if (typeof problem[name] === "string" && !Number.isNaN(Date.parse(problem[name]))) return problem[name];
     }
 
-    if (parts.length === 0) parts.push(error.status === 403 ? t("forbidden") : t("serverError", { status: error.status }));
-    return t("errorPrefix") + " " + error.status + ": " + parts.join(" – ");
+    const known = new Set(["type", "title", "status", "detail", "instance", "code", "traceId", "errors", "errorCodes"]);
+    const found = Object.entries(problem).find(([name, value]) => !known.has(name) && typeof value === "string"
+      && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value)));
+    return found ? found[1] : null;
+  }
+
+  // ---------- running actions ----------
+
+  // Runs one action at a time per key; its buttons (data-busy-key) are disabled while the request runs, so a
+  // double click cannot send it twice. Focus goes back to the button when a re-render replaced it.
+  async function runAction(key, work) {
+    if (state.pending.has(key)) return;
+    const hadFocus = document.activeElement && document.activeElement.dataset && document.activeElement.dataset.busyKey === key;
+    state.pending.add(key);
+    setBusy(key, true);
+    try {
+      await work();
+    } finally {
+      state.pending.delete(key);
+      setBusy(key, false);
+      const active = document.activeElement;
+      if (hadFocus && (!active || active === document.body)) {
+        const again = document.querySelector(`[data-busy-key="${CSS.escape(key)}"]`);
+        if (again) again.focus();
+      }
+    }
+  }
+
+  function setBusy(key, busy) {
+    document.querySelectorAll(`[data-busy-key="${CSS.escape(key)}"]`).forEach(button => {
+      button.disabled = busy;
+      if (busy) button.setAttribute("aria-busy", "true");
+      else button.removeAttribute("aria-busy");
+    });
+  }
+
+  function busyAttrs(key) {
+    const busy = state.pending.has(key);
+    return { "data-busy-key": key, disabled: busy, "aria-busy": busy ? "true" : null };
   }
 
   // ---------- language ----------
@@ -453,18 +317,22 @@
 
   // ---------- summary ----------
 
-  async function loadSummary() {
+  // announceLoaded: the reader asked for it (page load, year, refresh); after an action the action's result stays.
+  async function loadSummary(announceLoaded) {
     const query = state.year ? "?year=" + encodeURIComponent(state.year) : "";
     try {
       state.summary = await api("/summary" + query);
       state.summaryError = null;
       if (!state.year) state.year = state.summary.year;
       fillYears(state.summary.year);
-      announce(t("summaryLoaded", { year: state.summary.year }), "ok");
+      if (announceLoaded) {
+        const year = state.summary.year;
+        announce(() => t("summaryLoaded", { year: String(year) }), "ok");
+      }
     } catch (error) {
       state.summary = null;
       state.summaryError = error;
-      announce(describe(error), "error");
+      if (announceLoaded) announce(() => describe(error), "error");
     }
 
     renderSummary();
@@ -484,14 +352,14 @@
     select.value = String(selected);
   }
 
-  function card(id, title, rows, extra) {
+  function card(id, title, rows, ...extra) {
     return el("article", { class: "card", "data-testid": id, "aria-labelledby": id + "-title" },
       el("h3", { id: id + "-title", text: title }),
       el("dl", {}, rows.map(([term, value, testid, big]) => [
         el("dt", { text: term }),
         el("dd", { "data-testid": testid, class: big ? "big" : null, text: value }),
       ])),
-      extra || null);
+      extra);
   }
 
   function renderSummary() {
@@ -508,43 +376,98 @@
     const m = s.members || {};
     const statuses = ["active", "overdue", "lapsed", "cancelling", "pending", "processing", "ended"];
     const poison = Object.entries(s.poison || {});
+    const donations = s.donations || {};
+    const inFlight = donations.inFlight || { count: 0, sumCents: 0 };
     cards.replaceChildren(
       card("card-members", t("cardMembers"),
-        statuses.map(st => [label("statuses", st), count(m[st]), "members-" + st])),
-      card("card-dues", t("cardDues", { year: s.year }), [
+        statuses.map(st => [label("memberStatuses", st), count(m[st]), "members-" + st])),
+      card("card-dues", t("cardDues", { year: String(s.year) }), [
         [t("expected"), euros(s.dues.expectedCents), "dues-expected", true],
         [t("collected"), euros(s.dues.collectedCents), "dues-collected", true],
+        [t("duesInFlight"), euros(s.dues.inFlightCents || 0), "dues-in-flight"],
         [t("outstanding"), euros(s.dues.outstandingCents), "dues-outstanding", true],
+      ], el("p", { class: "hint", text: t("inFlightHint") })),
+      card("card-donations", t("cardDonations", { year: String(s.year) }), [
+        [t("oneTime", { count: donations.oneTime.count }), euros(donations.oneTime.sumCents), "donations-once"],
+        [t("monthly", { count: donations.monthly.count }), euros(donations.monthly.sumCents), "donations-monthly"],
+        [t("donationsTotal", { count: donations.count }), euros(donations.sumCents), "donations-total", true],
+        [t("donationsInFlight", { count: inFlight.count }), euros(inFlight.sumCents), "donations-in-flight"],
       ]),
-      card("card-donations", t("cardDonations", { year: s.year }), [
-        [t("oneTime", { count: count(s.donations.oneTime.count) }), euros(s.donations.oneTime.sumCents), "donations-once"],
-        [t("monthly", { count: count(s.donations.monthly.count) }), euros(s.donations.monthly.sumCents), "donations-monthly"],
-        [t("donationsTotal", { count: count(s.donations.count) }), euros(s.donations.sumCents), "donations-total", true],
-      ]),
-      card("card-year", t("cardYear", { year: s.year }), [
+      card("card-year", t("cardYear", { year: String(s.year) }), [
         [t("newMembers"), count(s.newMembers), "new-members"],
         [t("endings"), count(s.endings), "endings"],
         [t("receipts"), count(s.receiptsIssued), "receipts"],
       ]),
       card("card-mail", t("cardMail"), [[t("mailsFailed"), count(s.mailsFailed), "mails-failed"]],
-        el("div", {}, poison.map(([queue, n]) => el("div", { class: "queue" },
-          el("span", { text: t("poisonQueue", { queue }) }),
-          el("span", { "data-testid": "poison-" + queue, text: count(n) }),
-          n > 0 ? namedButton(t("requeue"), queue, {
-            class: "secondary small", "data-testid": "requeue-" + queue, onclick: event => requeue(queue, event.currentTarget),
-          }) : null)))));
+        el("p", { class: "sub", text: t("stuckHeading") }),
+        poison.map(([queue, n]) => el("div", { class: "queue" },
+          el("span", { class: "queue-name", text: label("queues", queue) }),
+          el("span", { class: "queue-count", "data-testid": "poison-" + queue, text: count(n) }),
+          n > 0 ? namedButton(t("requeue"), label("queues", queue), Object.assign({
+            class: "secondary small", "data-testid": "requeue-" + queue, onclick: () => requeue(queue),
+          }, busyAttrs("requeue:" + queue))) : null))));
   }
 
-  async function requeue(queue, button) {
-    button.disabled = true;
-    try {
-      const result = await api("/mail/poison/" + encodeURIComponent(queue) + "/requeue", { method: "POST" });
-      announce(t("requeued", { queue, count: result && typeof result.requeued === "number" ? result.requeued : "?" }), "ok");
-      await loadSummary();
-    } catch (error) {
-      announce(describe(error), "error");
-      button.disabled = false;
-    }
+  function requeue(queue) {
+    return runAction("requeue:" + queue, async () => {
+      try {
+        const result = await api("/mail/poison/" + encodeURIComponent(queue) + "/requeue", { method: "POST" });
+        const n = result && typeof result.requeued === "number" ? result.requeued : 0;
+        announce(() => t("requeued", { queue: label("queues", queue), count: n }), "ok", true);
+        await loadSummary(false);
+      } catch (error) {
+        announce(() => describe(error), "error", true);
+      }
+    });
+  }
+
+  // ---------- recompute ----------
+
+  function recompute() {
+    return runAction("recompute", async () => {
+      try {
+        state.recompute = await api("/totals/recompute", { method: "POST" });
+        const result = state.recompute;
+        const drift = Array.isArray(result.drift) ? result.drift.length : 0;
+        announce(() => t("recomputed", { count: result.entitiesScanned || 0 }) + " "
+          + (drift ? t("recomputedDrift", { count: drift }).replace(/:$/, ".") : t("recomputedClean")), "ok", true);
+        renderRecompute();
+        await loadSummary(false);
+      } catch (error) {
+        announce(() => describe(error), "error", true);
+      }
+    });
+  }
+
+  function scopeName(scope) {
+    if (scope === "current") return t("scopeCurrent");
+    let match = /^(\d{4})$/.exec(scope);
+    if (match) return t("scopeYear", { year: match[1] });
+    match = /^(\d{4})-(\d{2})$/.exec(scope);
+    if (match) return t("scopeMonth", { year: match[1], month: texts().monthNames[Number(match[2]) - 1] });
+    return scope;
+  }
+
+  function counterValue(counter, value) {
+    return /Cents$/.test(counter) ? euros(value) : count(value);
+  }
+
+  // What the recompute found, one line per counter that was off, in plain words.
+  function renderRecompute() {
+    const r = state.recompute;
+    const container = $("recompute-result");
+    if (!r) return container.replaceChildren();
+    const drift = Array.isArray(r.drift) ? r.drift : [];
+    const found = drift.length === 0
+      ? [el("p", { "data-testid": "recompute-clean", text: t("recomputedClean") })]
+      : [el("p", { text: t("recomputedDrift", { count: drift.length }) }),
+        el("ul", { class: "drift", "data-testid": "recompute-drift" }, drift.map(d => el("li", {
+          text: t("driftLine", {
+            counter: label("counters", d.counter), scope: scopeName(d.scope),
+            stored: counterValue(d.counter, d.stored), recomputed: counterValue(d.counter, d.recomputed),
+          }),
+        })))];
+    container.replaceChildren(el("p", { text: t("recomputed", { count: r.entitiesScanned || 0 }) + " (" + dateTime(r.recomputedAt) + ")" }), ...found);
   }
 
   // ---------- chart ----------
@@ -554,7 +477,7 @@
     const rows = [];
     for (let i = 1; i <= 12; i++) {
       const m = months.find(x => x && x.month === i) || {};
-      rows.push({ month: i, dues: m.duesCollectedCents || 0, donations: m.donationCents || 0 });
+      rows.push({ month: i, dues: m.duesCollectedCents || 0, donations: m.donationCents || 0, inFlight: m.inFlightCents || 0 });
     }
 
     return { rows, present: months.length > 0 };
@@ -567,21 +490,26 @@
     return [1, 2, 5, 10].map(f => f * power).find(step => step >= rough);
   }
 
+  // Drawn for the width it has (so texts keep their size on a phone) and again when that width changes.
   function renderChart() {
     const { rows, present } = monthRows();
-    const width = 760, height = 300, left = 70, right = 10, top = 14, bottom = 34;
+    const available = Math.round($("chart").clientWidth) || 760;
+    const width = Math.max(300, Math.min(760, available)), height = width < 500 ? 240 : 300;
+    state.chartWidth = available;
+    const left = width < 500 ? 56 : 70, right = 6, top = 14, bottom = 34;
     const plotW = width - left - right, plotH = height - top - bottom;
-    const maxEuros = Math.max(...rows.map(r => Math.max(r.dues, r.donations))) / 100;
+    const maxEuros = Math.max(...rows.map(r => Math.max(r.dues, r.donations, r.inFlight))) / 100;
     const step = niceStep(maxEuros);
     const axisMax = Math.max(step * 4, Math.ceil(maxEuros / step) * step);
     const y = euro => top + plotH - (euro / axisMax) * plotH;
-    const slot = plotW / 12, barW = Math.min(22, slot / 2 - 4);
+    const slot = plotW / 12, barW = Math.max(2, Math.min(16, slot / 3 - 2));
     const year = state.year || "";
+    const short = slot < 30;
 
     const chart = svg("svg", {
       viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "chart-title", "data-testid": "chart-svg",
     },
-    svg("title", { id: "chart-title", text: t("chartLabel", { year }) }),
+    svg("title", { id: "chart-title", text: t("chartLabel", { year: String(year) }) }),
     svg("defs", {}, svg("pattern", { id: "hatch", width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
       svg("rect", { width: 6, height: 6, class: "hatch-bg" }),
       svg("line", { x1: 0, y1: 0, x2: 0, y2: 6, class: "hatch-line" }))));
@@ -591,21 +519,22 @@
       chart.append(
         svg("line", { x1: left, x2: width - right, y1: py, y2: py, class: i === 0 ? "axis" : "grid" }),
         svg("text", { x: left - 6, y: py + 4, "text-anchor": "end", class: "tick",
-          text: new Intl.NumberFormat(locale(), { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(value) }));
+          text: new Intl.NumberFormat(locale(), { style: "currency", currency: "EUR", maximumFractionDigits: 0, notation: width < 500 ? "compact" : "standard" }).format(value) }));
     }
 
     rows.forEach((r, i) => {
       const x = left + i * slot + slot / 2;
-      const monthName = TEXTS[state.lang].monthNames[i];
+      const monthName = texts().monthNames[i];
       const bar = (value, cls, dx, fill, what) => {
         const h = (value / 100 / axisMax) * plotH;
         return svg("rect", { x: x + dx, y: y(value / 100), width: barW, height: Math.max(h, 0), class: cls, fill },
           svg("title", { text: `${monthName}: ${what} ${euros(value)}` }));
       };
       chart.append(
-        bar(r.dues, "bar-dues", -barW - 1, "currentColor", t("duesCollected")),
-        bar(r.donations, "bar-donations", 1, "url(#hatch)", t("donationsPaid")),
-        svg("text", { x, y: height - bottom + 18, "text-anchor": "middle", class: "month-label", text: TEXTS[state.lang].months[i] }));
+        bar(r.dues, "bar-dues", -1.5 * barW - 1, "currentColor", t("duesCollected")),
+        bar(r.donations, "bar-donations", -0.5 * barW, "url(#hatch)", t("donationsPaid")),
+        bar(r.inFlight, "bar-in-flight", 0.5 * barW + 1, "none", t("inFlight")),
+        svg("text", { x, y: height - bottom + 18, "text-anchor": "middle", class: "month-label", text: short ? monthName[0] : texts().months[i] }));
     });
 
     if (!present) {
@@ -614,17 +543,37 @@
 
     $("chart").replaceChildren(chart);
     $("chart-table").querySelector("tbody").replaceChildren(...rows.map((r, i) => el("tr", {},
-      el("th", { scope: "row", text: TEXTS[state.lang].monthNames[i] }),
+      el("th", { scope: "row", text: texts().monthNames[i] }),
       td(present ? euros(r.dues) : "–", true),
-      td(present ? euros(r.donations) : "–", true))));
+      td(present ? euros(r.donations) : "–", true),
+      td(present ? euros(r.inFlight) : "–", true))));
+    markScrollable();
   }
 
   function toggleChartTable() {
     state.chartTableShown = !state.chartTableShown;
-    $("chart-table").classList.toggle("visually-hidden", !state.chartTableShown);
+    // The wrapper hides the table (for screen readers it is always there): a table itself cannot shrink to 1 px.
+    $("chart-table-wrap").classList.toggle("visually-hidden", !state.chartTableShown);
     const toggle = $("chart-table-toggle");
     toggle.setAttribute("aria-expanded", String(state.chartTableShown));
     toggle.textContent = state.chartTableShown ? t("hideTable") : t("showTable");
+    markScrollable();
+  }
+
+  // Should the table not fit a narrow screen, it scrolls in its own region, which the keyboard can reach and which
+  // is named after its caption; the page itself never scrolls sideways.
+  function markScrollable() {
+    const wrap = $("chart-table-wrap");
+    const scrolls = state.chartTableShown && wrap.scrollWidth > wrap.clientWidth;
+    if (scrolls) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", t("chartHeading"));
+    } else {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+    }
   }
 
   // ---------- member lists (overdue, search) ----------
@@ -654,11 +603,14 @@
     renderOverdue();
   }
 
-  async function runSearch(append) {
+  async function runSearch(append, announceResult) {
     if (!append) state.search.q = $("search-q").value.trim();
     await loadList(state.search, state.search.q ? { q: state.search.q } : {}, append);
     renderSearch();
-    if (!state.search.error) announce(state.search.items.length ? t("searchCount", { count: state.search.items.length }) : t("searchEmpty"), "ok");
+    if (announceResult && !state.search.error) {
+      const n = state.search.items.length;
+      announce(() => n ? t("searchCount", { count: n }) : t("searchEmpty"), "ok");
+    }
   }
 
   // Visible text first, then who it is for (read by screen readers only), so the accessible name contains the label.
@@ -671,16 +623,21 @@
     const name = memberName(m);
     const unpaid = m.status === "overdue" || m.status === "lapsed";
     const cancellable = unpaid || m.status === "active";
-    return [
-      unpaid ? namedButton(t("remind"), name, { class: "small", "data-action": "remind", "data-member": m.id, onclick: e => remind(m, e.currentTarget) }) : null,
-      unpaid ? namedButton(t("recordTransfer"), name, { class: "small secondary", "data-action": "payment", "data-member": m.id, onclick: e => openPayment(m, e.currentTarget) }) : null,
-      cancellable ? namedButton(t("cancel"), name, { class: "small secondary", "data-action": "cancel", "data-member": m.id, onclick: e => confirmCancel(m, e.currentTarget) }) : null,
-    ];
+    const button = (action, text, cls, handler) => namedButton(text, name, Object.assign(
+      { class: cls, "data-action": action, "data-member": m.id, onclick: handler }, busyAttrs(action + ":" + m.id)));
+    return el("div", { class: "row-actions" },
+      unpaid ? button("remind", t("remind"), "small", () => remind(m)) : null,
+      unpaid ? button("payment", t("recordTransfer"), "small secondary", e => openPayment(m, e.currentTarget)) : null,
+      cancellable ? button("cancel", t("cancel"), "small secondary", e => confirmCancel(m, e.currentTarget)) : null);
   }
 
-  function detailsButton(m) {
-    return el("button", { type: "button", class: "link", "data-action": "details", "data-member": m.id,
-      text: memberName(m), onclick: e => openMember(m.id, e.currentTarget) });
+  // Name, contact person and member number one under the other, on one left edge.
+  function memberCell(m) {
+    return el("td", { class: "member" },
+      el("button", { type: "button", class: "link name", "data-action": "details", "data-member": m.id,
+        text: memberName(m), onclick: e => openMember(m.id, e.currentTarget) }),
+      m.contactPerson ? el("span", { class: "contact", text: m.contactPerson }) : null,
+      el("span", { class: "member-no", text: t("memberNo") + " " + m.id }));
   }
 
   // The overdue list shows where members live (all share one status); search results show each one's status.
@@ -689,17 +646,16 @@
     if (list.error) return container.replaceChildren(notice(describe(list.error), !list.error.notAvailable));
     if (list.items.length === 0) return container.replaceChildren(notice(t(emptyKey)));
     const columns = [
-      { key: "member" }, { key: "memberNo" }, { key: overdueList ? "dueDate" : "nextDue" },
+      { key: "member" }, { key: overdueList ? "dueDate" : "nextDue" },
       { key: "outstanding", num: true }, { key: "paymentMethod" }, { key: overdueList ? "city" : "status" }, { key: "actions" },
     ];
     container.replaceChildren(tableOf(columns, list.items, m => el("tr", { "data-member": m.id },
-      el("td", {}, detailsButton(m), m.contactPerson ? el("div", { class: "hint", text: m.contactPerson }) : null),
-      td(m.id),
+      memberCell(m),
       td(date(m.dueDate)),
       td(euros(m.outstandingCents), true),
       td(label("methods", m.paymentMethod)),
-      overdueList ? td(m.city || "–") : td(label("statuses", m.status), false, { "data-testid": "status-" + m.id }),
-      el("td", { class: "actions" }, actionButtons(m))), { "data-testid": testid }));
+      overdueList ? td(m.city || "–") : td(label("memberStatuses", m.status), false, { "data-testid": "status-" + m.id }),
+      el("td", { class: "actions" }, actionButtons(m))), { "data-testid": testid, class: "list members" }));
   }
 
   function renderOverdue() {
@@ -715,22 +671,23 @@
   }
 
   async function refreshAfterAction() {
-    await Promise.all([loadSummary(), loadOverdue(false)]);
-    if (state.search.loaded) await runSearch(false);
+    await Promise.all([loadSummary(false), loadOverdue(false)]);
+    if (state.search.loaded) await runSearch(false, false);
   }
 
   // ---------- actions ----------
 
-  async function remind(m, button) {
-    button.disabled = true;
-    try {
-      await api("/members/" + encodeURIComponent(m.id) + "/remind", { method: "POST" });
-      announce(t("reminded", { name: memberName(m) }), "ok");
-    } catch (error) {
-      announce(describe(error), "error");
-    } finally {
-      button.disabled = false;
-    }
+  function remind(m) {
+    const name = memberName(m);
+    return runAction("remind:" + m.id, async () => {
+      try {
+        await api("/members/" + encodeURIComponent(m.id) + "/remind", { method: "POST" });
+        announce(() => t("reminded", { name }), "ok", true);
+      } catch (error) {
+        const at = error instanceof ApiError && error.status === 409 ? lastReminderAt(error.problem) : null;
+        announce(() => at ? t("remindedRecently", Object.assign({ name }, dayAndTime(at))) : describe(error, name), "error", true);
+      }
+    });
   }
 
   let paymentMember = null;
@@ -762,7 +719,10 @@
       $("payment-amount").value = (m.outstandingCents / 100).toFixed(2).replace(".", state.lang === "de" ? "," : ".");
     }
 
-    $("payment-date").value = new Date().toLocaleDateString("sv-SE");
+    $("payment-date").value = berlinToday();
+    $("payment-date").max = berlinToday();
+    $("payment-submit").setAttribute("data-busy-key", "payment:" + m.id);
+    $("payment-submit").disabled = state.pending.has("payment:" + m.id);
     openDialog($("payment-dialog"), opener);
     $("payment-amount").focus();
   }
@@ -782,7 +742,27 @@
     $(id + "-error").textContent = message;
   }
 
-  async function submitPayment(event) {
+  // A field error the server named by code, in the page's language.
+  function fieldMessage(code) {
+    const values = Object.assign({}, code);
+    if (typeof code.minimumCents === "number") values.minimum = euros(code.minimumCents);
+    return hasLabel("fieldErrors", code.code) ? label("fieldErrors", code.code, values) : t("fieldUnknown");
+  }
+
+  function showServerFieldErrors(problem) {
+    const codes = problem && problem.errorCodes ? problem.errorCodes : {};
+    const named = Object.keys(Object.assign({}, problem && problem.errors, codes));
+    for (const field of named) {
+      const id = paymentFields[field];
+      if (!id) continue;
+      const messages = [].concat(codes[field] || []).map(fieldMessage);
+      fieldError(id, messages.length ? messages.join(" ") : t("fieldUnknown"));
+    }
+
+    return named.some(field => paymentFields[field]);
+  }
+
+  function submitPayment(event) {
     event.preventDefault();
     clearPaymentErrors();
     const amountCents = parseEuros($("payment-amount").value);
@@ -790,7 +770,9 @@
     const reference = $("payment-reference").value.trim();
     if (amountCents === null) fieldError("payment-amount", t("amountInvalid"));
     if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn)) fieldError("payment-date", t("dateInvalid"));
-    if (reference.length > 140) fieldError("payment-reference", t("referenceInvalid"));
+    else if (paidOn > berlinToday()) fieldError("payment-date", t("dateFuture"));
+    if (!reference) fieldError("payment-reference", t("referenceMissing"));
+    else if (reference.length > 140) fieldError("payment-reference", t("referenceInvalid"));
     const invalid = document.querySelector("#payment-form [aria-invalid=true]");
     if (invalid) {
       $("payment-error").textContent = t("checkFields");
@@ -799,28 +781,23 @@
     }
 
     const m = paymentMember;
-    const submit = $("payment-submit");
-    submit.disabled = true;
-    try {
-      const result = await api("/members/" + encodeURIComponent(m.id) + "/payments", {
-        method: "POST", body: { amountCents, paidOn, reference: reference || null },
-      });
-      closeDialog($("payment-dialog"));
-      announce(t("recorded", { name: memberName(m), status: label("statuses", result && result.status) }), "ok");
-      await refreshAfterAction();
-    } catch (error) {
-      const errors = error instanceof ApiError && error.problem && error.problem.errors ? error.problem.errors : {};
-      for (const [field, messages] of Object.entries(errors)) {
-        const id = paymentFields[field] || paymentFields[Object.keys(paymentFields).find(k => k.toLowerCase() === field.toLowerCase())];
-        if (id) fieldError(id, [].concat(messages).join(" "));
+    const name = memberName(m);
+    runAction("payment:" + m.id, async () => {
+      try {
+        const result = await api("/members/" + encodeURIComponent(m.id) + "/payments", {
+          method: "POST", body: { amountCents, paidOn, reference },
+        });
+        closeDialog($("payment-dialog"));
+        const status = result && result.status;
+        announce(() => t("recorded", { name, status: label("memberStatuses", status) }), "ok", true);
+        await refreshAfterAction();
+      } catch (error) {
+        const onFields = error instanceof ApiError && error.status === 400 && showServerFieldErrors(error.problem);
+        $("payment-error").textContent = onFields ? t("checkFields") : describe(error, name);
+        const first = document.querySelector("#payment-form [aria-invalid=true]");
+        if (first) first.focus();
       }
-
-      $("payment-error").textContent = describe(error);
-      const first = document.querySelector("#payment-form [aria-invalid=true]");
-      if (first) first.focus();
-    } finally {
-      submit.disabled = false;
-    }
+    });
   }
 
   let confirmAction = null;
@@ -830,17 +807,20 @@
     $("confirm-title").textContent = t("cancelTitle");
     $("confirm-text").textContent = t("cancelText", { name });
     $("confirm-yes").textContent = t("cancelConfirm");
-    confirmAction = async () => {
+    confirmAction = () => runAction("cancel:" + m.id, async () => {
       try {
         const result = await api("/members/" + encodeURIComponent(m.id) + "/cancel", { method: "POST" });
         // memberUntil: the last day of membership, the date the member's page and mails name (endsOn is the day after).
-        const endsOn = result && result.memberUntil ? t("endsOnSuffix", { date: date(result.memberUntil) }) : "";
-        announce(t("cancelled", { name, status: label("statuses", result && result.status), endsOn }), "ok");
+        const endsOn = result && result.memberUntil;
+        const status = result && result.status;
+        announce(() => t("cancelled", {
+          name, status: label("memberStatuses", status), endsOn: endsOn ? t("endsOnSuffix", { date: date(endsOn) }) : "",
+        }), "ok", true);
         await refreshAfterAction();
       } catch (error) {
-        announce(describe(error), "error");
+        announce(() => describe(error, name), "error", true);
       }
-    };
+    });
     openDialog($("confirm-dialog"), opener);
     // The safe choice has the focus, so Enter alone never cancels a membership.
     $("confirm-no").focus();
@@ -867,6 +847,46 @@
       .map(([term, value]) => [el("dt", { text: term }), el("dd", { text: value })]));
   }
 
+  const FACT_VALUES = {
+    period: date, endsOn: date, paidOn: date,
+    status: value => label("memberStatuses", value),
+    mail: value => label("mailKinds", value),
+    outcome: value => label("outcomes", value),
+    amountCents: value => euros(Number(value)),
+    queue: value => label("queues", value),
+  };
+
+  // An audit entry's facts in words ("Zeitraum ab 01.03.2027 · Status: Überfällig"); ids and unknown keys are left
+  // out, and so is a cancellation's endsOn (the first day no longer a member): the one end date people are told is
+  // the member's memberUntil, shown with the member's facts.
+  function auditText(entry) {
+    const parts = [];
+    for (const [key, value] of Object.entries(entry.facts || {})) {
+      if (key === "paymentId" || key === "endsOn" || !hasLabel("auditFacts", key)) continue;
+      const n = Number(value);
+      parts.push(label("auditFacts", key, { value: FACT_VALUES[key] ? FACT_VALUES[key](value) : value, count: Number.isFinite(n) ? n : 0 }));
+    }
+
+    return parts.length ? parts.join(" · ") : "–";
+  }
+
+  function duesRows(d) {
+    const rows = [];
+    const first = d.firstYearDues;
+    if (first) {
+      rows.push(el("tr", { "data-first-year": "true" },
+        el("td", {}, date(first.periodStart) + " – " + date(first.periodEnd), el("span", { class: "contact", text: t("firstYear") })),
+        td(euros(first.amountCents), true),
+        td(label("paymentStatuses", first.status) + (first.refundedCents > 0 ? " (" + t("refundedPart", { amount: euros(first.refundedCents) }) + ")" : ""))));
+    }
+
+    for (const p of d.duesHistory || []) {
+      rows.push(el("tr", {}, td(date(p.periodStart) + " – " + date(p.periodEnd)), td(euros(p.amountCents), true), td(label("paymentStatuses", p.status))));
+    }
+
+    return rows;
+  }
+
   function renderDetail() {
     const body = $("member-body");
     const d = state.detail;
@@ -881,6 +901,7 @@
     const a = m.address || {};
     $("member-title").textContent = memberName(m);
     const section = (key, content) => el("section", {}, el("h3", { text: t(key) }), content);
+    const dues = duesRows(d.data);
     body.replaceChildren(
       section("facts", facts([
         [t("memberNo"), m.id],
@@ -888,8 +909,8 @@
         [t("contactPerson"), m.contactPerson],
         [t("email"), m.email],
         [t("address"), [a.street, [a.postalCode, a.city].filter(Boolean).join(" "), a.country].filter(Boolean).join(", ")],
-        [t("locale"), m.locale],
-        [t("status"), label("statuses", m.status)],
+        [t("locale"), label("locales", m.locale)],
+        [t("status"), label("memberStatuses", m.status)],
         [t("annualAmount"), euros(m.annualAmountCents)],
         [t("outstanding"), euros(m.outstandingCents)],
         [t("paymentMethod"), label("methods", m.paymentMethod)],
@@ -901,20 +922,19 @@
         [t("endsOn"), m.memberUntil ? date(m.memberUntil) : null],
         [t("createdAt"), m.createdAt ? dateTime(m.createdAt) : null],
       ])),
-      section("duesHistory", tableOf([{ key: "period" }, { key: "amount", num: true }, { key: "status" }], d.data.duesHistory,
-        p => el("tr", {}, td(date(p.periodStart) + " – " + date(p.periodEnd)), td(euros(p.amountCents), true), td(label("statuses", p.status))),
+      section("duesHistory", tableOf([{ key: "period" }, { key: "amount", num: true }, { key: "status" }], dues, row => row,
         { "data-testid": "member-dues" })),
       section("payments", tableOf([{ key: "date" }, { key: "amount", num: true }, { key: "paymentMethod" }, { key: "status" }, { key: "reference" }], d.data.payments,
-        p => el("tr", {}, td(dateTime(p.createdAt)), td(euros(p.amountCents), true), td(label("methods", p.method)), td(label("statuses", p.status)), td(p.reference || "–")),
+        p => el("tr", {}, td(dateTime(p.paidAt || p.createdAt)), td(euros(p.amountCents), true), td(label("methods", p.method)), td(label("paymentStatuses", p.status)), td(p.reference || "–")),
         { "data-testid": "member-payments" })),
       section("mails", tableOf([{ key: "mailKind" }, { key: "status" }, { key: "date" }], d.data.mails,
-        p => el("tr", {}, td(p.kind), td(label("statuses", p.status)), td(dateTime(p.at))),
+        p => el("tr", {}, td(label("mailKinds", p.kind)), td(label("mailStates", p.status)), td(dateTime(p.at))),
         { "data-testid": "member-mails" })),
       section("receiptsHeading", tableOf([{ key: "receiptNumber" }, { key: "issuedOn" }, { key: "amount", num: true }], d.data.receipts,
-        p => el("tr", {}, td(p.number), td(date(p.issuedOn)), td(euros(p.amountCents), true)),
+        p => el("tr", {}, td(p.number + (p.withdrawnOn ? " (" + t("withdrawnOn", { date: date(p.withdrawnOn) }) + ")" : "")), td(date(p.issuedOn)), td(euros(p.amountCents), true)),
         { "data-testid": "member-receipts" })),
       section("audit", tableOf([{ key: "date" }, { key: "staff" }, { key: "action" }, { key: "details" }], d.data.audit,
-        p => el("tr", {}, td(dateTime(p.at)), td(p.staffName || "–"), td(p.action), td(p.details || "–")),
+        p => el("tr", {}, td(dateTime(p.at)), td(p.staffName || "–"), td(label("auditActions", p.action)), td(auditText(p))),
         { "data-testid": "member-audit" })));
   }
 
@@ -924,19 +944,23 @@
     const year = state.year || new Date().getFullYear();
     const members = $("export-members"), donations = $("export-donations");
     members.href = API + "/export/members.csv?year=" + encodeURIComponent(year);
-    members.textContent = t("exportMembers", { year });
+    members.textContent = t("exportMembers", { year: String(year) });
     donations.href = API + "/export/donations.csv?year=" + encodeURIComponent(year);
-    donations.textContent = t("exportDonations", { year });
+    donations.textContent = t("exportDonations", { year: String(year) });
   }
 
   // ---------- wiring ----------
 
   function renderAll() {
+    renderStatus();
     renderSummary();
     renderChart();
     renderExports();
     renderOverdue();
     renderSearch();
+    renderRecompute();
+    $("recompute").setAttribute("data-busy-key", "recompute");
+    $("recompute").disabled = state.pending.has("recompute");
     if (state.detail && $("member-dialog").open) renderDetail();
   }
 
@@ -953,14 +977,19 @@
       const url = new URL(location.href);
       url.searchParams.set("year", String(state.year));
       history.replaceState(null, "", url);
-      loadSummary();
+      loadSummary(true);
     });
-    $("reload").addEventListener("click", () => refreshAfterAction());
+    $("reload").addEventListener("click", async () => {
+      await Promise.all([loadSummary(true), loadOverdue(false)]);
+      if (state.search.loaded) await runSearch(false, false);
+    });
+    $("status-dismiss").addEventListener("click", () => { state.status = null; renderStatus(); $("main").focus(); });
     $("chart-table-toggle").addEventListener("click", toggleChartTable);
     $("overdue-more").addEventListener("click", () => loadOverdue(true));
-    $("search-form").addEventListener("submit", event => { event.preventDefault(); runSearch(false); });
-    $("search-more").addEventListener("click", () => runSearch(true));
+    $("search-form").addEventListener("submit", event => { event.preventDefault(); runSearch(false, true); });
+    $("search-more").addEventListener("click", () => runSearch(true, false));
     $("payment-form").addEventListener("submit", submitPayment);
+    $("recompute").addEventListener("click", recompute);
     $("confirm-no").addEventListener("click", () => closeDialog($("confirm-dialog")));
     $("confirm-yes").addEventListener("click", async () => {
       const action = confirmAction;
@@ -973,8 +1002,15 @@
       dialog.querySelectorAll("[data-close]").forEach(button => button.addEventListener("click", () => closeDialog(dialog)));
     }
 
+    // The chart is drawn for its width: again when the window (or the phone's orientation) changes it.
+    if (typeof ResizeObserver === "function") {
+      new ResizeObserver(() => {
+        if (Math.abs(Math.round($("chart").clientWidth) - state.chartWidth) > 8) renderChart();
+      }).observe($("chart"));
+    }
+
     applyTexts();
-    loadSummary();
+    loadSummary(true);
     loadOverdue(false);
   }
 

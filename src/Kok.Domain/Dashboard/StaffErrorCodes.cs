@@ -1,0 +1,36 @@
+namespace Kok.Domain.Dashboard;
+
+/// <summary>
+/// The codes the dashboard API puts in its problem answers (<c>code</c>, and per field in <c>errorCodes</c> next to
+/// <c>errors</c>), so the dashboard page can say what went wrong in its reader's language instead of showing the
+/// server's text. The bank transfer form's field codes are in <see cref="Dues.BankTransferFormValidator"/>.
+/// </summary>
+public static class StaffErrorCodes
+{
+    /// <summary>A 400: the fields named in <c>errors</c> / <c>errorCodes</c> are wrong.</summary>
+    public const string InvalidFields = "invalid_fields";
+
+    public const string MemberNotFound = "member_not_found";
+    public const string QueueNotFound = "queue_not_found";
+
+    /// <summary>Remind: the member is neither overdue nor lapsed.</summary>
+    public const string NothingOutstanding = "nothing_outstanding";
+
+    /// <summary>Bank transfer: the period is paid already (a second submit).</summary>
+    public const string AlreadyPaid = "already_paid";
+
+    /// <summary>Bank transfer: a card or SEPA payment of the period is still under way.</summary>
+    public const string PaymentInProgress = "payment_in_progress";
+
+    /// <summary>Bank transfer: no dues are payable.</summary>
+    public const string NothingPayable = "nothing_payable";
+
+    /// <summary>Field <c>amountCents</c>: less than the period's dues (argument <c>minimumCents</c>).</summary>
+    public const string BelowDues = "below_dues";
+
+    /// <summary>Field <c>body</c>: larger than allowed (argument <c>maxBytes</c>).</summary>
+    public const string BodyTooLarge = "body_too_large";
+
+    /// <summary>Field <c>body</c>: not a JSON object.</summary>
+    public const string BodyNotObject = "body_not_object";
+}
