@@ -137,6 +137,7 @@ public class PayDuesFunctionTests
         gateway.Setup(g => g.CreateDuesCheckoutAsync(It.IsAny<DuesCheckoutRequest>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new PaymentGatewayException("rate limited") { IsTransient = true, RetryAfter = TimeSpan.FromSeconds(2.5) });
         var request = Get(Token());
+        request.Headers.Accept = "application/json"; // a script; a browser (or a client that names nothing) gets a page
 
         var result = Assert.IsType<ObjectResult>(await Function().PayAsync(request, MemberId, default));
 
