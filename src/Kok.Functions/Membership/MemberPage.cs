@@ -30,8 +30,6 @@ public static class MemberPage
     public static readonly PageHeaders Headers =
         PageHeaders.For("no-referrer", styleSrc: $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))}'");
 
-    public static readonly string ContentSecurityPolicy = Headers.ContentSecurityPolicy;
-
     public static string Document(MemberPageContext page, string title, string body)
     {
         ArgumentNullException.ThrowIfNull(page);
