@@ -43,7 +43,6 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton(RateLimitOptions.From(configuration));
         services.AddSingleton<ClientRateLimiter>();
         services.AddSingleton<Cors>();
-        services.AddSingleton<PublicFormEndpoint>();
         foreach (var middleware in KokWorkerMiddleware.Types)
         {
             services.AddSingleton(middleware);

@@ -1,4 +1,5 @@
 using Kok.Functions.Http;
+using Kok.Functions.Staff;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,13 +10,18 @@ namespace Kok.Functions;
 /// The worker middleware of the app, per trigger kind, outermost first. The Functions host runs it through
 /// <see cref="UseKokMiddleware"/> (Program.cs); DevHost wraps every invocation with <see cref="Compose"/>: one list,
 /// so both hosts run the same middleware in the same order. Each middleware is a singleton from
-/// <c>AddKokBackend</c>, as the worker's <c>UseMiddleware</c> would make it.
+/// <c>AddKokBackend</c>, as the worker's <c>UseMiddleware</c> would make it. For HTTP functions the list carries
+/// what they declare (<see cref="HttpEndpoint"/>): the staff guard first (nothing of a refused request is read), then
+/// the public forms' CORS and rate limit, then the JSON body; the function's own code is what is left.
 /// </summary>
 public static class KokWorkerMiddleware
 {
     private static readonly (Type Middleware, Func<FunctionContext, bool> AppliesTo)[] Pipeline =
     [
         (typeof(ServiceUnavailableMiddleware), IsHttpTrigger),
+        (typeof(StaffGuardMiddleware), c => IsHttpTrigger(c) && HttpEndpoint.Of(c).Staff is not null),
+        (typeof(PublicFormMiddleware), c => IsHttpTrigger(c) && HttpEndpoint.Of(c).IsPublicForm),
+        (typeof(JsonBodyMiddleware), c => IsHttpTrigger(c) && HttpEndpoint.Of(c).JsonBodyMaxBytes is not null),
     ];
 
     public static IEnumerable<Type> Types => Pipeline.Select(p => p.Middleware);

@@ -10,7 +10,7 @@ namespace Kok.DevHost.Web;
 /// (<c>Staff:DevToken</c>), <c>POST /dev/signin</c> keeps it in an HttpOnly, SameSite=Strict cookie and returns to the
 /// page, <c>POST /dev/signout</c> forgets it. For <c>/dashboard</c> and <c>/api/dashboard/*</c> the middleware turns the
 /// cookie into <c>Authorization: Bearer</c>, as the platform turns its session cookie into X-MS-CLIENT-PRINCIPAL; the
-/// functions themselves decide (StaffAuthorization), so a wrong token in the cookie still gets 401. An anonymous
+/// app's staff guard decides (StaffGuardMiddleware), so a wrong token in the cookie still gets 401. An anonymous
 /// browser opening the page is sent to sign in; API calls without credentials get 401. No business logic here.
 /// </summary>
 public static class StaffSignIn

@@ -9,27 +9,21 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kok.Functions.Dashboard;
 
 /// <summary>
-/// The office dashboard's API, staff only (<see cref="StaffAuthorization"/>: 401 anonymous, 403 without the role).
+/// The office dashboard's API, staff only (<see cref="StaffOnlyAttribute"/>: 401 anonymous, 403 without the role).
 /// <c>GET /api/dashboard/summary?year=2026</c> reads the running totals (3 range queries + 1 request per poison
 /// queue, whatever the number of members); <c>POST /api/dashboard/totals/recompute</c> rebuilds them from the
 /// source tables and answers the drift found.
 /// </summary>
+[StaffOnly]
 public sealed class DashboardFunctions(
     GetDashboardSummary getSummary,
-    RecomputeDashboardTotals recompute,
-    StaffAuthorization staff)
+    RecomputeDashboardTotals recompute)
 {
     [Function("GetDashboardSummary")]
     public async Task<IActionResult> Summary(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/summary")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
         var errors = new ValidationErrors();
         var year = DashboardScope.ParseYearParameter(request.Query["year"].ToString(), errors);
         if (!errors.IsEmpty)
@@ -45,12 +39,7 @@ public sealed class DashboardFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/dashboard/totals/recompute")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
-        return ApiResults.Ok(await recompute.ExecuteAsync(auth.Identity.Id, auth.Identity.Name, cancellationToken));
+        var staff = StaffIdentity.Of(request);
+        return ApiResults.Ok(await recompute.ExecuteAsync(staff.Id, staff.Name, cancellationToken));
     }
 }

@@ -10,14 +10,15 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kok.Functions.Dashboard;
 
 /// <summary>
-/// The dashboard's lists and CSV exports, staff only (<see cref="StaffAuthorization"/>):
+/// The dashboard's lists and CSV exports, staff only (<see cref="StaffOnlyAttribute"/>):
 /// <c>GET /api/dashboard/members</c> and <c>GET /api/dashboard/donations</c> (50 a page, continuation token), and
 /// <c>GET /api/dashboard/export/members.csv</c> / <c>donations.csv</c>, streamed page by page through the one CSV
 /// writer (<see cref="CsvExportResult"/>, which neutralises formulas in every text cell). All read the list
 /// indexes the repositories keep (<see cref="MemberListIndex"/>, <see cref="DonationListIndex"/>), never the
 /// member or donation tables as a whole.
 /// </summary>
-public sealed class DashboardListFunctions(ListDashboardMembers members, ListDashboardDonations donations, StaffAuthorization staff)
+[StaffOnly]
+public sealed class DashboardListFunctions(ListDashboardMembers members, ListDashboardDonations donations)
 {
     private static readonly string[] MemberHeader =
     [
@@ -36,12 +37,6 @@ public sealed class DashboardListFunctions(ListDashboardMembers members, ListDas
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/members")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
         var query = MemberListQuery.Parse(Text(request, "status"), Text(request, "year"), Text(request, "q"), Text(request, "continuationToken"));
         if (!query.IsValid)
         {
@@ -56,12 +51,6 @@ public sealed class DashboardListFunctions(ListDashboardMembers members, ListDas
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/donations")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
         var query = DonationListQuery.Parse(
             Text(request, "status"), Text(request, "interval"), Text(request, "year"), Text(request, "q"), Text(request, "continuationToken"));
         if (!query.IsValid)
@@ -77,12 +66,6 @@ public sealed class DashboardListFunctions(ListDashboardMembers members, ListDas
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/export/members.csv")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
         // The members file lists every member as of now; the year only names the file (the office files it by year).
         if (!TryYear(request, out var year, out var problem))
         {
@@ -98,12 +81,6 @@ public sealed class DashboardListFunctions(ListDashboardMembers members, ListDas
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/export/donations.csv")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
         if (!TryYear(request, out var year, out var problem))
         {
             return problem;

@@ -15,18 +15,18 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kok.Functions.Dashboard;
 
 /// <summary>
-/// The dashboard's member detail and staff actions, staff only (<see cref="StaffAuthorization"/>). Each action calls
+/// The dashboard's member detail and staff actions, staff only (<see cref="StaffOnlyAttribute"/>). Each action calls
 /// one use case, which records it in the audit trail with the signed-in staff member:
 /// <c>GET /api/dashboard/members/{id}</c>, <c>POST …/{id}/remind</c> (202), <c>POST …/{id}/payments</c> (bank
 /// transfer, 201), <c>POST …/{id}/cancel</c>, <c>POST /api/dashboard/mail/poison/{queue}/requeue</c>.
 /// </summary>
+[StaffOnly]
 public sealed class DashboardMemberFunctions(
     GetMemberDetail getDetail,
     RemindMember remind,
     RecordDuesBankTransfer recordBankTransfer,
     CancelMemberByStaff cancel,
-    RequeuePoisonMessages requeue,
-    StaffAuthorization staff)
+    RequeuePoisonMessages requeue)
 {
     public const int MaxBodyBytes = 4 * 1024;
 
@@ -36,12 +36,6 @@ public sealed class DashboardMemberFunctions(
         string id,
         CancellationToken cancellationToken)
     {
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
         return await getDetail.ExecuteAsync(id, cancellationToken) is { } detail
             ? ApiResults.Ok(Detail(detail))
             : StaffProblems.MemberNotFound();
@@ -53,13 +47,8 @@ public sealed class DashboardMemberFunctions(
         string id,
         CancellationToken cancellationToken)
     {
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
-        var result = await remind.ExecuteAsync(id, auth.Identity.Id, auth.Identity.Name, cancellationToken);
+        var staff = StaffIdentity.Of(request);
+        var result = await remind.ExecuteAsync(id, staff.Id, staff.Name, cancellationToken);
         return result.Outcome switch
         {
             StaffActionOutcome.Done => new JsonResult(new { result.MemberId, result.MailKind }, KokJson.Options) { StatusCode = StatusCodes.Status202Accepted },
@@ -86,32 +75,14 @@ public sealed class DashboardMemberFunctions(
     }
 
     [Function("RecordDashboardMemberPayment")]
+    [AcceptsJson(MaxBodyBytes)]
     public async Task<IActionResult> RecordPayment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/dashboard/members/{id}/payments")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
-        var (body, problem) = await JsonRequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        using (body)
-        {
-            return await RecordPaymentAsync(id, BankTransfer(body!.Root), auth.Identity, cancellationToken);
-        }
-    }
-
-    private async Task<IActionResult> RecordPaymentAsync(string id, BankTransferForm form, StaffIdentity staffMember, CancellationToken cancellationToken)
-    {
-        var result = await recordBankTransfer.ExecuteAsync(id, form, staffMember.Id, staffMember.Name, cancellationToken);
+        var staff = StaffIdentity.Of(request);
+        var result = await recordBankTransfer.ExecuteAsync(id, BankTransfer(JsonBody.Of(request).Root), staff.Id, staff.Name, cancellationToken);
         return result.Outcome switch
         {
             StaffActionOutcome.Done => ApiResults.Created(new { result.MemberId, result.PaymentId, result.PeriodStart, result.Status }),
@@ -135,13 +106,8 @@ public sealed class DashboardMemberFunctions(
         string id,
         CancellationToken cancellationToken)
     {
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
-        var result = await cancel.ExecuteAsync(id, auth.Identity.Id, auth.Identity.Name, cancellationToken);
+        var staff = StaffIdentity.Of(request);
+        var result = await cancel.ExecuteAsync(id, staff.Id, staff.Name, cancellationToken);
         return result.Outcome == StaffActionOutcome.Done
             ? ApiResults.Ok(new { result.MemberId, result.Status, result.EndsOn, result.MemberUntil })
             : StaffProblems.MemberNotFound();
@@ -153,13 +119,8 @@ public sealed class DashboardMemberFunctions(
         string queue,
         CancellationToken cancellationToken)
     {
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
-        var result = await requeue.ExecuteAsync(queue, auth.Identity.Id, auth.Identity.Name, cancellationToken);
+        var staff = StaffIdentity.Of(request);
+        var result = await requeue.ExecuteAsync(queue, staff.Id, staff.Name, cancellationToken);
         return result.Outcome == StaffActionOutcome.Done
             ? ApiResults.Ok(new { result.Queue, result.Requeued })
             : StaffProblems.Problem(StatusCodes.Status404NotFound, StaffErrorCodes.QueueNotFound, "Queue not found.",

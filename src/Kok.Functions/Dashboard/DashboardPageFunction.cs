@@ -16,11 +16,14 @@ namespace Kok.Functions.Dashboard;
 /// the Content-Security-Policy allows nothing but this origin. Asset URLs carry a hash of their content, so a
 /// browser may keep them for a year and still gets new ones after a deployment.
 /// </summary>
-public sealed class DashboardPageFunction(StaffAuthorization staff, StaffAuthOptions authOptions)
+[StaffOnly]
+public sealed class DashboardPageFunction
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /// <summary>Staff pages: nothing but this origin's own files, never framed; the referrer stays on this site.</summary>
+    public static readonly PageHeaders Headers =
+        PageHeaders.For("same-origin", scriptSrc: "'self'", styleSrc: "'self'", imgSrc: "'self'", connectSrc: "'self'");
+
+    public static readonly string ContentSecurityPolicy = Headers.ContentSecurityPolicy;
 
     private const string ResourcePrefix = "Kok.Functions.Dashboard.Page.";
 
@@ -39,60 +42,29 @@ public sealed class DashboardPageFunction(StaffAuthorization staff, StaffAuthOpt
         (html, asset) => html.Replace("{{v:" + asset.Key + "}}", asset.Value.Version, StringComparison.Ordinal));
 
     [Function("DashboardPage")]
-    public IActionResult Page(
+    [StaffOnly(SignInReturnsTo = "/dashboard")]
+    public static IActionResult Page(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            // In Azure a person opening the page is sent to App Service Authentication's sign-in, as a site
-            // requiring authentication would do; scripts and API clients get the 401 problem.
-            return authOptions.TrustAppServicePrincipal && IsAnonymousBrowser(request, auth)
-                ? new RedirectResult("/.auth/login/aad?post_login_redirect_uri=/dashboard")
-                : auth.Failure;
-        }
-
-        SecurityHeaders(request.HttpContext.Response, "no-cache");
+        Headers.ApplyTo(request.HttpContext.Response, "no-cache");
         return new ContentResult { StatusCode = StatusCodes.Status200OK, ContentType = "text/html; charset=utf-8", Content = Html };
     }
 
     [Function("DashboardAsset")]
-    public IActionResult AssetFile(
+    public static IActionResult AssetFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/assets/{name}")] HttpRequest request,
         string name)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
         if (name is null || !Assets.TryGetValue(name, out var asset))
         {
             return ProblemResults.Problem(StatusCodes.Status404NotFound, "Not found.");
         }
 
         var current = string.Equals(request.Query["v"].ToString(), asset.Version, StringComparison.Ordinal);
-        SecurityHeaders(request.HttpContext.Response, current ? "private, max-age=31536000, immutable" : "no-cache");
+        Headers.ApplyTo(request.HttpContext.Response, current ? "private, max-age=31536000, immutable" : "no-cache");
         return new FileContentResult(asset.Content, asset.ContentType);
-    }
-
-    private static bool IsAnonymousBrowser(HttpRequest request, StaffAuthResult auth) =>
-        auth.Failure is ObjectResult { StatusCode: StatusCodes.Status401Unauthorized }
-        && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
-
-    private static void SecurityHeaders(HttpResponse response, string cacheControl)
-    {
-        var headers = response.Headers;
-
-        // Staff pages: never in a shared cache, never framed, no guessing of content types.
-        headers.CacheControl = cacheControl;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers["Referrer-Policy"] = "same-origin";
-        headers["X-Content-Type-Options"] = "nosniff";
-        headers.XFrameOptions = "DENY";
     }
 
     private sealed record Asset(byte[] Content, string ContentType, string Version)

@@ -9,41 +9,36 @@ namespace Kok.Functions.Donations;
 
 /// <summary>The donation endpoints: the public form's <c>POST /api/donations</c> and staff's status read.</summary>
 public sealed class DonationFunctions(
-    PublicFormEndpoint form,
     CreateDonation createDonation,
-    GetDonation getDonation,
-    StaffAuthorization staff)
+    GetDonation getDonation)
 {
     [Function("CreateDonation")]
-    public Task<IActionResult> Create(
+    [PublicForm]
+    [AcceptsJson(PublicFormAttribute.MaxBodyBytes)]
+    public async Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "api/donations")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        form.HandleAsync(request, async (body, idempotencyKey) =>
+        CancellationToken cancellationToken)
+    {
+        var form = DonationFormReader.Read(JsonBody.Of(request).Root);
+        var result = await createDonation.ExecuteAsync(form, PublicFormMiddleware.IdempotencyKey(request), cancellationToken);
+        return result switch
         {
-            var result = await createDonation.ExecuteAsync(DonationFormReader.Read(body.Root), idempotencyKey, cancellationToken);
-            return result switch
-            {
-                DonationCreated created => Created(created.DonationId, created.CheckoutUrl),
-                DonationReplayed replayed => Created(replayed.DonationId, replayed.CheckoutUrl),
-                DonationInvalid invalid => ProblemResults.Validation(invalid.Errors),
-                DonationIdempotencyConflict => ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity,
-                    "Idempotency-Key reused.", "This Idempotency-Key was already used with a different body."),
-                _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
-            };
-        }, cancellationToken);
+            DonationCreated created => Created(created.DonationId, created.CheckoutUrl),
+            DonationReplayed replayed => Created(replayed.DonationId, replayed.CheckoutUrl),
+            DonationInvalid invalid => ProblemResults.Validation(invalid.Errors),
+            DonationIdempotencyConflict => ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity,
+                "Idempotency-Key reused.", "This Idempotency-Key was already used with a different body."),
+            _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
+        };
+    }
 
     [Function("GetDonation")]
+    [StaffOnly]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/donations/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
         return await getDonation.ExecuteAsync(id, cancellationToken) is { } view
             ? ApiResults.Ok(view)
             : ProblemResults.Problem(StatusCodes.Status404NotFound, "Donation not found.");

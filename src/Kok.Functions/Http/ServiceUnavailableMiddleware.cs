@@ -6,8 +6,6 @@ using Kok.Domain.Payments;
 using Kok.Functions.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
@@ -44,7 +42,7 @@ public sealed class ServiceUnavailableMiddleware(ILogger<ServiceUnavailableMiddl
                 context.FunctionDefinition.Name, Describe(ex));
             var wait = ex is PaymentGatewayException { RetryAfter: { } asked } ? (int)Math.Ceiling(asked.TotalSeconds) : RetryAfterSeconds;
             http.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
-            await Answer(wait).ExecuteResultAsync(new ActionContext(http, http.GetRouteData(), new ActionDescriptor()));
+            await MiddlewareAnswer.WriteAsync(http, Answer(wait));
         }
     }
 

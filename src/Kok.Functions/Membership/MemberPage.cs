@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Kok.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,10 +23,12 @@ public static class MemberPage
 
     private static readonly string Stylesheet = LoadStylesheet();
 
-    /// <summary>Nothing but the inlined stylesheet (by its hash) and posting the form back to this origin.</summary>
-    public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))}'; "
-        + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /// <summary>
+    /// Nothing but the inlined stylesheet (by its hash) and posting the form back to this origin. The URL carries the
+    /// member's token, so it is never sent on as a referrer.
+    /// </summary>
+    public static readonly PageHeaders Headers =
+        PageHeaders.For("no-referrer", styleSrc: $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))}'");
 
     public static string Document(MemberPageContext page, string title, string body)
     {
@@ -55,19 +58,18 @@ public static class MemberPage
     }
 
     /// <summary>
-    /// The page as the answer, with the headers every such page needs: its URL carries the member's token, so it is
-    /// never sent on as a referrer, never cached and never framed.
+    /// The page as the answer, with the headers every such page needs (<see cref="Headers"/>); its URL carries the
+    /// member's token, so it is never cached either.
     /// </summary>
     public static ContentResult Html(HttpRequest request, int status, string html)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var headers = request.HttpContext.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers["X-Content-Type-Options"] = "nosniff";
+        ApplyHeaders(request.HttpContext.Response);
         return new ContentResult { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = html };
     }
+
+    /// <summary>The headers of these pages, also for the answers of their routes that are no page (a redirect).</summary>
+    public static void ApplyHeaders(HttpResponse response) => Headers.ApplyTo(response, "no-store");
 
     public static string E(string value) => Encoder.Encode(value);
 

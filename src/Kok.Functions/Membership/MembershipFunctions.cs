@@ -12,43 +12,40 @@ namespace Kok.Functions.Membership;
 /// cancellation link (<c>GET</c> shows, <c>POST</c> cancels; without a token only staff may cancel).
 /// </summary>
 public sealed class MembershipFunctions(
-    PublicFormEndpoint form,
     CreateMember createMember,
     GetMember getMember,
-    CancelMembership cancelMembership,
-    StaffAuthorization staff)
+    CancelMembership cancelMembership)
 {
+    private const string MemberLinkToken = "token";
+
     [Function("CreateMembership")]
-    public Task<IActionResult> Create(
+    [PublicForm]
+    [AcceptsJson(PublicFormAttribute.MaxBodyBytes)]
+    public async Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "api/memberships")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        form.HandleAsync(request, async (body, idempotencyKey) =>
+        CancellationToken cancellationToken)
+    {
+        var form = MembershipFormReader.Read(JsonBody.Of(request).Root);
+        var result = await createMember.ExecuteAsync(form, PublicFormMiddleware.IdempotencyKey(request), cancellationToken);
+        return result switch
         {
-            var result = await createMember.ExecuteAsync(MembershipFormReader.Read(body.Root), idempotencyKey, cancellationToken);
-            return result switch
-            {
-                MemberCreated created => Created(created.MemberId, created.CheckoutUrl),
-                MemberReplayed replayed => Created(replayed.MemberId, replayed.CheckoutUrl),
-                MemberInvalid invalid => ProblemResults.Validation(invalid.Errors),
-                MemberAlreadyExists exists => AlreadyExists(exists),
-                MemberIdempotencyConflict => ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity,
-                    "Idempotency-Key reused.", "This Idempotency-Key was already used with a different body."),
-                _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
-            };
-        }, cancellationToken);
+            MemberCreated created => Created(created.MemberId, created.CheckoutUrl),
+            MemberReplayed replayed => Created(replayed.MemberId, replayed.CheckoutUrl),
+            MemberInvalid invalid => ProblemResults.Validation(invalid.Errors),
+            MemberAlreadyExists exists => AlreadyExists(exists),
+            MemberIdempotencyConflict => ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity,
+                "Idempotency-Key reused.", "This Idempotency-Key was already used with a different body."),
+            _ => throw new InvalidOperationException($"Unexpected result {result.GetType().Name}."),
+        };
+    }
 
     [Function("GetMembership")]
+    [StaffOnly]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/memberships/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
-        var auth = staff.Authorize(request);
-        if (!auth.IsAllowed)
-        {
-            return auth.Failure;
-        }
-
         return await getMember.ExecuteAsync(id, cancellationToken) is { } view
             ? ApiResults.Ok(view)
             : ProblemResults.Problem(StatusCodes.Status404NotFound, "Membership not found.");
@@ -71,28 +68,18 @@ public sealed class MembershipFunctions(
         };
     }
 
+    /// <summary>The member's own link carries <c>token</c> (checked by the use case); without it, staff only.</summary>
     [Function("CancelMembership")]
+    [StaffOnly(UnlessQuery = MemberLinkToken)]
     public async Task<IActionResult> Cancel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/memberships/{id}/cancel")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        CancelMembershipResult result;
-        if (request.Query.ContainsKey("token"))
-        {
-            result = await cancelMembership.ByMemberAsync(id, request.Query["token"].ToString(), cancellationToken);
-        }
-        else
-        {
-            var auth = staff.Authorize(request);
-            if (!auth.IsAllowed)
-            {
-                return auth.Failure;
-            }
-
-            result = await cancelMembership.ByStaffAsync(id, auth.Identity.Id, cancellationToken);
-        }
+        var result = request.Query.TryGetValue(MemberLinkToken, out var token)
+            ? await cancelMembership.ByMemberAsync(id, token.ToString(), cancellationToken)
+            : await cancelMembership.ByStaffAsync(id, StaffIdentity.Of(request).Id, cancellationToken);
 
         return result switch
         {

@@ -43,15 +43,12 @@ public sealed class PayDuesFunction(PayOverdueDues payOverdueDues)
                     "The payment page could not be opened. Please try again in a few minutes.");
         }
 
-        var headers = request.HttpContext.Response.Headers;
-
-        // The URL carries the member's token: never pass it on as a referrer, never cache the answer.
-        headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer";
+        // The URL carries the member's token: every answer, the redirect too, wears the member pages' headers.
+        MemberPage.ApplyHeaders(request.HttpContext.Response);
         switch (result)
         {
             case DuesCheckoutStarted started:
-                headers.Location = started.CheckoutUrl.ToString();
+                request.HttpContext.Response.Headers.Location = started.CheckoutUrl.ToString();
                 return new StatusCodeResult(StatusCodes.Status303SeeOther);
             case PayDuesLinkRejected rejected:
                 var expired = rejected.Reason == LinkTokenCheck.Expired;

@@ -9,7 +9,7 @@ namespace Kok.Functions.Staff;
 
 /// <summary>
 /// Decides whether a request comes from staff: 401 when nobody is signed in, 403 when someone without the staff
-/// role is. Functions call <see cref="Authorize"/> first and return its failure as is.
+/// role is. <see cref="StaffGuardMiddleware"/> asks it for every staff function, which then has no such code itself.
 /// The dashboard page signs in by cookie (App Service Authentication in Azure, DevHost's sign-in locally), which a
 /// browser also sends along with another site's form post; so a non-GET request that the browser marks as coming
 /// from another site (<c>Sec-Fetch-Site</c>) or whose <c>Origin</c> names another site is refused with 403 before

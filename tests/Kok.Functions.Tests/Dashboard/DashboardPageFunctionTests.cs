@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kok.Functions.Dashboard;
 using Kok.Functions.Staff;
+using Kok.Functions.Tests.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,11 +13,7 @@ public partial class DashboardPageFunctionTests
 {
     private const string Token = "page-token";
 
-    private static DashboardPageFunction Function(bool trustPrincipal = false)
-    {
-        var options = new StaffAuthOptions(trustPrincipal, Token, "staff");
-        return new DashboardPageFunction(new StaffAuthorization(options), options);
-    }
+    private static Hosted Function(bool trustPrincipal = false) => new(new WorkerPipeline(new StaffAuthOptions(trustPrincipal, Token, "staff")));
 
     private static HttpRequest Get(string? token = Token, string accept = "text/html")
     {
@@ -139,6 +136,19 @@ public partial class DashboardPageFunctionTests
     public void Anything_else_under_assets_is_404(string name)
     {
         Assert.Equal(404, Assert.IsType<ObjectResult>(Function().AssetFile(Get(), name)).StatusCode);
+    }
+
+    /// <summary>The page functions as the hosts run them: inside the worker middleware, whose staff guard answers first.</summary>
+    private sealed class Hosted(WorkerPipeline pipeline)
+    {
+        public IActionResult Page(HttpRequest request) =>
+            Run(request, nameof(DashboardPageFunction.Page), () => DashboardPageFunction.Page(request));
+
+        public IActionResult AssetFile(HttpRequest request, string name) =>
+            Run(request, nameof(DashboardPageFunction.AssetFile), () => DashboardPageFunction.AssetFile(request, name));
+
+        private IActionResult Run(HttpRequest request, string method, Func<IActionResult> function) =>
+            pipeline.RunAsync(request, typeof(DashboardPageFunction), method, () => Task.FromResult(function())).GetAwaiter().GetResult();
     }
 
     [GeneratedRegex("href=\"/dashboard/assets/dashboard\\.css\\?v=(?<v>[0-9a-f]{12})\"")]

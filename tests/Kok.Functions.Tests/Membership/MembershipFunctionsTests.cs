@@ -5,6 +5,7 @@ using Kok.Domain.Donations;
 using Kok.Domain.Membership;
 using Kok.Domain.Payments;
 using Kok.Functions.Http;
+using Kok.Functions.Tests.Http;
 using Kok.Functions.Membership;
 using Kok.Functions.Staff;
 using Microsoft.AspNetCore.Http;
@@ -46,12 +47,12 @@ public class MembershipFunctionsTests
             .ReturnsAsync(new CheckoutSession("cs_1", new Uri("https://checkout.example/cs_1")));
     }
 
-    private MembershipFunctions Functions() => new(
-        new PublicFormEndpoint(new Cors(Website), new ClientRateLimiter(new RateLimitOptions(100, TimeSpan.FromMinutes(5), null), time)),
-        new CreateMember(members.Object, gateway.Object, Mock.Of<IIdempotencyStore>(), signUpLock.Object, ids.Object, MembershipRules.Default, time),
-        new GetMember(members.Object),
-        new CancelMembership(members.Object, mails.Object, links, time),
-        new StaffAuthorization(new StaffAuthOptions(false, StaffToken, "staff")));
+    private Hosted Functions() => new(
+        new MembershipFunctions(
+            new CreateMember(members.Object, gateway.Object, Mock.Of<IIdempotencyStore>(), signUpLock.Object, ids.Object, MembershipRules.Default, time),
+            new GetMember(members.Object),
+            new CancelMembership(members.Object, mails.Object, links, time)),
+        new WorkerPipeline(new StaffAuthOptions(false, StaffToken, "staff"), Website, new RateLimitOptions(100, TimeSpan.FromMinutes(5), null), time));
 
     private const string ValidBody = """
         {"kind":"group","name":"Initiative <Nord> & Co","contactPerson":"Erika Mustermann","email":"erika@example.de",
@@ -285,6 +286,25 @@ public class MembershipFunctionsTests
         var request = HttpRequests.Create("POST", contentType: "application/x-www-form-urlencoded");
         request.QueryString = new QueryString("?token=" + token);
         return request;
+    }
+
+    /// <summary>The functions as the hosts run them: inside the worker middleware (staff guard, public form, JSON body).</summary>
+    private sealed class Hosted(MembershipFunctions functions, WorkerPipeline pipeline)
+    {
+        public Task<IActionResult> Create(HttpRequest request, CancellationToken cancellationToken) =>
+            Run(request, nameof(MembershipFunctions.Create), () => functions.Create(request, cancellationToken));
+
+        public Task<IActionResult> Get(HttpRequest request, string id, CancellationToken cancellationToken) =>
+            Run(request, nameof(MembershipFunctions.Get), () => functions.Get(request, id, cancellationToken));
+
+        public Task<IActionResult> ShowCancellation(HttpRequest request, string id, CancellationToken cancellationToken) =>
+            Run(request, nameof(MembershipFunctions.ShowCancellation), () => functions.ShowCancellation(request, id, cancellationToken));
+
+        public Task<IActionResult> Cancel(HttpRequest request, string id, CancellationToken cancellationToken) =>
+            Run(request, nameof(MembershipFunctions.Cancel), () => functions.Cancel(request, id, cancellationToken));
+
+        private Task<IActionResult> Run(HttpRequest request, string method, Func<Task<IActionResult>> function) =>
+            pipeline.RunAsync(request, typeof(MembershipFunctions), method, function);
     }
 
     private static Member Active(string name = "Erika Mustermann")

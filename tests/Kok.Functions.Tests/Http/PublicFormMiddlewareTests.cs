@@ -1,19 +1,21 @@
 using Kok.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kok.Functions.Tests.Http;
 
-public class PublicFormEndpointTests
+/// <summary>A function marked <see cref="PublicFormAttribute"/> and <see cref="AcceptsJsonAttribute"/>, run through the worker middleware.</summary>
+public class PublicFormMiddlewareTests
 {
     private static readonly WebsiteOptions Website = new(["https://www.kok-gegen-menschenhandel.de"],
         new Uri("https://example.org/ok"), new Uri("https://example.org/cancel"));
 
     private readonly FakeTimeProvider _time = new();
 
-    private PublicFormEndpoint Endpoint(int permits = 5) =>
-        new(new Cors(Website), new ClientRateLimiter(new RateLimitOptions(permits, TimeSpan.FromMinutes(5), null), _time));
+    private FormEndpoint Endpoint(int permits = 5) =>
+        new(new WorkerPipeline(website: Website, rateLimit: new RateLimitOptions(permits, TimeSpan.FromMinutes(5), null), time: _time));
 
     private static Task<IActionResult> Handled(JsonBody body, string? key) =>
         Task.FromResult<IActionResult>(new OkObjectResult(new { key, name = body.Root.GetProperty("name").GetString() }));
@@ -100,6 +102,28 @@ public class PublicFormEndpointTests
         Assert.Equal(204, Assert.IsType<StatusCodeResult>(await Endpoint().HandleAsync(allowed, Handled, default)).StatusCode);
         Assert.Contains("Idempotency-Key", allowed.HttpContext.Response.Headers.AccessControlAllowHeaders.ToString(), StringComparison.Ordinal);
         AssertProblem(await Endpoint().HandleAsync(foreign, Handled, default), 403);
+    }
+
+    /// <summary>The form function of the tests: hands the body and key it was given to the test's handler.</summary>
+    private sealed class FormEndpoint(WorkerPipeline pipeline)
+    {
+        public Task<IActionResult> HandleAsync(HttpRequest request, Func<JsonBody, string?, Task<IActionResult>> handle, CancellationToken cancellationToken) =>
+            pipeline.RunAsync(request, typeof(SampleForm), nameof(SampleForm.Post), () => SampleForm.Post(request, handle, cancellationToken));
+    }
+
+    private sealed class SampleForm
+    {
+        [Function("SampleForm")]
+        [PublicForm]
+        [AcceptsJson(PublicFormAttribute.MaxBodyBytes)]
+        public static Task<IActionResult> Post(
+            [HttpTrigger(AuthorizationLevel.Anonymous, "post", "options", Route = "api/sample-form")] HttpRequest request,
+            Func<JsonBody, string?, Task<IActionResult>> handle,
+            CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return handle(JsonBody.Of(request), PublicFormMiddleware.IdempotencyKey(request));
+        }
     }
 
     private static ProblemDetails AssertProblem(IActionResult result, int status)
