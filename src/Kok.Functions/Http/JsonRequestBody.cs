@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kok.Domain.Common;
+using Kok.Domain.Dashboard;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -34,7 +35,27 @@ public static class JsonRequestBody
         }
 
         var (body, errors) = Parse(raw, FormMaxDepth);
-        return (body, errors is null ? null : ProblemResults.Validation(errors));
+        return (body, errors is null ? null : WithBodyCode(ProblemResults.Validation(errors), errors.ContainsKey(BodyField) ? StaffErrorCodes.BodyNotObject : null));
+    }
+
+    /// <summary>
+    /// Problems about the body as a whole carry a code next to the text (<c>errorCodes.body[0].code</c>), so a page can
+    /// say in its reader's language what went wrong instead of showing the server's English.
+    /// </summary>
+    private static ObjectResult WithBodyCode(ObjectResult result, string? code, int? maxBytes = null)
+    {
+        if (code is not null)
+        {
+            var flat = new Dictionary<string, object>(StringComparer.Ordinal) { ["code"] = code };
+            if (maxBytes is { } max)
+            {
+                flat["maxBytes"] = max;
+            }
+
+            ((ProblemDetails)result.Value!).Extensions["errorCodes"] = new Dictionary<string, object[]>(StringComparer.Ordinal) { [BodyField] = [flat] };
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -46,7 +67,10 @@ public static class JsonRequestBody
         HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var tooLarge = ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "Request too large.", $"The body may have at most {maxBytes} bytes.");
+        var tooLarge = WithBodyCode(
+            ProblemResults.Problem(StatusCodes.Status413PayloadTooLarge, "Request too large.", $"The body may have at most {maxBytes} bytes."),
+            StaffErrorCodes.BodyTooLarge,
+            maxBytes);
         if (request.ContentLength > maxBytes)
         {
             return (null, tooLarge);

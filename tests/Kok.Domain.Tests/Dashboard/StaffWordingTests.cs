@@ -29,6 +29,9 @@ public sealed class StaffWordingTests
         audit.Setup(a => a.RecordAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
             .Callback<AuditEntry, CancellationToken>((e, _) => recorded.Add(e))
             .Returns(Task.CompletedTask);
+        audit.Setup(a => a.TryRecordAsLatestAsync(It.IsAny<AuditEntry>(), It.IsAny<LatestAuditEntry?>(), It.IsAny<CancellationToken>()))
+            .Callback<AuditEntry, LatestAuditEntry?, CancellationToken>((e, _, _) => recorded.Add(e))
+            .ReturnsAsync(true);
         audit.Setup(a => a.ListAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
     }
 
