@@ -238,14 +238,14 @@ public sealed class Donation
             InvoicePaid e => OnInvoicePaid(e),
             SubscriptionEnded e => OnSubscriptionEnded(e),
             ChargeRefunded e => ledger.ApplyRefund(e),
-            _ => PaymentEffect.Unchanged,
+            _ => ApplyOutcome.NoChange,
         };
 
         switch (effect)
         {
-            case PaymentEffect.Unchanged:
+            case ApplyOutcome.NoChange:
                 return ApplyResult.NoChange;
-            case PaymentEffect.NotYetApplicable:
+            case ApplyOutcome.NotYetApplicable:
                 return ApplyResult.NotYetApplicable;
         }
 
@@ -281,11 +281,11 @@ public sealed class Donation
     // A subscription is "ours" when we don't know one yet (its events can come before checkout completion).
     private bool IsOwnSubscription(string? id) => subscriptionId is null || id is null || subscriptionId == id;
 
-    private PaymentEffect OnCheckoutCompleted(CheckoutCompleted e)
+    private ApplyOutcome OnCheckoutCompleted(CheckoutCompleted e)
     {
         if (!IsOwnSession(e.SessionId))
         {
-            return PaymentEffect.Unchanged;
+            return ApplyOutcome.NoChange;
         }
 
         var changed = Earliest(ref checkoutCompletedAt, e.Created);
@@ -294,62 +294,62 @@ public sealed class Donation
         {
             // The payments of a subscription arrive as invoices; the session only tells us the subscription.
             changed |= Once(ref subscriptionId, e.SubscriptionId);
-            return ToEffect(changed);
+            return ToOutcome(changed);
         }
 
         changed |= RecordCheckoutPayment(e.AmountTotalCents, e.PaymentIntentId, e.Paid ? PaymentStatus.Paid : PaymentStatus.Processing, e.Created);
-        return ToEffect(changed);
+        return ToOutcome(changed);
     }
 
-    private PaymentEffect OnAsyncPaymentSucceeded(AsyncPaymentSucceeded e)
+    private ApplyOutcome OnAsyncPaymentSucceeded(AsyncPaymentSucceeded e)
     {
         // For a monthly donation the settled first payment also arrives as an invoice, which records it.
         if (!IsOwnSession(e.SessionId) || Interval == DonationInterval.Monthly)
         {
-            return PaymentEffect.Unchanged;
+            return ApplyOutcome.NoChange;
         }
 
-        return ToEffect(RecordCheckoutPayment(e.AmountTotalCents, e.PaymentIntentId, PaymentStatus.Paid, e.Created));
+        return ToOutcome(RecordCheckoutPayment(e.AmountTotalCents, e.PaymentIntentId, PaymentStatus.Paid, e.Created));
     }
 
-    private PaymentEffect OnAsyncPaymentFailed(AsyncPaymentFailed e)
+    private ApplyOutcome OnAsyncPaymentFailed(AsyncPaymentFailed e)
     {
         if (!IsOwnSession(e.SessionId))
         {
-            return PaymentEffect.Unchanged;
+            return ApplyOutcome.NoChange;
         }
 
         if (Interval == DonationInterval.Monthly)
         {
-            return ToEffect(Earliest(ref checkoutFailedAt, e.Created));
+            return ToOutcome(Earliest(ref checkoutFailedAt, e.Created));
         }
 
-        return ToEffect(RecordCheckoutPayment(AmountCents, e.PaymentIntentId, PaymentStatus.Failed, e.Created));
+        return ToOutcome(RecordCheckoutPayment(AmountCents, e.PaymentIntentId, PaymentStatus.Failed, e.Created));
     }
 
-    private PaymentEffect OnInvoicePaid(InvoicePaid e)
+    private ApplyOutcome OnInvoicePaid(InvoicePaid e)
     {
         if (Interval != DonationInterval.Monthly || e.AmountPaidCents <= 0 || !IsOwnSubscription(e.SubscriptionId))
         {
-            return PaymentEffect.Unchanged;
+            return ApplyOutcome.NoChange;
         }
 
         var changed = Once(ref subscriptionId, e.SubscriptionId);
         changed |= ledger.Record(
             ledger.PaymentIdFor($"invoice/{e.InvoiceId}"), e.InvoiceId, e.AmountPaidCents, e.PaymentIntentId, PaymentStatus.Paid, e.PaidAt).Changed;
-        return ToEffect(changed);
+        return ToOutcome(changed);
     }
 
-    private PaymentEffect OnSubscriptionEnded(SubscriptionEnded e)
+    private ApplyOutcome OnSubscriptionEnded(SubscriptionEnded e)
     {
         if (Interval != DonationInterval.Monthly || !IsOwnSubscription(e.SubscriptionId))
         {
-            return PaymentEffect.Unchanged;
+            return ApplyOutcome.NoChange;
         }
 
         var changed = Once(ref subscriptionId, e.SubscriptionId);
         changed |= Earliest(ref endedAt, e.Created);
-        return ToEffect(changed);
+        return ToOutcome(changed);
     }
 
     private bool RecordCheckoutPayment(long amountCents, string? paymentIntentId, PaymentStatus reported, DateTimeOffset at) =>

@@ -2,7 +2,6 @@ using Kok.Domain.Common;
 using Kok.Domain.Donations;
 using Kok.Domain.Dues;
 using Kok.Domain.Payments;
-using static Kok.Domain.Payments.ConvergentFacts;
 
 namespace Kok.Domain.Membership;
 
@@ -11,10 +10,15 @@ namespace Kok.Domain.Membership;
 /// the only place where its status changes, always along <see cref="MembershipTransitions"/> and recorded in
 /// <see cref="StatusHistory"/>.
 /// <para>
+/// Three lifecycles meet here, each in a type of its own that the member holds: the sign-up until the first year is
+/// paid (<see cref="MemberSignUp"/>), the yearly dues after it (<see cref="MemberDues"/>), and the cancellation (here).
 /// Provider events come late, twice and in any order. Payments therefore keep facts that only move one way (as
-/// <see cref="Payment"/> does for donations), and after each event the status is brought in line with them: paid
-/// first dues activate, a bounced first debit puts a processing membership back to pending. Whatever the order, the
-/// same events end in the same status; only the history may list an intermediate step more or less.
+/// <see cref="Payment"/> does for donations), and after each event the status is brought in line with them. Whatever
+/// the order, the same events end in the same status; only the history may list an intermediate step more or less.
+/// </para>
+/// <para>
+/// Events are collected one way: every change that others react to is <see cref="Raise"/>d into
+/// <see cref="RaisedEvents"/>; a command returns the slice it raised.
 /// </para>
 /// </summary>
 public sealed class Member
@@ -22,16 +26,12 @@ public sealed class Member
     public const string IdPrefix = "mem";
     public const string PaymentIdPrefix = PaymentLedger.PaymentIdPrefix;
     public const string CancelledByMember = "member";
-    private const string FirstYearSlot = "first-year";
     private static readonly TimeSpan OpenCheckoutWindow = TimeSpan.FromHours(24);
 
     private readonly PaymentLedger ledger;
-    private readonly List<DuesEntry> duesEntries = [];
+    private readonly MemberSignUp signUp;
+    private readonly MemberDues dues;
     private readonly List<MembershipStatusChange> history = [];
-    private DateTimeOffset? checkoutCompletedAt;
-    private string? customerId;
-
-    // Events raised by the dues steps of the call in progress; not state.
     private readonly List<MemberEvent> raised = [];
 
     private Member(
@@ -49,6 +49,8 @@ public sealed class Member
     {
         Id = id;
         ledger = new PaymentLedger(id);
+        signUp = new MemberSignUp(this);
+        dues = new MemberDues(this);
         Kind = kind;
         Name = name;
         ContactPerson = contactPerson;
@@ -94,10 +96,10 @@ public sealed class Member
 
     public Uri? CheckoutUrl { get; private set; }
 
-    public DateTimeOffset? CheckoutCompletedAt => checkoutCompletedAt;
+    public DateTimeOffset? CheckoutCompletedAt => signUp.CheckoutCompletedAt;
 
     /// <summary>The provider's customer that holds the saved payment method.</summary>
-    public string? CustomerId => customerId;
+    public string? CustomerId => signUp.CustomerId;
 
     /// <summary>The payment method saved at checkout for the following years' dues.</summary>
     public SavedPaymentMethod? SavedPaymentMethod { get; private set; }
@@ -123,10 +125,10 @@ public sealed class Member
     public DateOnly? MemberUntil => MembershipEnd.LastDay(EndsOn, MemberSince);
 
     /// <summary>The dues run's progress through the cycle due on <see cref="NextDuesDate"/>.</summary>
-    public DuesCycle Dues { get; private set; } = DuesCycle.Fresh;
+    public DuesCycle Dues => dues.Cycle;
 
     /// <summary>Dues asked for or paid after the first year, one per period, oldest first.</summary>
-    public IReadOnlyList<DuesEntry> DuesEntries => duesEntries.OrderBy(e => e.PeriodStart).ToList();
+    public IReadOnlyList<DuesEntry> DuesEntries => dues.Entries;
 
     /// <summary>The day under which the dues index lists this member (see <see cref="RescheduleDues"/>).</summary>
     public DateOnly? DuesAgendaDate { get; private set; }
@@ -150,6 +152,12 @@ public sealed class Member
 
     /// <summary>Provider ids under which this member must be findable.</summary>
     public IReadOnlyCollection<PaymentReference> References => ledger.IntentReferences;
+
+    /// <summary>
+    /// Every event raised since this member was created or loaded, oldest first: what the use case hands on (mails,
+    /// receipts) before it saves. Commands also return the events they raised themselves.
+    /// </summary>
+    public IReadOnlyList<MemberEvent> RaisedEvents => raised;
 
     public static bool IsWellFormedId(string? id) => RandomIdGenerator.IsWellFormed(id, IdPrefix);
 
@@ -198,8 +206,6 @@ public sealed class Member
             Status = snapshot.Status,
             CheckoutSessionId = snapshot.CheckoutSessionId,
             CheckoutUrl = snapshot.CheckoutUrl,
-            checkoutCompletedAt = snapshot.CheckoutCompletedAt,
-            customerId = snapshot.CustomerId,
             SavedPaymentMethod = snapshot.SavedPaymentMethod,
             MemberSince = snapshot.MemberSince,
             PaidThrough = snapshot.PaidThrough,
@@ -207,10 +213,10 @@ public sealed class Member
             CancelledAt = snapshot.CancelledAt,
             CancelledBy = snapshot.CancelledBy,
             EndsOn = snapshot.EndsOn,
-            Dues = snapshot.Dues ?? DuesCycle.Fresh,
             DuesAgendaDate = snapshot.DuesAgendaDate,
         };
-        member.duesEntries.AddRange(snapshot.DuesEntries ?? []);
+        member.signUp.Restore(snapshot.CheckoutCompletedAt, snapshot.CustomerId);
+        member.dues.Restore(snapshot.Dues, snapshot.DuesEntries);
         member.history.AddRange(snapshot.StatusHistory);
         member.ledger.Restore(snapshot.Payments, snapshot.ProcessedEventIds);
         return member;
@@ -261,9 +267,7 @@ public sealed class Member
     }
 
     /// <summary>The first year's dues payment, once the provider reported it.</summary>
-    public Payment? FirstPayment => ledger.Find(FirstPaymentId);
-
-    private string FirstPaymentId => ledger.PaymentIdFor(FirstYearSlot);
+    public Payment? FirstPayment => ledger.Find(ledger.PaymentIdFor(MemberSignUp.FirstYearSlot));
 
     /// <summary>Remembers the saved payment method; false when it was known already.</summary>
     public bool RecordPaymentMethod(SavedPaymentMethod method)
@@ -275,10 +279,14 @@ public sealed class Member
         }
 
         SavedPaymentMethod = method;
-        customerId ??= method.CustomerId;
+        signUp.LearnCustomer(method.CustomerId);
         return true;
     }
 
+    /// <summary>
+    /// Applies one provider event: the sign-up's checkout events, dues paid by link or charged off-session, refunds.
+    /// A duplicate or an event that tells nothing new changes nothing; a refund of a payment not known yet waits.
+    /// </summary>
     public MemberApplyResult Apply(PaymentEvent paymentEvent)
     {
         ArgumentNullException.ThrowIfNull(paymentEvent);
@@ -289,52 +297,36 @@ public sealed class Member
 
         var firstBefore = FirstPayment?.Status;
         var referencesBefore = References.ToHashSet();
-        var statusBefore = Status;
-
-        raised.Clear();
-        var effect = paymentEvent switch
+        var raisedBefore = raised.Count;
+        var outcome = paymentEvent switch
         {
             CheckoutCompleted e when PaymentMetadataKeys.PeriodOf(e) is { } period =>
-                OnDuesCheckout(period, e.PaymentIntentId, e.AmountTotalCents, e.Paid ? DuesOutcome.Paid : DuesOutcome.Processing, e.Created),
+                dues.OnCheckout(period, e.PaymentIntentId, e.AmountTotalCents, e.Paid ? DuesOutcome.Paid : DuesOutcome.Processing, e.Created),
             AsyncPaymentSucceeded e when PaymentMetadataKeys.PeriodOf(e) is { } period =>
-                OnDuesCheckout(period, e.PaymentIntentId, e.AmountTotalCents, DuesOutcome.Paid, e.Created),
+                dues.OnCheckout(period, e.PaymentIntentId, e.AmountTotalCents, DuesOutcome.Paid, e.Created),
             AsyncPaymentFailed e when PaymentMetadataKeys.PeriodOf(e) is { } period =>
-                OnDuesCheckout(period, e.PaymentIntentId, 0, DuesOutcome.Failed, e.Created),
-            PaymentIntentSucceeded e => OnPaymentIntent(e, e.PaymentIntentId, e.AmountCents, DuesOutcome.Paid, null),
-            PaymentIntentFailed e => OnPaymentIntent(e, e.PaymentIntentId, 0, DuesOutcome.Failed, e.FailureCode),
-            CheckoutCompleted e => OnCheckoutCompleted(e),
-            AsyncPaymentSucceeded e => OnAsyncPaymentSucceeded(e),
-            AsyncPaymentFailed e => OnAsyncPaymentFailed(e),
+                dues.OnCheckout(period, e.PaymentIntentId, 0, DuesOutcome.Failed, e.Created),
+            PaymentIntentSucceeded e => dues.OnPaymentIntent(e, e.PaymentIntentId, e.AmountCents, DuesOutcome.Paid, null),
+            PaymentIntentFailed e => dues.OnPaymentIntent(e, e.PaymentIntentId, 0, DuesOutcome.Failed, e.FailureCode),
+            CheckoutCompleted e => signUp.OnCheckoutCompleted(e),
+            AsyncPaymentSucceeded e => signUp.OnAsyncPaymentSucceeded(e),
+            AsyncPaymentFailed e => signUp.OnAsyncPaymentFailed(e),
             ChargeRefunded e => ledger.ApplyRefund(e),
-            _ => PaymentEffect.Unchanged,
+            _ => ApplyOutcome.NoChange,
         };
 
-        switch (effect)
+        switch (outcome)
         {
-            case PaymentEffect.Unchanged:
+            case ApplyOutcome.NoChange:
                 return MemberApplyResult.NoChange;
-            case PaymentEffect.NotYetApplicable:
+            case ApplyOutcome.NotYetApplicable:
                 return MemberApplyResult.NotYetApplicable;
         }
 
         ledger.MarkProcessed(paymentEvent.EventId);
-        var events = new List<MemberEvent>(raised);
-        Reconcile(paymentEvent.Created);
-        if (FirstPayment is { } first)
-        {
-            if (Status == MembershipStatus.Active && statusBefore is MembershipStatus.Pending or MembershipStatus.Processing)
-            {
-                events.Add(new MemberActivated(Id, first.Id, first.AmountCents));
-            }
-
-            if (first.Status == PaymentStatus.Failed && firstBefore != PaymentStatus.Failed && Status == MembershipStatus.Pending)
-            {
-                events.Add(new FirstPaymentFailed(Id, first.Id));
-            }
-        }
-
+        signUp.Reconcile(paymentEvent.Created, firstBefore);
         var newReferences = References.Where(r => !referencesBefore.Contains(r)).ToList();
-        return new MemberApplyResult(ApplyOutcome.Changed, events, newReferences);
+        return new MemberApplyResult(ApplyOutcome.Changed, RaisedSince(raisedBefore), newReferences);
     }
 
     /// <summary>
@@ -360,17 +352,17 @@ public sealed class Member
         if (EndsOnIfCancelled(today) is { } endsOn)
         {
             EndsOn = endsOn;
-            Move(MembershipStatus.Cancelling, now, $"cancelled by {CancelledByText(cancelledBy)}; ends on {EndsOn:yyyy-MM-dd}");
+            MoveTo(MembershipStatus.Cancelling, now, $"cancelled by {CancelledByText(cancelledBy)}; ends on {EndsOn:yyyy-MM-dd}");
             return MemberCancellation.WillEnd;
         }
 
         EndsOn = today;
         if (Status is MembershipStatus.Active or MembershipStatus.Overdue)
         {
-            Move(MembershipStatus.Cancelling, now, $"cancelled by {CancelledByText(cancelledBy)}");
+            MoveTo(MembershipStatus.Cancelling, now, $"cancelled by {CancelledByText(cancelledBy)}");
         }
 
-        Move(MembershipStatus.Ended, now, $"cancelled by {CancelledByText(cancelledBy)} with nothing paid for the current period");
+        MoveTo(MembershipStatus.Ended, now, $"cancelled by {CancelledByText(cancelledBy)} with nothing paid for the current period");
         return MemberCancellation.EndedNow;
     }
 
@@ -414,7 +406,7 @@ public sealed class Member
             return false;
         }
 
-        Move(MembershipStatus.Ended, now, "paid period over after cancellation");
+        MoveTo(MembershipStatus.Ended, now, "paid period over after cancellation");
         return true;
     }
 
@@ -430,23 +422,14 @@ public sealed class Member
     }
 
     /// <summary>The dues of <paramref name="periodStart"/>, if asked for or paid.</summary>
-    public DuesEntry? DuesEntryFor(DateOnly periodStart) => duesEntries.Find(e => e.PeriodStart == periodStart);
+    public DuesEntry? DuesEntryFor(DateOnly periodStart) => dues.EntryFor(periodStart);
 
     /// <summary>The payment id of one period's dues: derived, so every path to paying it names the same payment.</summary>
     public string DuesPaymentId(DateOnly periodStart) =>
         ledger.PaymentIdFor("dues-" + PaymentMetadataKeys.Period(periodStart));
 
     /// <summary>The SEPA pre-notification for the current cycle went out on <paramref name="today"/>; false if it had.</summary>
-    public bool RecordPreNotification(DateOnly today)
-    {
-        if (Status != MembershipStatus.Active || NextDuesDate is null || Dues.PreNotifiedOn is not null)
-        {
-            return false;
-        }
-
-        Dues = Dues with { PreNotifiedOn = today };
-        return true;
-    }
+    public bool RecordPreNotification(DateOnly today) => dues.RecordPreNotification(today);
 
     /// <summary>The day the pre-notified dues are collected; null before the pre-notification.</summary>
     public DateOnly? AnnouncedChargeDate(DuesPolicy policy) =>
@@ -456,70 +439,28 @@ public sealed class Member
     /// The run asks for the current period's dues on <paramref name="today"/>: a pending dues entry; null when the
     /// charge was asked for already (or the member is not one to charge).
     /// </summary>
-    public DuesEntry? RequestDuesCharge(DateOnly today)
-    {
-        if (Status != MembershipStatus.Active || Dues.PreNotifiedOn is null || Dues.ChargeRequestedOn is not null
-            || CurrentDuesPeriod is not { } period || DuesEntryFor(period.Start) is not null)
-        {
-            return null;
-        }
-
-        var entry = new DuesEntry(period.Start, period.End, AnnualAmountCents, DuesPaymentId(period.Start), DuesEntryStatus.Pending, today);
-        duesEntries.Add(entry);
-        Dues = Dues with { ChargeRequestedOn = today };
-        return entry;
-    }
+    public DuesEntry? RequestDuesCharge(DateOnly today) => dues.RequestCharge(today);
 
     /// <summary>
     /// Records the provider's answer to the off-session charge for <paramref name="periodStart"/>. Idempotent: an
-    /// answer for an entry already settled, or the same answer again, changes nothing.
+    /// answer for an entry already settled, or the same answer again, changes nothing. Returns the events raised.
     /// </summary>
     public IReadOnlyList<MemberEvent> RecordDuesCharge(DateOnly periodStart, DuesChargeResult result, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(result);
-        raised.Clear();
-        if (DuesEntryFor(periodStart) is null)
-        {
-            return [];
-        }
-
-        var outcome = result.Status switch
-        {
-            DuesChargeStatus.Succeeded => DuesOutcome.Paid,
-            DuesChargeStatus.Processing => DuesOutcome.Processing,
-            _ => DuesOutcome.Failed,
-        };
-        SettleDues(periodStart, result.PaymentIntentId, AnnualAmountCents, outcome, result.FailureCode ?? result.Status.ToString(), now);
-        return [.. raised];
+        var start = raised.Count;
+        dues.RecordCharge(periodStart, result, now);
+        return RaisedSince(start);
     }
 
     /// <summary>Reminder <paramref name="number"/> for the overdue dues went out; false if it (or a later one) had.</summary>
-    public bool RecordReminder(int number)
-    {
-        if (Status != MembershipStatus.Overdue || number <= Dues.RemindersSent)
-        {
-            return false;
-        }
-
-        Dues = Dues with { RemindersSent = number };
-        return true;
-    }
+    public bool RecordReminder(int number) => dues.RecordReminder(number);
 
     /// <summary>
     /// Dues stayed unpaid past the grace period: the member is lapsed (kept, flagged for staff, never deleted) and
     /// becomes active again by paying. False when not overdue.
     /// </summary>
-    public bool Lapse(DateTimeOffset now)
-    {
-        if (Status != MembershipStatus.Overdue)
-        {
-            return false;
-        }
-
-        Dues = Dues with { LapsedOn = AssociationCalendar.Date(now) };
-        Move(MembershipStatus.Lapsed, now, "dues unpaid after the grace period");
-        return true;
-    }
+    public bool Lapse(DateTimeOffset now) => dues.Lapse(now);
 
     /// <summary>
     /// The period a payment by link pays for today: the overdue period, or for a lapsed member the membership year
@@ -543,185 +484,16 @@ public sealed class Member
     public BankTransferResult RecordBankTransfer(BankTransfer transfer, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(transfer);
-        var today = AssociationCalendar.Date(now);
-        if (transfer.PaidOn > today)
-        {
-            throw new ArgumentException("A bank transfer cannot arrive in the future.", nameof(transfer));
-        }
-
-        raised.Clear();
-        if (PayableDuesPeriod(today) is not { } period)
-        {
-            return new BankTransferResult(
-                Status is MembershipStatus.Active or MembershipStatus.Cancelling && duesEntries.Count > 0
-                    && DuesEntries[^1].Status == DuesEntryStatus.Paid
-                    ? BankTransferOutcome.AlreadyPaid
-                    : BankTransferOutcome.NothingPayable);
-        }
-
-        var entry = DuesEntryFor(period.Start);
-        var dues = entry?.AmountCents ?? AnnualAmountCents;
-        switch (entry?.Status)
-        {
-            case DuesEntryStatus.Paid:
-                return new BankTransferResult(BankTransferOutcome.AlreadyPaid, period, entry.PaymentId, dues);
-            case DuesEntryStatus.Pending or DuesEntryStatus.Processing:
-                return new BankTransferResult(BankTransferOutcome.PaymentInProgress, period, DuesPaymentId(period.Start), dues);
-        }
-
-        if (transfer.AmountCents < dues)
-        {
-            return new BankTransferResult(BankTransferOutcome.AmountTooLow, period, DuesPaymentId(period.Start), dues);
-        }
-
-        // Noon UTC is the same calendar day in Berlin; a transfer booked today is not dated after now.
-        var noon = new DateTimeOffset(transfer.PaidOn.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-        var paidAt = noon < now ? noon : now;
-        if (!SettleDues(period.Start, null, transfer.AmountCents, DuesOutcome.Paid, null, now, new TransferFacts(transfer.Reference, paidAt)))
-        {
-            return new BankTransferResult(BankTransferOutcome.AlreadyPaid, period, DuesPaymentId(period.Start), dues);
-        }
-
-        return new BankTransferResult(BankTransferOutcome.Recorded, period, DuesPaymentId(period.Start), dues, [.. raised]);
+        var start = raised.Count;
+        var result = dues.RecordBankTransfer(transfer, now);
+        return result.Outcome == BankTransferOutcome.Recorded ? result with { Events = RaisedSince(start) } : result;
     }
 
-    private PaymentEffect OnPaymentIntent(PaymentEvent e, string paymentIntentId, long amountCents, DuesOutcome outcome, string? failureCode)
-    {
-        var entry = duesEntries.Find(d => d.PaymentIntentId == paymentIntentId)
-            ?? (PaymentMetadataKeys.PeriodOf(e) is { } period ? DuesEntryFor(period) : null);
+    /// <summary>Adds an event others react to (see <see cref="RaisedEvents"/>).</summary>
+    internal void Raise(MemberEvent memberEvent) => raised.Add(memberEvent);
 
-        // Payment intents of checkouts (first year, dues by link) are settled by the checkout events.
-        if (entry is null || entry.PaymentIntentId is { } known && known != paymentIntentId)
-        {
-            return PaymentEffect.Unchanged;
-        }
-
-        return ToEffect(SettleDues(entry.PeriodStart, paymentIntentId, amountCents, outcome, failureCode, e.Created));
-    }
-
-    private PaymentEffect OnDuesCheckout(DateOnly periodStart, string? paymentIntentId, long amountCents, DuesOutcome outcome, DateTimeOffset at) =>
-        ToEffect(SettleDues(periodStart, paymentIntentId, amountCents, outcome, outcome == DuesOutcome.Failed ? "checkout_payment_failed" : null, at));
-
-    /// <summary>
-    /// The one place dues outcomes land, whichever way they came (charge answer, webhook, checkout by link). A paid
-    /// period is final; a later attempt (a link payment after a failed charge) may replace a failed one.
-    /// </summary>
-    private bool SettleDues(
-        DateOnly periodStart,
-        string? paymentIntentId,
-        long amountCents,
-        DuesOutcome outcome,
-        string? failureCode,
-        DateTimeOffset at,
-        TransferFacts? transfer = null)
-    {
-        if (MemberSince is not { } since)
-        {
-            return false;
-        }
-
-        var entry = DuesEntryFor(periodStart);
-        if (entry is { Status: DuesEntryStatus.Paid })
-        {
-            return false;
-        }
-
-        var today = AssociationCalendar.Date(at);
-        var samePayment = entry?.PaymentIntentId is null || entry.PaymentIntentId == paymentIntentId;
-        if (entry is null)
-        {
-            var period = DuesCalendar.PeriodFor(since, periodStart);
-            entry = new DuesEntry(period.Start, period.End, AnnualAmountCents, DuesPaymentId(period.Start), DuesEntryStatus.Pending, today);
-            duesEntries.Add(entry);
-        }
-        else if (!samePayment && entry.Status != DuesEntryStatus.Failed && transfer is null)
-        {
-            // A second payment intent while the first is still open: only the first one counts.
-            return false;
-        }
-
-        var updated = outcome switch
-        {
-            // A transfer replaces a failed provider attempt: its payment intent must not stay on the paid entry.
-            DuesOutcome.Paid when transfer is not null => entry with
-            {
-                Status = DuesEntryStatus.Paid,
-                PaymentIntentId = null,
-                FailureCode = null,
-                SettledAt = at,
-                PaidWith = PaymentMethodKind.BankTransfer,
-                TransferReference = transfer.Reference,
-            },
-            DuesOutcome.Paid => entry with { Status = DuesEntryStatus.Paid, PaymentIntentId = paymentIntentId ?? entry.PaymentIntentId, FailureCode = null, SettledAt = at },
-            DuesOutcome.Processing => entry with { Status = DuesEntryStatus.Processing, PaymentIntentId = paymentIntentId ?? entry.PaymentIntentId },
-            _ => entry with { Status = DuesEntryStatus.Failed, PaymentIntentId = paymentIntentId ?? entry.PaymentIntentId, FailureCode = failureCode, SettledAt = at },
-        };
-        if (updated == entry || entry.Status == DuesEntryStatus.Failed && outcome == DuesOutcome.Failed)
-        {
-            return false;
-        }
-
-        duesEntries[duesEntries.IndexOf(entry)] = updated;
-        switch (outcome)
-        {
-            case DuesOutcome.Paid:
-                OnDuesPaid(updated, amountCents > 0 ? amountCents : updated.AmountCents, at, transfer?.PaidAt ?? at);
-                break;
-            case DuesOutcome.Failed:
-                OnDuesFailed(updated, today, at);
-                break;
-        }
-
-        return true;
-    }
-
-    private void OnDuesPaid(DuesEntry entry, long amountCents, DateTimeOffset at, DateTimeOffset paidAt)
-    {
-        var (payment, _) = ledger.Record(entry.PaymentId, invoiceId: null, amountCents, entry.PaymentIntentId, PaymentStatus.Paid, paidAt);
-        if (PaidThrough is not { } paidThrough || entry.PeriodEnd > paidThrough)
-        {
-            PaidThrough = entry.PeriodEnd;
-            NextDuesDate = CancelledAt is null ? entry.Period.NextDueDate : null;
-            Dues = DuesCycle.Fresh;
-        }
-
-        if (Status is MembershipStatus.Overdue or MembershipStatus.Lapsed)
-        {
-            Move(MembershipStatus.Active, at, Status == MembershipStatus.Lapsed ? "dues paid after lapse" : "overdue dues paid");
-        }
-
-        raised.Add(new DuesPaid(Id, payment.Id, entry.PeriodStart, payment.AmountCents));
-    }
-
-    private void OnDuesFailed(DuesEntry entry, DateOnly today, DateTimeOffset at)
-    {
-        if (CurrentDuesPeriod?.Start != entry.PeriodStart)
-        {
-            return;
-        }
-
-        Dues = Dues with { LastFailedChargeOn = today };
-        if (Status == MembershipStatus.Active)
-        {
-            Move(MembershipStatus.Overdue, at, "dues could not be collected");
-            raised.Add(new DuesChargeFailed(Id, entry.PeriodStart));
-        }
-    }
-
-    /// <summary>What a bank transfer adds to a paid dues entry: its reference and the day the money arrived.</summary>
-    private sealed record TransferFacts(string Reference, DateTimeOffset PaidAt);
-
-    private enum DuesOutcome
-    {
-        Paid,
-        Processing,
-        Failed,
-    }
-
-    private static string CancelledByText(string cancelledBy) =>
-        cancelledBy == CancelledByMember ? "the member" : "staff";
-
-    private void Move(MembershipStatus to, DateTimeOffset at, string reason)
+    /// <summary>The one way the status changes: along <see cref="MembershipTransitions"/>, kept in the history.</summary>
+    internal void MoveTo(MembershipStatus to, DateTimeOffset at, string reason)
     {
         if (!MembershipTransitions.IsAllowed(Status, to))
         {
@@ -732,68 +504,31 @@ public sealed class Member
         history.Add(new MembershipStatusChange(to, at, reason));
     }
 
-    /// <summary>Brings the status of a not yet active membership in line with its first payment.</summary>
-    private void Reconcile(DateTimeOffset at)
+    /// <summary>The first year is paid: a member since <paramref name="since"/>, the next dues on the anniversary.</summary>
+    internal void Activate(DateOnly since, DateOnly paidThrough, DateOnly nextDuesDate, DateTimeOffset at)
     {
-        if (Status is not (MembershipStatus.Pending or MembershipStatus.Processing) || FirstPayment is not { } first)
-        {
-            return;
-        }
-
-        switch (first.Status)
-        {
-            case PaymentStatus.Paid or PaymentStatus.Refunded when first.PaidAt is { } paidAt:
-                var since = AssociationCalendar.Date(paidAt);
-                MemberSince = since;
-                PaidThrough = DuesCalendar.PeriodFor(since, since).End;
-                NextDuesDate = DuesCalendar.DueDateFor(since, since.Year + 1);
-                Move(MembershipStatus.Active, at, "first year's dues paid");
-                break;
-            case PaymentStatus.Processing when CheckoutCompletedAt is not null && Status == MembershipStatus.Pending:
-                Move(MembershipStatus.Processing, at, "first payment processing");
-                break;
-            case PaymentStatus.Failed when Status == MembershipStatus.Processing:
-                Move(MembershipStatus.Pending, at, "first payment failed");
-                break;
-        }
+        MemberSince = since;
+        PaidThrough = paidThrough;
+        NextDuesDate = nextDuesDate;
+        MoveTo(MembershipStatus.Active, at, "first year's dues paid");
     }
 
-    // A session id we never created is another checkout's event that carries our id by mistake: ignore it.
-    private bool IsOwnSession(string sessionId) => CheckoutSessionId is null || CheckoutSessionId == sessionId;
-
-    private PaymentEffect OnCheckoutCompleted(CheckoutCompleted e)
+    /// <summary>A later period is paid through <paramref name="periodEnd"/>: the next dues move on unless cancelled.</summary>
+    internal void PayThrough(DateOnly periodEnd, DateOnly nextDueDate)
     {
-        if (!IsOwnSession(e.SessionId))
-        {
-            return PaymentEffect.Unchanged;
-        }
-
-        var changed = Earliest(ref checkoutCompletedAt, e.Created);
-        changed |= Once(ref customerId, e.CustomerId);
-        changed |= RecordFirstYearPayment(e.AmountTotalCents, e.PaymentIntentId, e.Paid ? PaymentStatus.Paid : PaymentStatus.Processing, e.Created);
-        return ToEffect(changed);
+        PaidThrough = periodEnd;
+        NextDuesDate = CancelledAt is null ? nextDueDate : null;
+        dues.StartNextCycle();
     }
 
-    private PaymentEffect OnAsyncPaymentSucceeded(AsyncPaymentSucceeded e)
-    {
-        if (!IsOwnSession(e.SessionId))
-        {
-            return PaymentEffect.Unchanged;
-        }
+    internal bool RecordFirstYearPayment(long amountCents, string? paymentIntentId, PaymentStatus reported, DateTimeOffset at) =>
+        ledger.Record(ledger.PaymentIdFor(MemberSignUp.FirstYearSlot), invoiceId: null, amountCents, paymentIntentId, reported, at).Changed;
 
-        return ToEffect(RecordFirstYearPayment(e.AmountTotalCents, e.PaymentIntentId, PaymentStatus.Paid, e.Created));
-    }
+    internal Payment RecordDuesPayment(DuesEntry entry, long amountCents, DateTimeOffset paidAt) =>
+        ledger.Record(entry.PaymentId, invoiceId: null, amountCents, entry.PaymentIntentId, PaymentStatus.Paid, paidAt).Payment;
 
-    private PaymentEffect OnAsyncPaymentFailed(AsyncPaymentFailed e)
-    {
-        if (!IsOwnSession(e.SessionId))
-        {
-            return PaymentEffect.Unchanged;
-        }
+    private List<MemberEvent> RaisedSince(int start) => raised.Skip(start).ToList();
 
-        return ToEffect(RecordFirstYearPayment(AnnualAmountCents, e.PaymentIntentId, PaymentStatus.Failed, e.Created));
-    }
-
-    private bool RecordFirstYearPayment(long amountCents, string? paymentIntentId, PaymentStatus reported, DateTimeOffset at) =>
-        ledger.Record(FirstPaymentId, invoiceId: null, amountCents, paymentIntentId, reported, at).Changed;
+    private static string CancelledByText(string cancelledBy) =>
+        cancelledBy == CancelledByMember ? "the member" : "staff";
 }

@@ -1,3 +1,5 @@
+using Kok.Domain.Donations;
+
 namespace Kok.Domain.Payments;
 
 /// <summary>
@@ -30,5 +32,5 @@ internal static class ConvergentFacts
         return true;
     }
 
-    public static PaymentEffect ToEffect(bool changed) => changed ? PaymentEffect.Changed : PaymentEffect.Unchanged;
+    public static ApplyOutcome ToOutcome(bool changed) => changed ? ApplyOutcome.Changed : ApplyOutcome.NoChange;
 }

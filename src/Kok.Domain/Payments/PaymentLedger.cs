@@ -123,21 +123,21 @@ public sealed class PaymentLedger
 
     /// <summary>
     /// Money of a payment was paid back. Charges carry no metadata, so the payment is found by its intent; one not
-    /// known yet cannot be merged early and is <see cref="PaymentEffect.NotYetApplicable"/>.
+    /// known yet cannot be merged early and is <see cref="ApplyOutcome.NotYetApplicable"/>.
     /// </summary>
-    public PaymentEffect ApplyRefund(ChargeRefunded refund)
+    public ApplyOutcome ApplyRefund(ChargeRefunded refund)
     {
         ArgumentNullException.ThrowIfNull(refund);
         if (string.IsNullOrEmpty(refund.PaymentIntentId))
         {
-            return PaymentEffect.Unchanged;
+            return ApplyOutcome.NoChange;
         }
 
         if (FindByIntent(refund.PaymentIntentId) is not { } payment)
         {
-            return PaymentEffect.NotYetApplicable;
+            return ApplyOutcome.NotYetApplicable;
         }
 
-        return ConvergentFacts.ToEffect(payment.RecordRefund(refund.AmountRefundedCents, refund.FullyRefunded, refund.Created));
+        return ConvergentFacts.ToOutcome(payment.RecordRefund(refund.AmountRefundedCents, refund.FullyRefunded, refund.Created));
     }
 }

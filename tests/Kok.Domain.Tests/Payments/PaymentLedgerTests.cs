@@ -54,8 +54,8 @@ public class PaymentLedgerTests
         var ledger = new PaymentLedger(OwnerId);
         ledger.Record(ledger.PaymentIdFor("checkout"), null, 2500, "pi_1", PaymentStatus.Paid, T0);
 
-        Assert.Equal(PaymentEffect.NotYetApplicable, ledger.ApplyRefund(Refund("pi_other", 2500, fully: true)));
-        Assert.Equal(PaymentEffect.Unchanged, ledger.ApplyRefund(Refund(null, 2500, fully: true)));
+        Assert.Equal(ApplyOutcome.NotYetApplicable, ledger.ApplyRefund(Refund("pi_other", 2500, fully: true)));
+        Assert.Equal(ApplyOutcome.NoChange, ledger.ApplyRefund(Refund(null, 2500, fully: true)));
         Assert.Equal(PaymentStatus.Paid, Assert.Single(ledger.Payments).Status);
     }
 
@@ -65,8 +65,8 @@ public class PaymentLedgerTests
         var ledger = new PaymentLedger(OwnerId);
         ledger.Record(ledger.PaymentIdFor("checkout"), null, 2500, "pi_1", PaymentStatus.Paid, T0);
 
-        Assert.Equal(PaymentEffect.Changed, ledger.ApplyRefund(Refund("pi_1", 1000, fully: false)));
-        Assert.Equal(PaymentEffect.Unchanged, ledger.ApplyRefund(Refund("pi_1", 1000, fully: false)));
+        Assert.Equal(ApplyOutcome.Changed, ledger.ApplyRefund(Refund("pi_1", 1000, fully: false)));
+        Assert.Equal(ApplyOutcome.NoChange, ledger.ApplyRefund(Refund("pi_1", 1000, fully: false)));
 
         var payment = ledger.FindByIntent("pi_1");
         Assert.NotNull(payment);
