@@ -26,65 +26,47 @@ public sealed class Member
     public const string IdPrefix = "mem";
     public const string PaymentIdPrefix = PaymentLedger.PaymentIdPrefix;
     public const string CancelledByMember = "member";
-    private static readonly TimeSpan OpenCheckoutWindow = TimeSpan.FromHours(24);
 
     private readonly PaymentLedger ledger;
     private readonly MemberSignUp signUp;
     private readonly MemberDues dues;
+    private readonly MemberEnding ending;
     private readonly List<MembershipStatusChange> history = [];
     private readonly List<MemberEvent> raised = [];
 
-    private Member(
-        string id,
-        MemberKind kind,
-        string name,
-        string? contactPerson,
-        string email,
-        PostalAddress address,
-        long annualAmountCents,
-        PaymentMethodKind paymentMethod,
-        string locale,
-        PrivacyConsent consent,
-        DateTimeOffset createdAt)
+    private Member(string id, MemberProfile profile, DateTimeOffset createdAt)
     {
         Id = id;
+        Profile = profile;
+        CreatedAt = createdAt;
         ledger = new PaymentLedger(id);
         signUp = new MemberSignUp(this);
         dues = new MemberDues(this);
-        Kind = kind;
-        Name = name;
-        ContactPerson = contactPerson;
-        Email = email;
-        Address = address;
-        AnnualAmountCents = annualAmountCents;
-        PaymentMethod = paymentMethod;
-        Locale = locale;
-        Consent = consent;
-        CreatedAt = createdAt;
+        ending = new MemberEnding(this);
     }
 
     public string Id { get; }
 
-    public MemberKind Kind { get; }
+    /// <summary>Who the member is and what they give. Personal data: never log it.</summary>
+    public MemberProfile Profile { get; }
 
-    /// <summary>The person's, organisation's or group's name. Personal data: never log it.</summary>
-    public string Name { get; }
+    public MemberKind Kind => Profile.Kind;
 
-    /// <summary>Who speaks for an organisation or group; null for a person.</summary>
-    public string? ContactPerson { get; }
+    public string Name => Profile.Name;
 
-    public string Email { get; }
+    public string? ContactPerson => Profile.ContactPerson;
 
-    public PostalAddress Address { get; }
+    public string Email => Profile.Email;
 
-    public long AnnualAmountCents { get; }
+    public PostalAddress Address => Profile.Address;
 
-    /// <summary>The payment method chosen on the form.</summary>
-    public PaymentMethodKind PaymentMethod { get; }
+    public long AnnualAmountCents => Profile.AnnualAmountCents;
 
-    public string Locale { get; }
+    public PaymentMethodKind PaymentMethod => Profile.PaymentMethod;
 
-    public PrivacyConsent Consent { get; }
+    public string Locale => Profile.Locale;
+
+    public PrivacyConsent Consent => Profile.Consent;
 
     public DateTimeOffset CreatedAt { get; }
 
@@ -113,13 +95,13 @@ public sealed class Member
     /// <summary>When the next year's dues are due (the anniversary); null once cancelled.</summary>
     public DateOnly? NextDuesDate { get; private set; }
 
-    public DateTimeOffset? CancelledAt { get; private set; }
+    public DateTimeOffset? CancelledAt => ending.CancelledAt;
 
     /// <summary>"member" (own link) or the staff id who cancelled.</summary>
-    public string? CancelledBy { get; private set; }
+    public string? CancelledBy => ending.CancelledBy;
 
     /// <summary>The first day the person is no longer a member, once cancelled.</summary>
-    public DateOnly? EndsOn { get; private set; }
+    public DateOnly? EndsOn => ending.EndsOn;
 
     /// <summary>The last day of membership once cancelled, the end date people are told (<see cref="MembershipEnd"/>).</summary>
     public DateOnly? MemberUntil => MembershipEnd.LastDay(EndsOn, MemberSince);
@@ -170,18 +152,7 @@ public sealed class Member
             throw new ArgumentException("Not a member id.", nameof(id));
         }
 
-        var member = new Member(
-            id,
-            request.Kind,
-            request.Name,
-            request.Kind == MemberKind.Person ? null : request.ContactPerson,
-            request.Email,
-            request.Address,
-            request.AnnualAmountCents,
-            request.PaymentMethod,
-            request.Locale,
-            new PrivacyConsent(PrivacyNotice.CurrentVersion, createdAt, request.ListPublicly),
-            createdAt);
+        var member = new Member(id, MemberProfile.From(request, new PrivacyConsent(PrivacyNotice.CurrentVersion, createdAt, request.ListPublicly)), createdAt);
         member.Status = MembershipStatus.Pending;
         member.history.Add(new MembershipStatusChange(MembershipStatus.Pending, createdAt, "signed up"));
         return member;
@@ -190,18 +161,7 @@ public sealed class Member
     public static Member FromSnapshot(MemberSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var member = new Member(
-            snapshot.Id,
-            snapshot.Kind,
-            snapshot.Name,
-            snapshot.ContactPerson,
-            snapshot.Email,
-            snapshot.Address,
-            snapshot.AnnualAmountCents,
-            snapshot.PaymentMethod,
-            snapshot.Locale,
-            snapshot.Consent,
-            snapshot.CreatedAt)
+        var member = new Member(snapshot.Id, MemberProfile.From(snapshot), snapshot.CreatedAt)
         {
             Status = snapshot.Status,
             CheckoutSessionId = snapshot.CheckoutSessionId,
@@ -210,48 +170,17 @@ public sealed class Member
             MemberSince = snapshot.MemberSince,
             PaidThrough = snapshot.PaidThrough,
             NextDuesDate = snapshot.NextDuesDate,
-            CancelledAt = snapshot.CancelledAt,
-            CancelledBy = snapshot.CancelledBy,
-            EndsOn = snapshot.EndsOn,
             DuesAgendaDate = snapshot.DuesAgendaDate,
         };
         member.signUp.Restore(snapshot.CheckoutCompletedAt, snapshot.CustomerId);
         member.dues.Restore(snapshot.Dues, snapshot.DuesEntries);
+        member.ending.Restore(snapshot.CancelledAt, snapshot.CancelledBy, snapshot.EndsOn);
         member.history.AddRange(snapshot.StatusHistory);
         member.ledger.Restore(snapshot.Payments, snapshot.ProcessedEventIds);
         return member;
     }
 
-    public MemberSnapshot ToSnapshot() => new(
-        Id,
-        Kind,
-        Name,
-        ContactPerson,
-        Email,
-        Address,
-        AnnualAmountCents,
-        PaymentMethod,
-        Locale,
-        Consent,
-        CreatedAt,
-        Status,
-        history.ToList(),
-        CheckoutSessionId,
-        CheckoutUrl,
-        CheckoutCompletedAt,
-        CustomerId,
-        SavedPaymentMethod,
-        MemberSince,
-        PaidThrough,
-        NextDuesDate,
-        CancelledAt,
-        CancelledBy,
-        EndsOn,
-        ledger.PaymentSnapshots(),
-        ledger.ProcessedEventIdSnapshot(),
-        Dues,
-        DuesEntries,
-        DuesAgendaDate);
+    public MemberSnapshot ToSnapshot() => MemberSnapshot.Of(this, ledger);
 
     /// <summary>Links the member to its hosted checkout page; a sign-up has exactly one.</summary>
     public void AttachCheckout(CheckoutSession session)
@@ -337,33 +266,7 @@ public sealed class Member
     public MemberCancellation Cancel(DateTimeOffset now, string cancelledBy)
     {
         ArgumentException.ThrowIfNullOrEmpty(cancelledBy);
-        switch (Status)
-        {
-            case MembershipStatus.Ended:
-                return CancelledAt is null ? MemberCancellation.AlreadyEnded : MemberCancellation.AlreadyCancelled;
-            case MembershipStatus.Cancelling:
-                return MemberCancellation.AlreadyCancelled;
-        }
-
-        CancelledAt = now;
-        CancelledBy = cancelledBy;
-        NextDuesDate = null;
-        var today = AssociationCalendar.Date(now);
-        if (EndsOnIfCancelled(today) is { } endsOn)
-        {
-            EndsOn = endsOn;
-            MoveTo(MembershipStatus.Cancelling, now, $"cancelled by {CancelledByText(cancelledBy)}; ends on {EndsOn:yyyy-MM-dd}");
-            return MemberCancellation.WillEnd;
-        }
-
-        EndsOn = today;
-        if (Status is MembershipStatus.Active or MembershipStatus.Overdue)
-        {
-            MoveTo(MembershipStatus.Cancelling, now, $"cancelled by {CancelledByText(cancelledBy)}");
-        }
-
-        MoveTo(MembershipStatus.Ended, now, $"cancelled by {CancelledByText(cancelledBy)} with nothing paid for the current period");
-        return MemberCancellation.EndedNow;
+        return ending.Cancel(now, cancelledBy);
     }
 
     /// <summary>
@@ -371,44 +274,20 @@ public sealed class Member
     /// end of its paid period (the day after <see cref="PaidThrough"/>); null when it would end at once (nothing paid
     /// for the current period) or cannot be cancelled any more.
     /// </summary>
-    public DateOnly? EndsOnIfCancelled(DateOnly today) =>
-        Status is MembershipStatus.Active or MembershipStatus.Overdue && PaidThrough is { } paidThrough && paidThrough.AddDays(1) > today
-            ? paidThrough.AddDays(1)
-            : null;
+    public DateOnly? EndsOnIfCancelled(DateOnly today) => ending.EndsOnIfCancelled(today);
 
     /// <summary>
     /// Whether this membership stands in the way of <paramref name="request"/> (same name and email, compared without
-    /// regard to case and spacing): a membership that is or is becoming active does; a pending one only while its
-    /// checkout may still be paid (Stripe keeps a session open for 24 hours) and its payment has not failed, so
-    /// someone whose first attempt failed or was abandoned can simply sign up again.
+    /// regard to case and spacing; see <see cref="MemberSignUp.Blocks"/>).
     /// </summary>
     public bool BlocksSignUp(MembershipRequest request, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (SignUpKey.Of(Email, Name) != SignUpKey.Of(request.Email, request.Name))
-        {
-            return false;
-        }
-
-        return Status switch
-        {
-            MembershipStatus.Pending => now - CreatedAt < OpenCheckoutWindow && FirstPayment?.Status != PaymentStatus.Failed,
-            MembershipStatus.Processing or MembershipStatus.Active or MembershipStatus.Overdue or MembershipStatus.Cancelling => true,
-            _ => false,
-        };
+        return signUp.Blocks(request, now);
     }
 
     /// <summary>Ends a cancelled membership once its paid period is over; false when it is not due (or not cancelling).</summary>
-    public bool EndIfDue(DateTimeOffset now)
-    {
-        if (Status != MembershipStatus.Cancelling || EndsOn is not { } endsOn || AssociationCalendar.Date(now) < endsOn)
-        {
-            return false;
-        }
-
-        MoveTo(MembershipStatus.Ended, now, "paid period over after cancellation");
-        return true;
-    }
+    public bool EndIfDue(DateTimeOffset now) => ending.EndIfDue(now);
 
     /// <summary>
     /// Moves the member to the day the dues run must look at it next under <paramref name="policy"/>. The repository
@@ -435,16 +314,10 @@ public sealed class Member
     public DateOnly? AnnouncedChargeDate(DuesPolicy policy) =>
         NextDuesDate is { } due && Dues.PreNotifiedOn is { } notifiedOn ? DuesCalendar.ChargeDate(due, notifiedOn, policy) : null;
 
-    /// <summary>
-    /// The run asks for the current period's dues on <paramref name="today"/>: a pending dues entry; null when the
-    /// charge was asked for already (or the member is not one to charge).
-    /// </summary>
+    /// <summary>The run asks for the current period's dues: a pending entry; null when asked for already or not chargeable.</summary>
     public DuesEntry? RequestDuesCharge(DateOnly today) => dues.RequestCharge(today);
 
-    /// <summary>
-    /// Records the provider's answer to the off-session charge for <paramref name="periodStart"/>. Idempotent: an
-    /// answer for an entry already settled, or the same answer again, changes nothing. Returns the events raised.
-    /// </summary>
+    /// <summary>The provider's answer to the off-session charge (idempotent); returns the events raised.</summary>
     public IReadOnlyList<MemberEvent> RecordDuesCharge(DateOnly periodStart, DuesChargeResult result, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -456,10 +329,7 @@ public sealed class Member
     /// <summary>Reminder <paramref name="number"/> for the overdue dues went out; false if it (or a later one) had.</summary>
     public bool RecordReminder(int number) => dues.RecordReminder(number);
 
-    /// <summary>
-    /// Dues stayed unpaid past the grace period: the member is lapsed (kept, flagged for staff, never deleted) and
-    /// becomes active again by paying. False when not overdue.
-    /// </summary>
+    /// <summary>Unpaid past the grace period: lapsed (kept, flagged for staff), active again by paying; false when not overdue.</summary>
     public bool Lapse(DateTimeOffset now) => dues.Lapse(now);
 
     /// <summary>
@@ -474,12 +344,8 @@ public sealed class Member
     };
 
     /// <summary>
-    /// Staff record dues that arrived as a bank transfer: they pay <see cref="PayableDuesPeriod"/> (the overdue
-    /// period, or for a lapsed member the year that contains today) through the same settling path as every other
-    /// dues payment, under the period's derived <see cref="DuesPaymentId"/>. The member becomes active, the next
-    /// dues date moves on, and <see cref="DuesPaid"/> is raised, which asks for the thanks with the
-    /// Zuwendungsbestätigung (receipt). The payment's date is the day the transfer arrived. Submitting the same
-    /// transfer again finds nothing payable and answers <see cref="BankTransferOutcome.AlreadyPaid"/>.
+    /// Staff record dues that arrived as a bank transfer: they pay <see cref="PayableDuesPeriod"/> through the same
+    /// settling path as every dues payment (<see cref="MemberDues.RecordBankTransfer"/>), raising <see cref="DuesPaid"/>.
     /// </summary>
     public BankTransferResult RecordBankTransfer(BankTransfer transfer, DateTimeOffset now)
     {
@@ -529,6 +395,6 @@ public sealed class Member
 
     private List<MemberEvent> RaisedSince(int start) => raised.Skip(start).ToList();
 
-    private static string CancelledByText(string cancelledBy) =>
-        cancelledBy == CancelledByMember ? "the member" : "staff";
+    /// <summary>Cancelled: no dues are due any more.</summary>
+    internal void StopDues() => NextDuesDate = null;
 }

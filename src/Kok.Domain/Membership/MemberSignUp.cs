@@ -15,6 +15,7 @@ namespace Kok.Domain.Membership;
 internal sealed class MemberSignUp(Member member)
 {
     public const string FirstYearSlot = "first-year";
+    private static readonly TimeSpan OpenCheckoutWindow = TimeSpan.FromHours(24);
 
     private DateTimeOffset? checkoutCompletedAt;
     private string? customerId;
@@ -85,6 +86,27 @@ internal sealed class MemberSignUp(Member member)
         {
             member.Raise(new FirstPaymentFailed(member.Id, first.Id));
         }
+    }
+
+    /// <summary>
+    /// Whether this sign-up stands in the way of <paramref name="request"/> (same name and email): a membership that is
+    /// or is becoming active does; a pending one only while its checkout may still be paid (Stripe keeps a session
+    /// open for 24 hours) and its payment has not failed, so someone whose first attempt failed or was abandoned can
+    /// simply sign up again.
+    /// </summary>
+    public bool Blocks(MembershipRequest request, DateTimeOffset now)
+    {
+        if (SignUpKey.Of(member.Email, member.Name) != SignUpKey.Of(request.Email, request.Name))
+        {
+            return false;
+        }
+
+        return member.Status switch
+        {
+            MembershipStatus.Pending => now - member.CreatedAt < OpenCheckoutWindow && member.FirstPayment?.Status != PaymentStatus.Failed,
+            MembershipStatus.Processing or MembershipStatus.Active or MembershipStatus.Overdue or MembershipStatus.Cancelling => true,
+            _ => false,
+        };
     }
 
     // A session id we never created is another checkout's event that carries our id by mistake: ignore it.

@@ -38,4 +38,37 @@ public sealed record MemberSnapshot(
     IReadOnlyList<string> ProcessedEventIds,
     DuesCycle? Dues = null,
     IReadOnlyList<DuesEntry>? DuesEntries = null,
-    DateOnly? DuesAgendaDate = null);
+    DateOnly? DuesAgendaDate = null)
+{
+    /// <summary>What <see cref="Member.ToSnapshot"/> stores.</summary>
+    internal static MemberSnapshot Of(Member member, PaymentLedger ledger) => new(
+        member.Id,
+        member.Kind,
+        member.Name,
+        member.ContactPerson,
+        member.Email,
+        member.Address,
+        member.AnnualAmountCents,
+        member.PaymentMethod,
+        member.Locale,
+        member.Consent,
+        member.CreatedAt,
+        member.Status,
+        member.StatusHistory.ToList(),
+        member.CheckoutSessionId,
+        member.CheckoutUrl,
+        member.CheckoutCompletedAt,
+        member.CustomerId,
+        member.SavedPaymentMethod,
+        member.MemberSince,
+        member.PaidThrough,
+        member.NextDuesDate,
+        member.CancelledAt,
+        member.CancelledBy,
+        member.EndsOn,
+        ledger.PaymentSnapshots(),
+        ledger.ProcessedEventIdSnapshot(),
+        member.Dues,
+        member.DuesEntries,
+        member.DuesAgendaDate);
+}
