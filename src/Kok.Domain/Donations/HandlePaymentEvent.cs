@@ -26,34 +26,38 @@ public sealed class HandlePaymentEvent(IDonationRepository donations, IReceiptMa
 {
     public const int MaxSaveAttempts = 5;
 
-    public async Task<PaymentEventHandled> ExecuteAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
+    /// <summary>Finds the donation the event names (its id, else its provider references) and applies the event.</summary>
+    public async Task<PaymentEventHandled<DonationEvent>> ExecuteAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paymentEvent);
-
         var donationId = await FindDonationIdAsync(paymentEvent, cancellationToken).ConfigureAwait(false);
-        if (donationId is null)
-        {
-            return PaymentEventHandled.NotFound(paymentEvent);
-        }
+        return donationId is null
+            ? new PaymentEventHandled<DonationEvent>(null, PaymentEventOwners.WhenNotFound(paymentEvent))
+            : await ExecuteAsync(paymentEvent, donationId, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>Applies the event to the donation with <paramref name="donationId"/> (found by the router).</summary>
+    public async Task<PaymentEventHandled<DonationEvent>> ExecuteAsync(PaymentEvent paymentEvent, string donationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paymentEvent);
         var enqueued = new HashSet<ReceiptMailRequest>();
         for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
         {
             var stored = await donations.GetAsync(donationId, cancellationToken).ConfigureAwait(false);
             if (stored is null)
             {
-                return PaymentEventHandled.NotFound(paymentEvent);
+                return new PaymentEventHandled<DonationEvent>(null, PaymentEventOwners.WhenNotFound(paymentEvent));
             }
 
             var result = stored.Donation.Apply(paymentEvent);
             switch (result.Outcome)
             {
                 case ApplyOutcome.Duplicate:
-                    return new(PaymentEventOutcome.Duplicate, donationId, [], ShouldRetry: false);
+                    return new PaymentEventHandled<DonationEvent>(donationId, PaymentEventDisposition.Duplicate);
                 case ApplyOutcome.NoChange:
-                    return new(PaymentEventOutcome.NoChange, donationId, [], ShouldRetry: false);
+                    return new PaymentEventHandled<DonationEvent>(donationId, PaymentEventDisposition.Unchanged);
                 case ApplyOutcome.NotYetApplicable:
-                    return new(PaymentEventOutcome.NotYetApplicable, donationId, [], ShouldRetry: true);
+                    return new PaymentEventHandled<DonationEvent>(donationId, PaymentEventDisposition.RetryLater);
             }
 
             foreach (var request in ReceiptMailRequests(donationId, result.Events))
@@ -70,11 +74,12 @@ public sealed class HandlePaymentEvent(IDonationRepository donations, IReceiptMa
                 .ConfigureAwait(false);
             if (saved)
             {
-                return new(PaymentEventOutcome.Applied, donationId, result.Events, ShouldRetry: false);
+                return new(donationId, PaymentEventDisposition.Processed, result.Events);
             }
         }
 
-        return new(PaymentEventOutcome.ConcurrencyConflict, donationId, [], ShouldRetry: true);
+        // The donation kept changing under us: the provider delivers the event again later.
+        return new PaymentEventHandled<DonationEvent>(donationId, PaymentEventDisposition.RetryLater);
     }
 
     /// <summary>
@@ -101,26 +106,12 @@ public sealed class HandlePaymentEvent(IDonationRepository donations, IReceiptMa
 
     private async Task<string?> FindDonationIdAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
     {
-        var candidates = new[]
+        if (PaymentEventOwners.Direct(paymentEvent) is { } owner)
         {
-            paymentEvent.MetadataValue(PaymentMetadataKeys.DonationId),
-            paymentEvent switch
-            {
-                CheckoutCompleted e => e.ClientReferenceId,
-                AsyncPaymentSucceeded e => e.ClientReferenceId,
-                AsyncPaymentFailed e => e.ClientReferenceId,
-                _ => null,
-            },
-        };
-
-        // Ids from outside are checked for shape before they reach storage keys.
-        var direct = candidates.FirstOrDefault(Donation.IsWellFormedId);
-        if (direct is not null)
-        {
-            return direct;
+            return owner.Kind == PaymentOwnerKind.Donation ? owner.Id : null;
         }
 
-        foreach (var reference in References(paymentEvent))
+        foreach (var reference in PaymentEventOwners.References(paymentEvent))
         {
             var id = await donations.FindIdAsync(reference, cancellationToken).ConfigureAwait(false);
             if (Donation.IsWellFormedId(id))
@@ -130,29 +121,5 @@ public sealed class HandlePaymentEvent(IDonationRepository donations, IReceiptMa
         }
 
         return null;
-    }
-
-    private static IEnumerable<PaymentReference> References(PaymentEvent paymentEvent)
-    {
-        var (paymentIntentId, subscriptionId) = paymentEvent switch
-        {
-            ChargeRefunded e => (e.PaymentIntentId, null),
-            InvoicePaid e => (e.PaymentIntentId, e.SubscriptionId),
-            SubscriptionEnded e => (null, e.SubscriptionId),
-            CheckoutCompleted e => (e.PaymentIntentId, e.SubscriptionId),
-            AsyncPaymentSucceeded e => (e.PaymentIntentId, null),
-            AsyncPaymentFailed e => (e.PaymentIntentId, (string?)null),
-            _ => (null, null),
-        };
-
-        if (!string.IsNullOrEmpty(paymentIntentId))
-        {
-            yield return new PaymentReference(PaymentReferenceKind.PaymentIntent, paymentIntentId);
-        }
-
-        if (!string.IsNullOrEmpty(subscriptionId))
-        {
-            yield return new PaymentReference(PaymentReferenceKind.Subscription, subscriptionId);
-        }
     }
 }

@@ -85,12 +85,8 @@ public sealed class CancelMembership(
                 return new MembershipCancelled(outcome, MemberView.Of(member));
             }
 
-            // Index first, then the member: a crash in between leaves an entry the daily run drops as stale.
-            if (outcome == MemberCancellation.WillEnd && member.EndsOn is { } endsOn)
-            {
-                await members.ScheduleEndingAsync(member.Id, endsOn, cancellationToken).ConfigureAwait(false);
-            }
-
+            // The member's save also lists it under its end date (before the write, so a crash leaves an entry the
+            // daily run drops as stale, never a cancelled member nobody ends).
             await memberMailQueue.EnqueueAsync(
                 new MemberMailRequest(MemberMailKind.CancellationConfirmed, member.Id), cancellationToken).ConfigureAwait(false);
 

@@ -45,9 +45,9 @@ public sealed class EndCancelledMemberships(IMemberRepository members, TimeProvi
                 return false;
             }
 
+            // The save also drops the member's ending entry (after the write): it is no longer a cancelling member.
             if (await members.TrySaveAsync(stored.Member, stored.Version, [], cancellationToken).ConfigureAwait(false))
             {
-                await members.RemoveEndingAsync(entry.MemberId, entry.EndsOn, cancellationToken).ConfigureAwait(false);
                 return true;
             }
         }

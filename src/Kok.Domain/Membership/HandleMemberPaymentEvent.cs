@@ -22,19 +22,20 @@ public sealed class HandleMemberPaymentEvent(
 {
     public const int MaxSaveAttempts = 5;
 
-    /// <summary>True when the event names a member itself (metadata or client reference), so no donation can match.</summary>
-    public static bool NamesMember(PaymentEvent paymentEvent) => DirectMemberId(paymentEvent) is not null;
-
-    public async Task<MemberPaymentEventHandled> ExecuteAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
+    /// <summary>Finds the member the event names (its id, else its payment intent) and applies the event.</summary>
+    public async Task<PaymentEventHandled<MemberEvent>> ExecuteAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paymentEvent);
-
         var memberId = await FindMemberIdAsync(paymentEvent, cancellationToken).ConfigureAwait(false);
-        if (memberId is null)
-        {
-            return NotFound(paymentEvent);
-        }
+        return memberId is null
+            ? new PaymentEventHandled<MemberEvent>(null, PaymentEventOwners.WhenNotFound(paymentEvent))
+            : await ExecuteAsync(paymentEvent, memberId, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>Applies the event to the member with <paramref name="memberId"/> (found by the router).</summary>
+    public async Task<PaymentEventHandled<MemberEvent>> ExecuteAsync(PaymentEvent paymentEvent, string memberId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paymentEvent);
         SavedPaymentMethod? method = null;
         var methodLookedUp = false;
         var enqueued = new HashSet<MemberEvent>();
@@ -43,7 +44,7 @@ public sealed class HandleMemberPaymentEvent(
             var stored = await members.GetAsync(memberId, cancellationToken).ConfigureAwait(false);
             if (stored is null)
             {
-                return NotFound(paymentEvent);
+                return new PaymentEventHandled<MemberEvent>(null, PaymentEventOwners.WhenNotFound(paymentEvent));
             }
 
             var member = stored.Member;
@@ -56,10 +57,12 @@ public sealed class HandleMemberPaymentEvent(
             var result = member.Apply(paymentEvent);
             switch (result.Outcome)
             {
-                case ApplyOutcome.Duplicate or ApplyOutcome.NoChange:
-                    return new(memberId, PaymentEventDisposition.Duplicate, []);
+                case ApplyOutcome.Duplicate:
+                    return new PaymentEventHandled<MemberEvent>(memberId, PaymentEventDisposition.Duplicate);
+                case ApplyOutcome.NoChange:
+                    return new PaymentEventHandled<MemberEvent>(memberId, PaymentEventDisposition.Unchanged);
                 case ApplyOutcome.NotYetApplicable:
-                    return new(memberId, PaymentEventDisposition.RetryLater, []);
+                    return new PaymentEventHandled<MemberEvent>(memberId, PaymentEventDisposition.RetryLater);
             }
 
             if (method is not null)
@@ -82,35 +85,7 @@ public sealed class HandleMemberPaymentEvent(
             }
         }
 
-        return new(memberId, PaymentEventDisposition.RetryLater, []);
-    }
-
-    private static MemberPaymentEventHandled NotFound(PaymentEvent paymentEvent) =>
-        new(
-            null,
-            // As for donations: an event found only through the payment-intent index may have overtaken the event
-            // that writes the index entry, so it must come again; one naming a member that does not exist never matches.
-            paymentEvent is ChargeRefunded && paymentEvent.MetadataValue(PaymentMetadataKeys.MemberId) is null
-                ? PaymentEventDisposition.RetryLater
-                : PaymentEventDisposition.Ignored,
-            []);
-
-    private static string? DirectMemberId(PaymentEvent paymentEvent)
-    {
-        var candidates = new[]
-        {
-            paymentEvent.MetadataValue(PaymentMetadataKeys.MemberId),
-            paymentEvent switch
-            {
-                CheckoutCompleted e => e.ClientReferenceId,
-                AsyncPaymentSucceeded e => e.ClientReferenceId,
-                AsyncPaymentFailed e => e.ClientReferenceId,
-                _ => null,
-            },
-        };
-
-        // Ids from outside are checked for shape before they reach storage keys.
-        return candidates.FirstOrDefault(Member.IsWellFormedId);
+        return new PaymentEventHandled<MemberEvent>(memberId, PaymentEventDisposition.RetryLater);
     }
 
     private static bool NeedsPaymentMethod(Member member, PaymentEvent paymentEvent, out string paymentIntentId)
@@ -142,28 +117,20 @@ public sealed class HandleMemberPaymentEvent(
 
     private async Task<string?> FindMemberIdAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
     {
-        if (DirectMemberId(paymentEvent) is { } direct)
+        if (PaymentEventOwners.Direct(paymentEvent) is { } owner)
         {
-            return direct;
+            return owner.Kind == PaymentOwnerKind.Member ? owner.Id : null;
         }
 
-        var paymentIntentId = paymentEvent switch
+        foreach (var reference in PaymentEventOwners.References(paymentEvent).Where(r => r.Kind == PaymentReferenceKind.PaymentIntent))
         {
-            ChargeRefunded e => e.PaymentIntentId,
-            CheckoutCompleted e => e.PaymentIntentId,
-            AsyncPaymentSucceeded e => e.PaymentIntentId,
-            AsyncPaymentFailed e => e.PaymentIntentId,
-            PaymentIntentSucceeded e => e.PaymentIntentId,
-            PaymentIntentFailed e => e.PaymentIntentId,
-            _ => null,
-        };
-        if (string.IsNullOrEmpty(paymentIntentId))
-        {
-            return null;
+            var id = await members.FindIdAsync(reference, cancellationToken).ConfigureAwait(false);
+            if (Member.IsWellFormedId(id))
+            {
+                return id;
+            }
         }
 
-        var id = await members.FindIdAsync(new PaymentReference(PaymentReferenceKind.PaymentIntent, paymentIntentId), cancellationToken)
-            .ConfigureAwait(false);
-        return Member.IsWellFormedId(id) ? id : null;
+        return null;
     }
 }

@@ -5,13 +5,12 @@ namespace Kok.Domain.Membership;
 
 /// <summary>
 /// Stores supporting members. Persist <see cref="Member.ToSnapshot"/>, load with <see cref="Member.FromSnapshot"/>.
-/// Besides the member itself it keeps three small indexes: provider ids (payment intents) for events without our
-/// metadata, email addresses for the duplicate check, and the dates on which cancelled memberships end, so the daily
-/// run reads only the members due, never all of them. A fourth, the dues agenda, lists every member under the one
-/// day the dues run must look at it next (<see cref="Member.DuesAgendaDate"/>); <see cref="TryAddAsync"/> and
-/// <see cref="TrySaveAsync"/> keep it in step by calling <see cref="Member.RescheduleDues"/> on every write, writing
-/// the new entry before the member and removing the old one after it, so a crash leaves at most a stale entry
-/// (which the run recognises and drops), never a member missing from the agenda.
+/// Besides the member itself the store keeps small indexes, each derived from the member's state on every write:
+/// provider ids (payment intents) for events without our metadata, email addresses for the duplicate check, the dates
+/// on which cancelled memberships end, and the dues agenda, which lists every member under the one day the dues run
+/// must look at it next (<see cref="Member.DuesAgendaDate"/>, set by <see cref="Dues.ReschedulingMemberRepository"/>
+/// before each write). New entries are written before the member and old ones removed after it, so a crash leaves at
+/// most a stale entry (which the daily runs recognise and drop), never a member missing from an index.
 /// </summary>
 public interface IMemberRepository
 {
@@ -41,10 +40,7 @@ public interface IMemberRepository
     /// <summary>Ids of all members who signed up with <paramref name="email"/> (compared case-insensitively).</summary>
     Task<IReadOnlyList<string>> FindIdsByEmailAsync(string email, CancellationToken cancellationToken);
 
-    /// <summary>Notes that <paramref name="memberId"/> ends on <paramref name="endsOn"/> (idempotent).</summary>
-    Task ScheduleEndingAsync(string memberId, DateOnly endsOn, CancellationToken cancellationToken);
-
-    /// <summary>Forgets a scheduled ending (idempotent; absent is fine).</summary>
+    /// <summary>Drops a stale ending entry (idempotent; absent is fine); the store keeps the others itself.</summary>
     Task RemoveEndingAsync(string memberId, DateOnly endsOn, CancellationToken cancellationToken);
 
     /// <summary>Scheduled endings on or before <paramref name="day"/>, oldest first.</summary>

@@ -4,51 +4,37 @@ using Kok.Domain.Membership;
 namespace Kok.Domain.Payments;
 
 /// <summary>
-/// The one handler behind the provider's webhook: hands each event to the use case of what it concerns and tells
-/// the sender whether to deliver it again. Events naming a member (metadata <c>memberId</c> or a member id as
-/// client reference) go to the members, events naming a donation to the donations; events without our ids (refunds)
-/// are tried on donations first, then on members.
+/// The one handler behind the provider's webhook: finds whose an event is — by our own id in the event, else by one
+/// lookup of its provider reference in the shared index, which also says whether a donation or a member owns it —
+/// and hands it to that owner's use case. Both answer with the same <see cref="PaymentEventDisposition"/>.
 /// </summary>
-public sealed class PaymentEventRouter(HandlePaymentEvent donations, HandleMemberPaymentEvent members) : IPaymentEventHandler
+public sealed class PaymentEventRouter(
+    HandlePaymentEvent donations,
+    HandleMemberPaymentEvent members,
+    IPaymentReferenceIndex references) : IPaymentEventHandler
 {
     public async Task<PaymentEventDisposition> HandleAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paymentEvent);
-        if (HandleMemberPaymentEvent.NamesMember(paymentEvent))
+        var owner = PaymentEventOwners.Direct(paymentEvent) ?? await FindAsync(paymentEvent, cancellationToken).ConfigureAwait(false);
+        return owner?.Kind switch
         {
-            return (await members.ExecuteAsync(paymentEvent, cancellationToken).ConfigureAwait(false)).Disposition;
-        }
-
-        var donation = await donations.ExecuteAsync(paymentEvent, cancellationToken).ConfigureAwait(false);
-        if (donation.Outcome != PaymentEventOutcome.DonationNotFound
-            || paymentEvent.MetadataValue(PaymentMetadataKeys.DonationId) is not null)
-        {
-            return ToDisposition(donation);
-        }
-
-        var member = await members.ExecuteAsync(paymentEvent, cancellationToken).ConfigureAwait(false);
-        if (member.Found)
-        {
-            return member.Disposition;
-        }
-
-        return donation.ShouldRetry || member.Disposition == PaymentEventDisposition.RetryLater
-            ? PaymentEventDisposition.RetryLater
-            : PaymentEventDisposition.Ignored;
+            PaymentOwnerKind.Donation => (await donations.ExecuteAsync(paymentEvent, owner.Id, cancellationToken).ConfigureAwait(false)).Disposition,
+            PaymentOwnerKind.Member => (await members.ExecuteAsync(paymentEvent, owner.Id, cancellationToken).ConfigureAwait(false)).Disposition,
+            _ => PaymentEventOwners.WhenNotFound(paymentEvent),
+        };
     }
 
-    private static PaymentEventDisposition ToDisposition(PaymentEventHandled handled)
+    private async Task<PaymentOwner?> FindAsync(PaymentEvent paymentEvent, CancellationToken cancellationToken)
     {
-        if (handled.ShouldRetry)
+        foreach (var reference in PaymentEventOwners.References(paymentEvent))
         {
-            return PaymentEventDisposition.RetryLater;
+            if (await references.FindOwnerAsync(reference, cancellationToken).ConfigureAwait(false) is { } owner)
+            {
+                return owner;
+            }
         }
 
-        return handled.Outcome switch
-        {
-            PaymentEventOutcome.Applied => PaymentEventDisposition.Processed,
-            PaymentEventOutcome.Duplicate or PaymentEventOutcome.NoChange => PaymentEventDisposition.Duplicate,
-            _ => PaymentEventDisposition.Ignored,
-        };
+        return null;
     }
 }

@@ -1,21 +1,36 @@
+using System.Globalization;
+
 namespace Kok.Functions.Storage;
 
 /// <summary>
-/// The opaque version a repository hands out with a loaded entity (<c>VersionedMember.Version</c>): the row's ETag to
-/// save against, plus what the dashboard list showed for the entity when it was loaded, so a save knows without a
-/// read whether the list must change and which rows to replace. Lines, because no part contains a line break.
+/// The opaque version a repository hands out with a loaded aggregate (<c>VersionedMember.Version</c>): the row's ETag to
+/// save against, the revision it stores (counted up by every write, so a deferred projection can tell an old state
+/// from a newer one), and each projection's mark as it was loaded, so a save knows without a read which side tables
+/// must change. Lines, because no part contains a line break.
 /// </summary>
-internal sealed record StoredVersion(string ETag, string? ListKey, string? ListHash)
+internal sealed record StoredVersion(string ETag, long Revision, IReadOnlyDictionary<string, string> Marks)
 {
     public static StoredVersion Parse(string version)
     {
         ArgumentNullException.ThrowIfNull(version);
         var parts = version.Split('\n');
-        return new StoredVersion(parts[0], Part(parts, 1), Part(parts, 2));
+        var marks = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in parts.Skip(2))
+        {
+            var tab = part.IndexOf('\t', StringComparison.Ordinal);
+            if (tab > 0)
+            {
+                marks[part[..tab]] = part[(tab + 1)..];
+            }
+        }
+
+        var revision = parts.Length > 1 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0;
+        return new StoredVersion(parts[0], revision, marks);
     }
 
-    public override string ToString() => string.Join('\n', ETag, ListKey ?? string.Empty, ListHash ?? string.Empty);
+    public string? Mark(string name) => Marks.TryGetValue(name, out var mark) ? mark : null;
 
-    private static string? Part(string[] parts, int index) =>
-        parts.Length > index && parts[index].Length > 0 ? parts[index] : null;
+    public override string ToString() =>
+        string.Join('\n', new[] { ETag, Revision.ToString(CultureInfo.InvariantCulture) }
+            .Concat(Marks.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Key + "\t" + m.Value)));
 }

@@ -4,7 +4,8 @@ namespace Kok.Functions.Storage;
 public static class TableNames
 {
     public const string Donations = "Donations";
-    public const string DonationIndex = "DonationIndex";
+    /// <summary>Provider references (payment intents, subscriptions) of donations and members: one index for both.</summary>
+    public const string PaymentReferences = "PaymentReferences";
     public const string IdempotencyKeys = "IdempotencyKeys";
     public const string ReceiptRegister = "ReceiptRegister";
     public const string MailLog = "MailLog";
@@ -20,7 +21,7 @@ public static class TableNames
     /// <summary>Every table above; <see cref="StorageLayout.App"/> creates them at start.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Donations, DonationIndex, IdempotencyKeys, ReceiptRegister, MailLog, Members, MemberIndex, MemberEndings,
+        Donations, PaymentReferences, IdempotencyKeys, ReceiptRegister, MailLog, Members, MemberIndex, MemberEndings,
         DuesAgenda, DashboardTotals, DashboardAudit, DashboardMemberList, DashboardDonationList,
     ];
 }

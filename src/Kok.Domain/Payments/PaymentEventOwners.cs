@@ -1,0 +1,73 @@
+using Kok.Domain.Donations;
+using Kok.Domain.Membership;
+
+namespace Kok.Domain.Payments;
+
+/// <summary>
+/// Whose a provider event is, as far as the event itself says: our own id in its metadata or as the checkout's client
+/// reference (<see cref="Direct"/>), else the provider references it names (<see cref="References"/>), which the
+/// <see cref="IPaymentReferenceIndex"/> resolves. One place, so donations and members read events the same way.
+/// </summary>
+public static class PaymentEventOwners
+{
+    /// <summary>The donation or member the event names itself; ids from outside are checked for shape first.</summary>
+    public static PaymentOwner? Direct(PaymentEvent paymentEvent)
+    {
+        ArgumentNullException.ThrowIfNull(paymentEvent);
+        var clientReference = paymentEvent switch
+        {
+            CheckoutCompleted e => e.ClientReferenceId,
+            AsyncPaymentSucceeded e => e.ClientReferenceId,
+            AsyncPaymentFailed e => e.ClientReferenceId,
+            _ => null,
+        };
+        string?[] memberCandidates = [paymentEvent.MetadataValue(PaymentMetadataKeys.MemberId), clientReference];
+        if (memberCandidates.FirstOrDefault(Member.IsWellFormedId) is { } memberId)
+        {
+            return new PaymentOwner(PaymentOwnerKind.Member, memberId);
+        }
+
+        string?[] donationCandidates = [paymentEvent.MetadataValue(PaymentMetadataKeys.DonationId), clientReference];
+        return donationCandidates.FirstOrDefault(Donation.IsWellFormedId) is { } donationId
+            ? new PaymentOwner(PaymentOwnerKind.Donation, donationId)
+            : null;
+    }
+
+    /// <summary>The provider references the event names, payment intent first.</summary>
+    public static IEnumerable<PaymentReference> References(PaymentEvent paymentEvent)
+    {
+        ArgumentNullException.ThrowIfNull(paymentEvent);
+        var (paymentIntentId, subscriptionId) = paymentEvent switch
+        {
+            ChargeRefunded e => (e.PaymentIntentId, null),
+            InvoicePaid e => (e.PaymentIntentId, e.SubscriptionId),
+            SubscriptionEnded e => (null, e.SubscriptionId),
+            CheckoutCompleted e => (e.PaymentIntentId, e.SubscriptionId),
+            AsyncPaymentSucceeded e => (e.PaymentIntentId, null),
+            AsyncPaymentFailed e => (e.PaymentIntentId, null),
+            PaymentIntentSucceeded e => (e.PaymentIntentId, null),
+            PaymentIntentFailed e => (e.PaymentIntentId, (string?)null),
+            _ => (null, null),
+        };
+
+        if (!string.IsNullOrEmpty(paymentIntentId))
+        {
+            yield return new PaymentReference(PaymentReferenceKind.PaymentIntent, paymentIntentId);
+        }
+
+        if (!string.IsNullOrEmpty(subscriptionId))
+        {
+            yield return new PaymentReference(PaymentReferenceKind.Subscription, subscriptionId);
+        }
+    }
+
+    /// <summary>
+    /// What to tell the provider when no owner was found. An event found only through the reference index may have
+    /// overtaken the event that writes its index entry, so it must come again; one that names an owner of ours that
+    /// does not exist, or concerns nothing we started, never will match.
+    /// </summary>
+    public static PaymentEventDisposition WhenNotFound(PaymentEvent paymentEvent) =>
+        paymentEvent is ChargeRefunded or InvoicePaid or SubscriptionEnded && Direct(paymentEvent) is null
+            ? PaymentEventDisposition.RetryLater
+            : PaymentEventDisposition.Ignored;
+}
