@@ -60,6 +60,7 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton<CreateDonation>();
         services.AddSingleton<HandlePaymentEvent>();
         services.AddSingleton<GetDonation>();
+        services.AddSingleton<IPaymentReferenceIndex, TablePaymentReferenceIndex>();
         services.AddSingleton<IPaymentEventHandler, PaymentEventRouter>();
         services.AddKokReceipts(configuration);
         Mail.MailServiceCollectionExtensions.AddKokMail(services, configuration);

@@ -34,7 +34,7 @@ public sealed class MemberSeeder(IMemberRepository members, DuesPolicy policy, T
 
     /// <summary>The seeder <c>./seed.sh</c> uses: the real member repository and the dashboard totals on <paramref name="storage"/>.</summary>
     public static MemberSeeder ForStorage(StorageClients storage, DuesPolicy policy) =>
-        new(new TableMemberRepository(storage, policy), policy, new TableDashboardTotals(storage, NullLogger<TableDashboardTotals>.Instance));
+        new(TableMemberRepository.Create(storage, policy), policy, new TableDashboardTotals(storage, NullLogger<TableDashboardTotals>.Instance));
 
     /// <summary>
     /// Writes <see cref="SeedOptions.Members"/> members, <paramref name="written"/> being told the running count (from

@@ -56,7 +56,7 @@ internal sealed class DuesBenchmark(string storageConnectionString, BenchmarkRep
 
         var options = new SeedOptions(total, Today, DueToday, Seed: 42);
         var progress = new SeedProgress(Console.Error, total);
-        var seeded = await new MemberSeeder(new TableMemberRepository(storage, policy), policy).SeedAsync(options, progress.Report, cancellationToken);
+        var seeded = await new MemberSeeder(TableMemberRepository.Create(storage, policy), policy).SeedAsync(options, progress.Report, cancellationToken);
         report.Line("seeding", $"{seeded.Written:N0} members in {seeded.Elapsed.TotalSeconds:N1} s ({seeded.Written / seeded.Elapsed.TotalSeconds:N0}/s)");
 
         // Azurite is still paying for the bulk load (Node's garbage collection of a large heap) when seeding ends:
@@ -71,7 +71,7 @@ internal sealed class DuesBenchmark(string storageConnectionString, BenchmarkRep
         var sender = new StorageQueueSender(runStorage);
         var clock = new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero));
         var run = new RunDuesSchedule(
-            new TableMemberRepository(runStorage, policy), new MemberMailQueueClient(sender), new DuesChargeQueueClient(sender), policy, clock);
+            TableMemberRepository.Create(runStorage, policy), new MemberMailQueueClient(sender), new DuesChargeQueueClient(sender), policy, clock);
         Settle();
         var started = Stopwatch.GetTimestamp();
         var result = await run.ExecuteAsync(cancellationToken);
@@ -187,7 +187,7 @@ internal sealed class DuesBenchmark(string storageConnectionString, BenchmarkRep
     /// <summary>How the first <paramref name="due"/> seeded members' dues entries stand now (paid, processing, failed, still pending, none).</summary>
     internal static async Task<Dictionary<string, int>> OutcomesAsync(StorageClients storage, DateOnly today, int due, CancellationToken cancellationToken)
     {
-        var repository = new TableMemberRepository(storage, DuesPolicy.Default);
+        var repository = TableMemberRepository.Create(storage, DuesPolicy.Default);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var n = 0; n < due; n++)
         {

@@ -49,7 +49,7 @@ internal sealed class DuesMailBenchmark(string storageConnectionString, Benchmar
         var options = new SeedOptions(charges, Today, charges, Seed: 42);
         // With the dashboard totals, as the app keeps them: each member's contribution is remembered, so the run's
         // saves apply only what changes (without, every first save would add a member's whole history to the totals).
-        var seeded = await new MemberSeeder(new TableMemberRepository(storage, policy, new TableDashboardTotals(storage, NullLogger<TableDashboardTotals>.Instance)), policy)
+        var seeded = await new MemberSeeder(TableMemberRepository.Create(storage, policy, new TableDashboardTotals(storage, NullLogger<TableDashboardTotals>.Instance)), policy)
             .SeedAsync(options, new SeedProgress(Console.Error, charges).Report, cancellationToken);
         report.Line("seeding", $"{seeded.Written:N0} members in {seeded.Elapsed.TotalSeconds:N1} s");
 
@@ -87,7 +87,7 @@ internal sealed class DuesMailBenchmark(string storageConnectionString, Benchmar
         var cpuBefore = process.TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var run = new RunDuesSchedule(
-            new TableMemberRepository(storage, policy),
+            TableMemberRepository.Create(storage, policy),
             new MemberMailQueueClient(new StorageQueueSender(storage)),
             new DuesChargeQueueClient(new StorageQueueSender(storage)),
             policy,

@@ -103,6 +103,9 @@ public sealed class Member
     /// <summary>The first day the person is no longer a member, once cancelled.</summary>
     public DateOnly? EndsOn => ending.EndsOn;
 
+    /// <summary>The day the daily run must end this membership: <see cref="EndsOn"/> while it is still running on.</summary>
+    public DateOnly? ScheduledEndDate => Status == MembershipStatus.Cancelling ? EndsOn : null;
+
     /// <summary>The last day of membership once cancelled, the end date people are told (<see cref="MembershipEnd"/>).</summary>
     public DateOnly? MemberUntil => MembershipEnd.LastDay(EndsOn, MemberSince);
 

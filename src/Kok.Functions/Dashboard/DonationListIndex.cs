@@ -15,13 +15,12 @@ namespace Kok.Functions.Dashboard;
 /// creation, row key = inverted creation ticks + <c>|</c> + id, so a year reads newest first; the row holds the
 /// display columns and a lower-cased search column. A donation's key never moves, only its columns do: the row is
 /// upserted before the donation is inserted (1 request, so no stored donation is ever missing from the list), and
-/// after a save only when something shown changed (1 upsert; the donation row remembers <c>ListHash</c>). A crash
+/// after a save only when something shown changed (1 upsert; the donation row remembers the hash as <see cref="DonationListProjection"/>'s mark). A crash
 /// after a save's write leaves the row one save behind until the next one. Rows written before the receipt columns
 /// existed lack them (the CSV leaves those cells empty) until the donation's next save.
 /// </summary>
 internal sealed class DonationListIndex(StorageClients storage)
 {
-    public const string ListHashColumn = "ListHash";
     public const string WantsReceiptColumn = "WantsReceipt";
 
     public static Listing Of(Donation donation)

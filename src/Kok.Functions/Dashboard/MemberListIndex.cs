@@ -8,6 +8,7 @@ using Kok.Domain.Dashboard;
 using Kok.Domain.Membership;
 using Kok.Functions.Membership;
 using Kok.Functions.Storage;
+using Kok.Functions.Storage.Saving;
 
 namespace Kok.Functions.Dashboard;
 
@@ -17,8 +18,8 @@ namespace Kok.Functions.Dashboard;
 /// date, so those sort last), holding the display columns, the postal address (for the CSV) and a lower-cased search
 /// column. A status is a key range, a year a sub-range, so a page is one range query.
 /// <para>
-/// The member row remembers what it is listed as (<c>ListKey</c>, <c>ListHash</c>). A save whose listing is unchanged
-/// costs nothing here. Otherwise, like the dues agenda, the new rows go in before the member write and the old ones
+/// The member row remembers what it is listed as (the mark of <see cref="MemberListProjection"/>). A save whose
+/// listing is unchanged costs nothing here. Otherwise, like the dues agenda, the new rows go in before the member write and the old ones
 /// go after it, each step one entity-group transaction: (1) upsert the new rows and flag them and the old rows
 /// <c>Pending</c>; (2) after the member write, replace the new rows unflagged (If-Match of step 1) and delete the old
 /// ones. Unflagged rows always match their member; a flagged row (a save in flight, crashed or lost a race) is
@@ -32,8 +33,6 @@ internal sealed class MemberListIndex(StorageClients storage)
     public const string AllPrefix = "all";
     public const string NoDueDate = "9999-12-31";
     public const string PendingColumn = "Pending";
-    public const string ListKeyColumn = "ListKey";
-    public const string ListHashColumn = "ListHash";
 
     public static Listing Of(Member member)
     {
@@ -51,12 +50,6 @@ internal sealed class MemberListIndex(StorageClients storage)
     {
         var due = listKey[(listKey.IndexOf('|', StringComparison.Ordinal) + 1)..];
         return [listKey + "|" + memberId, AllPrefix + "|" + due + "|" + memberId];
-    }
-
-    public static void WriteColumns(TableEntity entity, Listing listing)
-    {
-        entity[ListKeyColumn] = listing.Key;
-        entity[ListHashColumn] = listing.Hash;
     }
 
     /// <summary>Step 1, before the member write: the new rows and the old ones flagged; the new rows' ETags.</summary>
@@ -107,7 +100,7 @@ internal sealed class MemberListIndex(StorageClients storage)
         }
 
         var members = await storage.TableAsync(TableNames.Members);
-        var current = await members.GetEntityIfExistsAsync<TableEntity>(listing.MemberId, TableMemberRepository.RowKeyOf(listing.MemberId), [ListKeyColumn], cancellationToken);
+        var current = await members.GetEntityIfExistsAsync<TableEntity>(listing.MemberId, TableMemberRepository.RowKeyOf(listing.MemberId), [AggregateStore<Member>.RevisionColumn], cancellationToken);
         if (!current.HasValue || current.Value is null || current.Value.ETag != memberVersion)
         {
             return; // A later save owns the list rows now; what we left is flagged, so readers check it.
@@ -188,5 +181,4 @@ internal sealed class MemberListIndex(StorageClients storage)
     /// <summary>A member's listing: its key (<c>{status}|{dueDate}</c>), a hash of everything shown, the row columns.</summary>
     internal sealed record Listing(string MemberId, string Key, string Hash, IReadOnlyDictionary<string, object?> Columns);
 
-    /// <summary>What a member was listed as when loaded; nulls when never listed.</summary>
 }

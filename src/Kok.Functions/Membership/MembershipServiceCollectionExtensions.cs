@@ -1,6 +1,8 @@
+using Kok.Domain.Dashboard;
 using Kok.Domain.Dues;
 using Kok.Domain.Receipts;
 using Kok.Domain.Membership;
+using Kok.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +19,9 @@ public static class MembershipServiceCollectionExtensions
 
         // Read on first use, not at composition: DevHost fills in PublicBaseUrl once it knows its own address.
         services.AddSingleton(_ => MembershipConfiguration.Links(configuration));
-        services.AddSingleton<IMemberRepository, TableMemberRepository>();
+        // The domain's dues rescheduling runs before every save (ReschedulingMemberRepository); the table store maps.
+        services.AddSingleton(sp => TableMemberRepository.Create(
+            sp.GetRequiredService<StorageClients>(), sp.GetRequiredService<DuesPolicy>(), sp.GetService<IDashboardTotals>()));
         services.AddSingleton<ISignUpLock, TableSignUpLock>();
         services.AddSingleton<IMemberMailQueue, MemberMailQueueClient>();
         services.AddSingleton<MemberMailComposer>();

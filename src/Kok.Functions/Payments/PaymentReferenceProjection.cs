@@ -22,22 +22,22 @@ public sealed class PaymentReferenceProjection<TAggregate>(StorageClients storag
 
     public string? Mark(TAggregate aggregate) => null;
 
-    public async Task BeforeWriteAsync(ProjectionStep<TAggregate> step, CancellationToken cancellationToken)
+    public async Task BeforeWriteAsync(ProjectionStep<TAggregate> save, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        if (step.NewReferences.Count == 0)
+        ArgumentNullException.ThrowIfNull(save);
+        if (save.NewReferences.Count == 0)
         {
             return;
         }
 
         var table = await storage.TableAsync(TableNames.PaymentReferences);
-        foreach (var reference in step.NewReferences)
+        foreach (var reference in save.NewReferences)
         {
             await table.UpsertEntityAsync(
                 new TableEntity(PaymentReferenceRows.Partition(reference), reference.Value)
                 {
                     [PaymentReferenceRows.OwnerKindColumn] = PaymentReferenceRows.Name(ownerKind),
-                    [PaymentReferenceRows.OwnerIdColumn] = idOf(step.Aggregate),
+                    [PaymentReferenceRows.OwnerIdColumn] = idOf(save.Aggregate),
                 },
                 TableUpdateMode.Replace,
                 cancellationToken);

@@ -70,9 +70,21 @@ public sealed class StripeWebhookFunction(
                         "It refers to something not recorded yet; please deliver it again.");
                 }
 
-                return Accepted(translation, outcome.ToString().ToLowerInvariant());
+                return Accepted(translation, WireName(outcome));
         }
     }
+
+    /// <summary>
+    /// The outcome as the answer names it, spelled out so renaming a domain value cannot change the API. An event that
+    /// told nothing new answers <c>duplicate</c>, as it always has: for the sender both mean "already known".
+    /// </summary>
+    private static string WireName(PaymentEventDisposition outcome) => outcome switch
+    {
+        PaymentEventDisposition.Processed => "processed",
+        PaymentEventDisposition.Duplicate or PaymentEventDisposition.Unchanged => "duplicate",
+        PaymentEventDisposition.Ignored => "ignored",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not an accepted outcome."),
+    };
 
     private static OkObjectResult Accepted(StripeEventTranslation translation, string outcome) =>
         new(new StripeWebhookReceipt(translation.StripeEventId, translation.StripeEventType, outcome));

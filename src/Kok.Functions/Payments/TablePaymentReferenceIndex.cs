@@ -14,16 +14,12 @@ public sealed class TablePaymentReferenceIndex(StorageClients storage) : IPaymen
         var table = await storage.TableAsync(TableNames.PaymentReferences);
         var response = await table.GetEntityIfExistsAsync<TableEntity>(
             PaymentReferenceRows.Partition(reference), reference.Value, cancellationToken: cancellationToken);
-        if (!response.HasValue || response.Value is not { } row
-            || row.GetString(PaymentReferenceRows.OwnerIdColumn) is not { Length: > 0 } id)
-        {
-            return null;
-        }
-
-        return Enum.GetValues<PaymentOwnerKind>().FirstOrDefault(k => PaymentReferenceRows.Name(k) == row.GetString(PaymentReferenceRows.OwnerKindColumn)) is var kind
-            && PaymentReferenceRows.Name(kind) == row.GetString(PaymentReferenceRows.OwnerKindColumn)
-            ? new PaymentOwner(kind, id)
-            : null;
+        return response.HasValue
+            && response.Value is { } row
+            && row.GetString(PaymentReferenceRows.OwnerIdColumn) is { Length: > 0 } id
+            && StoredNames.TryParse<PaymentOwnerKind>(row.GetString(PaymentReferenceRows.OwnerKindColumn)) is { } kind
+                ? new PaymentOwner(kind, id)
+                : null;
     }
 
     /// <summary>The id of <paramref name="kind"/>'s owner of <paramref name="reference"/>, or null.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Kok.Functions.Storage;
@@ -9,6 +10,10 @@ public static class StoredNames
         where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
     public static T Parse<T>(string? name)
+        where T : struct, Enum =>
+        TryParse<T>(name) ?? throw new FormatException($"'{name}' is not a stored {typeof(T).Name}.");
+
+    public static T? TryParse<T>(string? name)
         where T : struct, Enum
     {
         foreach (var value in Enum.GetValues<T>())
@@ -19,6 +24,11 @@ public static class StoredNames
             }
         }
 
-        throw new FormatException($"'{name}' is not a stored {typeof(T).Name}.");
+        return null;
     }
+
+    /// <summary>A date as a key or column: ISO 8601, which sorts as text, so "on or before" is one range query.</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

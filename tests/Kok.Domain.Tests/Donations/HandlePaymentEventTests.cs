@@ -47,9 +47,9 @@ public class HandlePaymentEventTests
     {
         var result = await UseCase.ExecuteAsync(Completed("evt_1", paid: true), CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.Applied, result.Outcome);
-        Assert.False(result.ShouldRetry);
-        Assert.Equal(DonationId, result.DonationId);
+        Assert.Equal(PaymentEventDisposition.Processed, result.Disposition);
+        Assert.NotEqual(PaymentEventDisposition.RetryLater, result.Disposition);
+        Assert.Equal(DonationId, result.OwnerId);
         var paymentId = Assert.Single(current.Payments).Id;
         Assert.Equal([new ReceiptMailRequest(ReceiptSubjectKind.Donation, DonationId, paymentId)], enqueued);
         Assert.Equal(DonationStatus.Paid, current.Status);
@@ -65,8 +65,8 @@ public class HandlePaymentEventTests
 
         var result = await UseCase.ExecuteAsync(Completed("evt_1", paid: true), CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.Duplicate, result.Outcome);
-        Assert.False(result.ShouldRetry);
+        Assert.Equal(PaymentEventDisposition.Duplicate, result.Disposition);
+        Assert.NotEqual(PaymentEventDisposition.RetryLater, result.Disposition);
         Assert.Empty(enqueued);
         VerifyNoSave();
     }
@@ -80,7 +80,7 @@ public class HandlePaymentEventTests
 
         var result = await UseCase.ExecuteAsync(Completed("evt_1b", paid: false), CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.NoChange, result.Outcome);
+        Assert.Equal(PaymentEventDisposition.Unchanged, result.Disposition);
         Assert.Empty(enqueued);
         VerifyNoSave();
     }
@@ -128,7 +128,7 @@ public class HandlePaymentEventTests
 
         var result = await UseCase.ExecuteAsync(Refunded("evt_2"), CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.Applied, result.Outcome);
+        Assert.Equal(PaymentEventDisposition.Processed, result.Disposition);
         Assert.IsType<PaymentRefunded>(Assert.Single(result.Events));
         var paymentId = Assert.Single(current.Payments).Id;
         Assert.Equal([new ReceiptMailRequest(ReceiptSubjectKind.Donation, DonationId, paymentId, ReceiptMailPurpose.Refunded)], enqueued);
@@ -145,7 +145,7 @@ public class HandlePaymentEventTests
 
         var result = await UseCase.ExecuteAsync(Refunded("evt_2", amount: 1000, fully: false), CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.Applied, result.Outcome);
+        Assert.Equal(PaymentEventDisposition.Processed, result.Disposition);
         Assert.Empty(enqueued);
         Assert.Equal(DonationStatus.Paid, current.Status);
     }
@@ -168,7 +168,7 @@ public class HandlePaymentEventTests
 
         var result = await UseCase.ExecuteAsync(Completed("evt_1", paid: true), CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.Applied, result.Outcome);
+        Assert.Equal(PaymentEventDisposition.Processed, result.Disposition);
         Assert.Single(enqueued);
         repository.Verify(r => r.GetAsync(DonationId, It.IsAny<CancellationToken>()), Times.Exactly(3));
         Assert.Equal(DonationStatus.Paid, current.Status);
@@ -189,7 +189,7 @@ public class HandlePaymentEventTests
 
         var result = await UseCase.ExecuteAsync(Completed("evt_1", paid: true), CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.Duplicate, result.Outcome);
+        Assert.Equal(PaymentEventDisposition.Duplicate, result.Disposition);
         Assert.Single(enqueued);
     }
 
@@ -201,8 +201,8 @@ public class HandlePaymentEventTests
 
         var result = await UseCase.ExecuteAsync(Completed("evt_1", paid: true), CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.ConcurrencyConflict, result.Outcome);
-        Assert.True(result.ShouldRetry);
+        Assert.Equal(PaymentEventDisposition.RetryLater, result.Disposition);
+        Assert.Equal(PaymentEventDisposition.RetryLater, result.Disposition);
         Assert.Single(enqueued);
         repository.Verify(
             r => r.TrySaveAsync(It.IsAny<Donation>(), It.IsAny<string>(), It.IsAny<IReadOnlyCollection<PaymentReference>>(), It.IsAny<CancellationToken>()),
@@ -215,7 +215,7 @@ public class HandlePaymentEventTests
         var result = await UseCase.ExecuteAsync(
             Completed("evt_1", paid: true, metadata: new Dictionary<string, string>()), CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.Applied, result.Outcome);
+        Assert.Equal(PaymentEventDisposition.Processed, result.Disposition);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public class HandlePaymentEventTests
 
         var result = await UseCase.ExecuteAsync(Invoice("evt_1", 0) with { Metadata = new Dictionary<string, string>() }, CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.Applied, result.Outcome);
+        Assert.Equal(PaymentEventDisposition.Processed, result.Disposition);
         Assert.Single(enqueued);
     }
 
@@ -241,8 +241,8 @@ public class HandlePaymentEventTests
 
         var result = await UseCase.ExecuteAsync(Refunded("evt_r"), CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.DonationNotFound, result.Outcome);
-        Assert.True(result.ShouldRetry);
+        Assert.False(result.Found);
+        Assert.Equal(PaymentEventDisposition.RetryLater, result.Disposition);
     }
 
     [Fact]
@@ -252,8 +252,8 @@ public class HandlePaymentEventTests
 
         var result = await UseCase.ExecuteAsync(refund, CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.NotYetApplicable, result.Outcome);
-        Assert.True(result.ShouldRetry);
+        Assert.Equal(PaymentEventDisposition.RetryLater, result.Disposition);
+        Assert.Equal(PaymentEventDisposition.RetryLater, result.Disposition);
         VerifyNoSave();
     }
 
@@ -267,8 +267,8 @@ public class HandlePaymentEventTests
 
         var result = await UseCase.ExecuteAsync(paymentEvent, CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.DonationNotFound, result.Outcome);
-        Assert.False(result.ShouldRetry);
+        Assert.False(result.Found);
+        Assert.NotEqual(PaymentEventDisposition.RetryLater, result.Disposition);
         Assert.Empty(enqueued);
     }
 
@@ -280,7 +280,7 @@ public class HandlePaymentEventTests
 
         var result = await UseCase.ExecuteAsync(paymentEvent, CancellationToken.None);
 
-        Assert.Equal(PaymentEventOutcome.DonationNotFound, result.Outcome);
+        Assert.False(result.Found);
         repository.Verify(r => r.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

@@ -104,7 +104,8 @@ public class CancelMembershipTests
     [Fact]
     public async Task Daily_run_drops_stale_entries()
     {
-        await repository.ScheduleEndingAsync(MemberId, new DateOnly(2026, 3, 15), default);
+        // What a crash between an ending's entry and its member's write leaves behind.
+        repository.Endings.Add(new ScheduledEnding(MemberId, new DateOnly(2026, 3, 15)));
 
         Assert.Equal(0, await new EndCancelledMemberships(repository, time).ExecuteAsync(default));
 

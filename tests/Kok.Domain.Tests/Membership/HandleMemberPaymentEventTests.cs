@@ -3,6 +3,7 @@ using Kok.Domain.Membership;
 using Kok.Domain.Payments;
 using Kok.Domain.Receipts;
 using Kok.Domain.Tests.Donations;
+using Kok.Domain.Tests.Payments;
 using Moq;
 using static Kok.Domain.Tests.Membership.MemberFixtures;
 
@@ -91,7 +92,7 @@ public class HandleMemberPaymentEventTests
     {
         var donations = new InMemoryDonationRepository();
         var router = new PaymentEventRouter(
-            new HandlePaymentEvent(donations, Mock.Of<IReceiptMailQueue>()), useCase);
+            new HandlePaymentEvent(donations, Mock.Of<IReceiptMailQueue>()), useCase, new InMemoryPaymentReferenceIndex(donations, repository));
 
         Assert.Equal(PaymentEventDisposition.Processed, await router.HandleAsync(Completed("evt_1", paid: true), default));
         Assert.Equal(MembershipStatus.Active, repository.Stored(MemberId).Status);

@@ -61,6 +61,7 @@ internal sealed class InMemoryMemberRepository(DuesPolicy? duesPolicy = null) : 
                 Agenda.Add(new DuesAgendaEntry(member.Id, current));
             }
 
+            AddEnding(member);
             rows[member.Id] = (member.ToSnapshot(), 1);
             return Task.FromResult(true);
         }
@@ -82,13 +83,21 @@ internal sealed class InMemoryMemberRepository(DuesPolicy? duesPolicy = null) : 
                 Index[reference] = member.Id;
             }
 
+            AddEnding(member);
+
             if (!rows.TryGetValue(member.Id, out var row) || row.Version.ToString(CultureInfo.InvariantCulture) != expectedVersion)
             {
                 return Task.FromResult(false);
             }
 
+            var endedBefore = Member.FromSnapshot(row.Snapshot).ScheduledEndDate;
             rows[member.Id] = (member.ToSnapshot(), row.Version + 1);
             Saves++;
+            if (endedBefore is { } before && before != member.ScheduledEndDate)
+            {
+                Endings.Remove(new ScheduledEnding(member.Id, before));
+            }
+
             if (change is { Moved: true, Previous: { } previous })
             {
                 Agenda.Remove(new DuesAgendaEntry(member.Id, previous));
@@ -114,15 +123,6 @@ internal sealed class InMemoryMemberRepository(DuesPolicy? duesPolicy = null) : 
                 .Where(r => string.Equals(r.Snapshot.Email, email, StringComparison.OrdinalIgnoreCase))
                 .Select(r => r.Snapshot.Id)
                 .ToList());
-        }
-    }
-
-    public Task ScheduleEndingAsync(string memberId, DateOnly endsOn, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            Endings.Add(new ScheduledEnding(memberId, endsOn));
-            return Task.CompletedTask;
         }
     }
 
@@ -171,8 +171,18 @@ internal sealed class InMemoryMemberRepository(DuesPolicy? duesPolicy = null) : 
                 Agenda.Add(new DuesAgendaEntry(member.Id, current));
             }
 
+            AddEnding(member);
             var version = rows.TryGetValue(member.Id, out var row) ? row.Version + 1 : 1;
             rows[member.Id] = (member.ToSnapshot(), version);
+        }
+    }
+
+    /// <summary>As the store's endings projection does, before the write: the day a cancelling membership ends.</summary>
+    private void AddEnding(Member member)
+    {
+        if (member.ScheduledEndDate is { } endsOn)
+        {
+            Endings.Add(new ScheduledEnding(member.Id, endsOn));
         }
     }
 }

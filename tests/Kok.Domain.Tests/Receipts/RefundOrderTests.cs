@@ -189,12 +189,12 @@ public sealed class RefundOrderTests
     }
 
     private async Task<bool> PaymentEventAsync() =>
-        !(await new HandlePaymentEvent(donations, queue.Object).ExecuteAsync(Completed("evt_pay", paid: true), CancellationToken.None)).ShouldRetry;
+        (await new HandlePaymentEvent(donations, queue.Object).ExecuteAsync(Completed("evt_pay", paid: true), CancellationToken.None)).Disposition != PaymentEventDisposition.RetryLater;
 
     private async Task<bool> RefundEventAsync()
     {
         var handled = await new HandlePaymentEvent(donations, queue.Object).ExecuteAsync(Refunded("evt_refund"), CancellationToken.None);
-        return !handled.ShouldRetry && handled.Outcome != PaymentEventOutcome.DonationNotFound;
+        return handled.Disposition != PaymentEventDisposition.RetryLater && handled.Found;
     }
 
     /// <summary>True when the delivery is done; false when it was "not yet" and the queue brings it again.</summary>

@@ -42,7 +42,7 @@ public sealed class CsvExportTests : IAsyncLifetime
         var request = new MembershipRequest(MemberKind.Group, Hyperlink, "@SUM(1+1)*cmd|' /C calc'!A0", $"+{tag}@example.de",
             new PostalAddress("-2+3 Hauptstraße", "\t10785", " =1+1", "DE"), 6000, PaymentMethodKind.SepaDebit, "de", false);
         var member = Member.Create(RandomIdGenerator.Derive(Member.IdPrefix, tag), request, new DateTimeOffset(2040, 5, 9, 10, 0, 0, TimeSpan.Zero));
-        Assert.True(await new TableMemberRepository(storage, DuesPolicy.Default).TryAddAsync(member, default));
+        Assert.True(await TableMemberRepository.Create(storage, DuesPolicy.Default).TryAddAsync(member, default));
 
         var (text, rows) = await ExportAsync("api/dashboard/export/members.csv?year=2043");
         var mine = rows.Single(r => r[0] == member.Id);

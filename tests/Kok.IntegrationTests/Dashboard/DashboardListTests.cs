@@ -46,7 +46,7 @@ public sealed class DashboardListTests : IAsyncLifetime
     [Fact]
     public async Task Members_page_by_due_date_filter_by_status_and_year_and_search_with_umlauts()
     {
-        var repository = new TableMemberRepository(storage, DuesPolicy.Default);
+        var repository = TableMemberRepository.Create(storage, DuesPolicy.Default);
         var ids = new List<string>();
         for (var n = 0; n < 61; n++)
         {
@@ -89,7 +89,7 @@ public sealed class DashboardListTests : IAsyncLifetime
     [Fact]
     public async Task A_member_moves_in_the_list_when_its_status_changes_and_no_stale_row_stays()
     {
-        var repository = new TableMemberRepository(storage, DuesPolicy.Default);
+        var repository = TableMemberRepository.Create(storage, DuesPolicy.Default);
         var member = Active(0, $"Wechsel {tag}", new DateOnly(2040, 3, 5));
         Assert.True(await repository.TryAddAsync(member, default));
         Assert.Single((await PageAsync($"api/dashboard/members?status=active&year=2041&q={tag}")).Items);
@@ -173,7 +173,7 @@ public sealed class DashboardListTests : IAsyncLifetime
     [Fact]
     public async Task Members_csv_is_german_excel_csv_that_reads_back_unchanged()
     {
-        var repository = new TableMemberRepository(storage, DuesPolicy.Default);
+        var repository = TableMemberRepository.Create(storage, DuesPolicy.Default);
         var awkward = $"Ä \"Zitat\"; Straße\nZweite Zeile {tag}";
         var member = Active(0, awkward, new DateOnly(2040, 5, 9));
         Assert.True(await repository.TryAddAsync(member, default));

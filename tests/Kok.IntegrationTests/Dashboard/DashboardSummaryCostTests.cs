@@ -48,7 +48,7 @@ public sealed class DashboardSummaryCostTests(ITestOutputHelper output)
         var policy = DuesPolicy.Default;
         var storage = new StorageClients(new StorageSettings(TestStorage.ConnectionString, null, null, null, null), []);
         var totals = new TableDashboardTotals(storage, NullLogger<TableDashboardTotals>.Instance);
-        var seeder = new MemberSeeder(new TableMemberRepository(storage, policy, totals), policy);
+        var seeder = new MemberSeeder(TableMemberRepository.Create(storage, policy, totals), policy);
         // Far in the future, so the seeded members' dues agenda days lie beyond every other test's clock and no dues
         // run elsewhere ever acts on them.
         var options = new SeedOptions(AllMembers, new DateOnly(2095, 6, 1), 0, Seed) { Parallelism = 4 };

@@ -33,7 +33,7 @@ internal static class OverdueMembers
         member.RequestDuesCharge(due);
         member.RecordDuesCharge(due, new DuesChargeResult(DuesChargeStatus.Failed, "pi_" + tag, "card_declined"), joined.AddYears(1));
         Assert.Equal(MembershipStatus.Overdue, member.Status);
-        Assert.True(await new TableMemberRepository(Storage, DuesPolicy.Default).TryAddAsync(member, default));
+        Assert.True(await TableMemberRepository.Create(Storage, DuesPolicy.Default).TryAddAsync(member, default));
         return member;
     }
 }

@@ -39,7 +39,7 @@ public sealed class DuesRunScaleTests
     {
         var policy = DuesPolicy.Default;
         var storage = new StorageClients(new StorageSettings(TestStorage.ConnectionString, null, null, null, null), []);
-        var seeder = new MemberSeeder(new TableMemberRepository(storage, policy), policy);
+        var seeder = new MemberSeeder(TableMemberRepository.Create(storage, policy), policy);
         var seed = Random.Shared.Next(1, int.MaxValue / 2);
         var small = new SeedOptions(300, FirstDay, Due, seed) { QuietThrough = SecondDay };
         var large = new SeedOptions(2_700 + Due, SecondDay, Due, seed + 1);
@@ -81,7 +81,7 @@ public sealed class DuesRunScaleTests
         var sender = new StorageQueueSender(storage);
         var clock = new FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero));
         var run = new RunDuesSchedule(
-            new TableMemberRepository(storage, policy), new MemberMailQueueClient(sender), new DuesChargeQueueClient(sender, ChargeQueue), policy, clock);
+            TableMemberRepository.Create(storage, policy), new MemberMailQueueClient(sender), new DuesChargeQueueClient(sender, ChargeQueue), policy, clock);
         var report = await run.ExecuteAsync(default);
         return (report, counter.Transactions);
     }
@@ -124,7 +124,7 @@ public sealed class DuesRunScaleTests
     /// <summary>Takes every member this test seeded off the dues agenda (their members stay, never looked at again).</summary>
     private static async Task RemoveFromAgendaAsync(MemberSeeder seeder, StorageClients storage, DuesPolicy policy, IReadOnlyList<SeedOptions> seeded)
     {
-        var repository = new TableMemberRepository(storage, policy);
+        var repository = TableMemberRepository.Create(storage, policy);
         foreach (var options in seeded)
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, options.Members), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (n, ct) =>

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Kok.Domain.Common;
 using Kok.Domain.Donations;
 using Kok.Domain.Membership;
@@ -14,8 +15,8 @@ namespace Kok.IntegrationTests.Membership;
 public sealed class TableMemberRepositoryTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
-    private readonly TableMemberRepository repository = new(new StorageClients(
-        new StorageSettings(MembershipTestHost.ConnectionString, null, null, null, null), []), Kok.Domain.Dues.DuesPolicy.Default);
+    private static readonly StorageClients Storage = new(new StorageSettings(MembershipTestHost.ConnectionString, null, null, null, null), []);
+    private readonly IMemberRepository repository = TableMemberRepository.Create(Storage, Kok.Domain.Dues.DuesPolicy.Default);
 
     private static Member NewMember(string email)
     {
@@ -72,9 +73,11 @@ public sealed class TableMemberRepositoryTests
         var id = "mem_" + new RandomIdGenerator().NewId("x")[2..];
         var early = new DateOnly(1901, 1, 2);
         var late = new DateOnly(1901, 1, 4);
-        await repository.ScheduleEndingAsync(id, early, default);
-        await repository.ScheduleEndingAsync(id + "b", late, default);
-        await repository.ScheduleEndingAsync(id, early, default);
+        // Written as the endings projection writes them (members' saves do; see MemberEndingsProjection).
+        var endings = await Storage.TableAsync(TableNames.MemberEndings);
+        await endings.UpsertEntityAsync(new TableEntity("1901-01-02", id));
+        await endings.UpsertEntityAsync(new TableEntity("1901-01-04", id + "b"));
+        await endings.UpsertEntityAsync(new TableEntity("1901-01-02", id));
 
         var due = (await repository.FindEndingsDueAsync(new DateOnly(1901, 1, 3), default)).Where(e => e.MemberId.StartsWith(id, StringComparison.Ordinal));
 

@@ -7,33 +7,27 @@ namespace Kok.Functions.Storage.Saving;
 
 /// <summary>
 /// The one save path of every aggregate: the repository hands over the aggregate (and the provider references the
-/// use case learnt); this writes the row with a conditional insert or replace and keeps every side table through the
-/// registered projections, in an order that keeps today's crash guarantees:
+/// use case learnt); this writes its row with a conditional insert or replace and keeps every side table through the
+/// registered projections, in the order that keeps the crash guarantees:
 /// <list type="number">
-/// <item>before the write, the rows that must exist whenever the aggregate does (<see cref="ProjectionPhase.BeforeWrite"/>:
-/// agenda and index entries), and one <c>projections</c> message when a deferred projection's mark changed — before,
-/// like every message (ADR 0003), so a crash between the two can only leave a message whose save never came, which
-/// its consumer recognises by the revision;</item>
-/// <item>the aggregate's row, with its revision counted up and every projection's mark, under the loaded ETag;</item>
-/// <item>after the write, what may only go once the aggregate is stored (<see cref="ProjectionPhase.AfterWrite"/>:
-/// old agenda and index rows).</item>
+/// <item>before the write, the rows that must exist whenever the aggregate does (<see cref="ProjectionPhase.BeforeWrite"/>);</item>
+/// <item>the aggregate's row with its revision counted up and every projection's mark, under the loaded ETag
+/// (a lost race writes nothing more and answers false; the caller reloads and decides again);</item>
+/// <item>after the write, what may only happen once the aggregate is stored (<see cref="ProjectionPhase.AfterWrite"/>).</item>
 /// </list>
-/// A save whose marks did not change costs the row write alone. Deferred projections (dashboard lists and totals)
-/// run off the request's path (<see cref="DeferredProjectionMode.Queue"/>), or right after the write for tools and
-/// tests that run no queue functions (<see cref="DeferredProjectionMode.Inline"/>).
+/// Queue messages are not sent here: use cases send them before they save (ADR 0003), so a message can never be
+/// missing for a saved change. A projection whose mark did not change costs nothing, so a save that changes nothing
+/// any side table shows costs the row write alone (plus the totals' own check).
 /// </summary>
 public sealed class AggregateStore<TAggregate>(
     StorageClients storage,
     IAggregateRows<TAggregate> rows,
-    IEnumerable<IProjection<TAggregate>> projections,
-    DeferredProjectionMode mode = DeferredProjectionMode.Inline) : IDeferredProjectionRunner
+    IEnumerable<IProjection<TAggregate>> projections)
 {
     public const string RevisionColumn = "Revision";
     public const string MarkPrefix = "P_";
 
     private readonly IReadOnlyList<IProjection<TAggregate>> projections = projections.ToList();
-
-    public string Kind => rows.Kind;
 
     public IReadOnlyList<IProjection<TAggregate>> Projections => projections;
 
@@ -49,13 +43,13 @@ public sealed class AggregateStore<TAggregate>(
             return null;
         }
 
-        var revision = RevisionOf(entity);
+        var revision = entity.TryGetValue(RevisionColumn, out var value) ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
         var marks = projections
             .Select(p => (p.Name, Mark: entity.GetString(MarkPrefix + p.Name)))
             .Where(m => m.Mark is not null)
             .ToDictionary(m => m.Name, m => m.Mark!, StringComparer.Ordinal);
         var version = new StoredVersion(entity.ETag.ToString(), revision, marks);
-        return new StoredAggregate<TAggregate>(rows.FromEntity(entity), version.ToString(), revision);
+        return new StoredAggregate<TAggregate>(rows.FromEntity(entity), version.ToString());
     }
 
     /// <summary>Inserts a new aggregate; false (and its row not written) when one with its id exists.</summary>
@@ -66,22 +60,6 @@ public sealed class AggregateStore<TAggregate>(
     public Task<bool> TrySaveAsync(TAggregate aggregate, string version, IReadOnlyCollection<PaymentReference> newReferences, CancellationToken cancellationToken) =>
         SaveAsync(aggregate, StoredVersion.Parse(version), newReferences, cancellationToken);
 
-    public async Task<bool> RunAsync(string id, long revision, CancellationToken cancellationToken)
-    {
-        var stored = await GetAsync(id, cancellationToken);
-        if (stored is null || stored.Revision < revision)
-        {
-            return false;
-        }
-
-        foreach (var projection in projections.Where(p => p.Phase.HasFlag(ProjectionPhase.Deferred)))
-        {
-            await projection.ProjectAsync(stored.Aggregate, stored.Revision, cancellationToken);
-        }
-
-        return true;
-    }
-
     private async Task<bool> SaveAsync(
         TAggregate aggregate,
         StoredVersion? loaded,
@@ -90,9 +68,8 @@ public sealed class AggregateStore<TAggregate>(
     {
         ArgumentNullException.ThrowIfNull(aggregate);
         ArgumentNullException.ThrowIfNull(newReferences);
-        var revision = (loaded?.Revision ?? 0) + 1;
         var steps = projections
-            .Select(p => (Projection: p, Step: new ProjectionStep<TAggregate>(aggregate, loaded?.Mark(p.Name), p.Mark(aggregate), newReferences, revision)))
+            .Select(p => (Projection: p, Step: new ProjectionStep<TAggregate>(aggregate, loaded is null, loaded?.Mark(p.Name), p.Mark(aggregate), newReferences)))
             .ToList();
 
         foreach (var (projection, step) in steps.Where(s => s.Projection.Phase.HasFlag(ProjectionPhase.BeforeWrite)))
@@ -100,70 +77,41 @@ public sealed class AggregateStore<TAggregate>(
             await projection.BeforeWriteAsync(step, cancellationToken);
         }
 
-        var deferred = steps.Where(s => s.Projection.Phase.HasFlag(ProjectionPhase.Deferred) && s.Step.Changed).ToList();
-        if (deferred.Count > 0 && mode == DeferredProjectionMode.Queue)
+        var entity = rows.ToEntity(aggregate);
+        entity[RevisionColumn] = (loaded?.Revision ?? 0) + 1;
+        foreach (var (projection, step) in steps.Where(s => s.Step.Current is not null))
         {
-            var queue = await storage.QueueAsync(ProjectionRequest.QueueName);
-            await queue.SendMessageAsync(
-                System.Text.Json.JsonSerializer.Serialize(new ProjectionRequest(rows.Kind, rows.IdOf(aggregate), revision), KokJson.Options),
-                cancellationToken);
+            entity[MarkPrefix + projection.Name] = step.Current;
         }
 
-        if (!await WriteAsync(aggregate, loaded, revision, steps.Select(s => s.Step).Zip(steps, (step, s) => (s.Projection.Name, step.Current)), cancellationToken))
+        if (await WriteAsync(entity, loaded, cancellationToken) is not { } written)
         {
             return false;
         }
 
         foreach (var (projection, step) in steps.Where(s => s.Projection.Phase.HasFlag(ProjectionPhase.AfterWrite)))
         {
+            step.WrittenETag = written;
             await projection.AfterWriteAsync(step, cancellationToken);
-        }
-
-        if (mode == DeferredProjectionMode.Inline)
-        {
-            foreach (var (projection, _) in deferred)
-            {
-                await projection.ProjectAsync(aggregate, revision, cancellationToken);
-            }
         }
 
         return true;
     }
 
-    private async Task<bool> WriteAsync(
-        TAggregate aggregate,
-        StoredVersion? loaded,
-        long revision,
-        IEnumerable<(string Name, string? Mark)> marks,
-        CancellationToken cancellationToken)
+    /// <summary>The new ETag, or null when the row exists (insert) or changed (replace) meanwhile.</summary>
+    private async Task<string?> WriteAsync(TableEntity entity, StoredVersion? loaded, CancellationToken cancellationToken)
     {
-        var entity = rows.ToEntity(aggregate);
-        entity[RevisionColumn] = revision;
-        foreach (var (name, mark) in marks)
-        {
-            entity[MarkPrefix + name] = mark;
-        }
-
         var table = await storage.TableAsync(rows.Table);
         try
         {
-            if (loaded is null)
-            {
-                await table.AddEntityAsync(entity, cancellationToken);
-            }
-            else
-            {
-                await table.UpdateEntityAsync(entity, new ETag(loaded.ETag), TableUpdateMode.Replace, cancellationToken);
-            }
-
-            return true;
+            var response = loaded is null
+                ? await table.AddEntityAsync(entity, cancellationToken)
+                : await table.UpdateEntityAsync(entity, new ETag(loaded.ETag), TableUpdateMode.Replace, cancellationToken);
+            return (response.Headers.ETag ?? ETag.All).ToString();
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
-            return false;
+            return null;
         }
     }
-
-    private static long RevisionOf(TableEntity entity) =>
-        entity.TryGetValue(RevisionColumn, out var value) ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
 }

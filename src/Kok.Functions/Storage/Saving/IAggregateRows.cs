@@ -9,9 +9,6 @@ namespace Kok.Functions.Storage.Saving;
 /// </summary>
 public interface IAggregateRows<TAggregate>
 {
-    /// <summary>The kind named in deferred projection requests ("member", "donation").</summary>
-    string Kind { get; }
-
     string Table { get; }
 
     /// <summary>The personal data the aggregate's own row holds.</summary>

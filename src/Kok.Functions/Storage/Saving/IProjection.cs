@@ -4,7 +4,7 @@ namespace Kok.Functions.Storage.Saving;
 /// A side table kept in step with an aggregate by <see cref="AggregateStore{TAggregate}"/>. It says when it writes
 /// (<see cref="Phase"/>), what it shows for an aggregate in a short <see cref="Mark"/> (remembered in the aggregate's
 /// row, so a save knows without a read whether the side table must change and what to replace), and which personal
-/// data it stores and how that is erased (<see cref="PersonalData"/>, which the privacy tests hold to what is really
+/// data it stores and how that is erased (<see cref="PersonalData"/>, which the privacy test holds to what is really
 /// stored). The hooks of the phases it does not declare are never called.
 /// </summary>
 public interface IProjection<TAggregate>
@@ -20,13 +20,7 @@ public interface IProjection<TAggregate>
     /// <summary>What this projection shows for <paramref name="aggregate"/>, in a few characters; null for nothing.</summary>
     string? Mark(TAggregate aggregate);
 
-    Task BeforeWriteAsync(ProjectionStep<TAggregate> step, CancellationToken cancellationToken) => Task.CompletedTask;
+    Task BeforeWriteAsync(ProjectionStep<TAggregate> save, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    Task AfterWriteAsync(ProjectionStep<TAggregate> step, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>
-    /// Deferred phase: make the side table show <paramref name="aggregate"/> as stored under <paramref name="revision"/>.
-    /// Idempotent, and never replacing what a later revision wrote.
-    /// </summary>
-    Task ProjectAsync(TAggregate aggregate, long revision, CancellationToken cancellationToken) => Task.CompletedTask;
+    Task AfterWriteAsync(ProjectionStep<TAggregate> save, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,4 +1,4 @@
 namespace Kok.Functions.Storage.Saving;
 
-/// <summary>An aggregate as loaded: the aggregate, the opaque version to save it against, and its stored revision.</summary>
-public sealed record StoredAggregate<TAggregate>(TAggregate Aggregate, string Version, long Revision);
+/// <summary>An aggregate as loaded, with the opaque version to save it against.</summary>
+public sealed record StoredAggregate<TAggregate>(TAggregate Aggregate, string Version);
