@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Kok.Domain.Dashboard;
 using Kok.Functions.Storage;
+using Kok.Functions.Storage.Saving;
 
 namespace Kok.Functions.Dashboard;
 
@@ -16,6 +17,14 @@ namespace Kok.Functions.Dashboard;
 /// </summary>
 public sealed class TableAuditTrail(StorageClients storage) : IAuditTrail
 {
+    /// <summary>Who on the staff did what: the staff member's name, never the supporter's data (ids and facts only).</summary>
+    public static PersonalDataDeclaration PersonalData { get; } = new(
+        TableNames.DashboardAudit,
+        ["StaffName (office staff, not supporters)"],
+        PersonalDataErasure.RetainThenDelete,
+        "Accountability for staff actions on supporters' data and money.");
+
+
     /// <summary>Marker rows start with this; entry rows start with digits, so they sort before every marker.</summary>
     private const string LatestPrefix = "latest:";
 

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Kok.Domain.Membership;
 using Kok.Functions.Storage;
+using Kok.Functions.Storage.Saving;
 
 namespace Kok.Functions.Membership;
 
@@ -17,6 +18,14 @@ namespace Kok.Functions.Membership;
 /// </summary>
 public sealed class TableSignUpLock(StorageClients storage) : ISignUpLock
 {
+    /// <summary>The lease's key is a hash of the applicant's name and address; it lives for minutes.</summary>
+    public static PersonalDataDeclaration PersonalData { get; } = new(
+        TableNames.MemberIndex,
+        ["PartitionKey signup:…: SHA-256 of the sign-up's name and email"],
+        PersonalDataErasure.Delete,
+        "Keeps two simultaneous sign-ups of one person from both going through; given back after the sign-up.");
+
+
     public async Task<string?> TryAcquireAsync(
         string signUpKey, string memberId, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using Kok.Domain.Receipts;
 using Kok.Functions.Storage;
+using Kok.Functions.Storage.Saving;
 
 namespace Kok.Functions.Receipts;
 
@@ -14,6 +15,14 @@ namespace Kok.Functions.Receipts;
 /// </summary>
 public sealed class BlobReceiptArchive(StorageClients storage) : IReceiptArchive
 {
+    /// <summary>The receipt PDFs carry the donor's name and address; kept like the register's rows.</summary>
+    public static PersonalDataDeclaration PersonalData { get; } = new(
+        "blob:" + ContainerName,
+        ["PDF: donor name and postal address"],
+        PersonalDataErasure.RetainThenDelete,
+        "The receipt as sent, for copies (Zweitschrift); lifecycle rule deletes it after the retention period.");
+
+
     public const string ContainerName = "receipts";
 
     public async Task<byte[]> StoreOnceAsync(string receiptNumber, ReceiptCopy copy, byte[] content, CancellationToken cancellationToken)

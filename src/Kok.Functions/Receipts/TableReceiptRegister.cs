@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Kok.Domain.Dashboard;
 using Kok.Domain.Receipts;
 using Kok.Functions.Storage;
+using Kok.Functions.Storage.Saving;
 
 namespace Kok.Functions.Receipts;
 
@@ -26,6 +27,14 @@ namespace Kok.Functions.Receipts;
 /// </summary>
 public sealed class TableReceiptRegister(StorageClients storage, TimeProvider time, IDashboardTotals? totals = null) : IReceiptRegister
 {
+    /// <summary>The receipts' frozen donor data: kept as long as the receipts must be (§ 50 Abs. 7 EStDV, § 147 AO).</summary>
+    public static PersonalDataDeclaration PersonalData { get; } = new(
+        TableNames.ReceiptRegister,
+        ["DonorName", "DonorAddressLines"],
+        PersonalDataErasure.RetainThenDelete,
+        "Zuwendungsbestätigungen and their copies; the tax office may ask for them for ten years.");
+
+
     public const string Partition = "register";
 
     /// <summary>Enough for dozens of workers racing for numbers; beyond it the queue retries the message.</summary>
