@@ -5,29 +5,13 @@ using Kok.Functions.Storage.Saving;
 namespace Kok.Functions.Membership;
 
 /// <summary>
-/// The member endings (<see cref="TableNames.MemberEndings"/>): one partition per day, a row per member whose
-/// membership ends that day (<see cref="Member.ScheduledEndDate"/>), so the daily run reads a range of
-/// days instead of every member. Derived from the member on every save, like the dues agenda: the new day before the
-/// write, the old one deleted after it (a withdrawn cancellation, a membership that has ended). No personal data.
+/// The member endings (<see cref="TableNames.MemberEndings"/>): a row per cancelled member under the day its membership
+/// ends (<see cref="Member.ScheduledEndDate"/>), so the daily run reads a range of days instead of every member. Derived
+/// on every save: a withdrawn cancellation or an ended membership drops the row.
 /// </summary>
-internal sealed class MemberEndingsProjection(StorageClients storage) : IProjection<Member>
+internal sealed class MemberEndingsProjection(StorageClients storage) : DayRowsProjection<Member>(storage, TableNames.MemberEndings, m => m.Id)
 {
-    public string Name => "ending";
+    public override string Name => "ending";
 
-    public ProjectionPhase Phase => ProjectionPhase.BeforeWrite | ProjectionPhase.AfterWrite;
-
-    public PersonalDataDeclaration? PersonalData => null;
-
-    public string? Mark(Member aggregate) =>
-        aggregate.ScheduledEndDate is { } day ? StoredNames.Date(day) : null;
-
-    public Task BeforeWriteAsync(ProjectionStep<Member> save, CancellationToken cancellationToken) =>
-        save.Changed && save.Current is { } day
-            ? SideRows.UpsertAsync(storage, TableNames.MemberEndings, day, save.Aggregate.Id, cancellationToken)
-            : Task.CompletedTask;
-
-    public Task AfterWriteAsync(ProjectionStep<Member> save, CancellationToken cancellationToken) =>
-        save.Changed && save.Previous is { } day
-            ? SideRows.DeleteAsync(storage, TableNames.MemberEndings, day, save.Aggregate.Id, cancellationToken)
-            : Task.CompletedTask;
+    protected override DateOnly? Day(Member aggregate) => aggregate.ScheduledEndDate;
 }
