@@ -58,8 +58,7 @@ public sealed partial class QueuePutBack(StorageClients storage, ILogger<QueuePu
             // Without its count, so a message staff move back from the poison queue gets its full hour again.
             LogGivenUp(logger, queueName, count);
             json.Remove(CountProperty);
-            var poison = await storage.QueueAsync(queueName + "-poison");
-            await poison.SendMessageAsync(json.ToJsonString(), cancellationToken);
+            await QueueMessageHandler.MoveToPoisonAsync(storage, queueName, json.ToJsonString(), cancellationToken);
             return false;
         }
 
