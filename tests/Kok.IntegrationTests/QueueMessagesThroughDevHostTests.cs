@@ -13,7 +13,8 @@ namespace Kok.IntegrationTests;
 /// Every queue function treats its messages one way (<c>QueueMessageHandler</c>), as DevHost runs them with host.json's
 /// retry rules: a message that cannot be read, or names a member or donation that does not exist, lands in
 /// <c>&lt;queue&gt;-poison</c> after one successful attempt, with the reason logged by id and nothing else of the
-/// message; a member mail that is no longer due is acknowledged without a mail.
+/// message, in the host's words that the poison-queue alert looks for; a member mail that is no longer due is
+/// acknowledged without a mail.
 /// </summary>
 [Collection(PipelineSerial.Name)]
 public sealed class QueueMessagesThroughDevHostTests : IAsyncLifetime
@@ -76,7 +77,7 @@ public sealed class QueueMessagesThroughDevHostTests : IAsyncLifetime
         await TestQueues.SendAsync(_server.StorageConnectionString, queue, message);
 
         await AssertPoisonedAfterOneAttemptAsync(queue, message);
-        Assert.Contains(_logs.Lines, line => line.Contains($"Message of {queue} can never succeed (unknown {subject}); moved to {queue}-poison", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, line => line.Contains($"Message of {queue} can never succeed (unknown {subject}). Moving message to queue '{queue}-poison'.", StringComparison.Ordinal));
     }
 
     public static TheoryData<string, string> Unreadable() => new()
@@ -94,7 +95,7 @@ public sealed class QueueMessagesThroughDevHostTests : IAsyncLifetime
         await TestQueues.SendAsync(_server.StorageConnectionString, queue, message);
 
         await AssertPoisonedAfterOneAttemptAsync(queue, message);
-        Assert.Contains(_logs.Lines, line => line.Contains($"Unreadable message of {queue} ({message.Length} characters) moved to {queue}-poison", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, line => line.Contains($"Unreadable message of {queue} ({message.Length} characters). Moving message to queue '{queue}-poison'.", StringComparison.Ordinal));
         Assert.DoesNotContain(Secret, _logs.All, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -62,9 +62,11 @@ public sealed partial class QueueMessageHandler(StorageClients storage, QueuePut
         await poison.SendMessageAsync(message, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unreadable message of {Queue} ({Length} characters) moved to {PoisonQueue}.")]
+    // "Moving message to queue '…'" are the Functions host's words when it parks a message; the poison-queue alert
+    // (infra/bicep/modules/alerts.bicep) looks for them, so messages parked here alert staff the same way.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unreadable message of {Queue} ({Length} characters). Moving message to queue '{PoisonQueue}'.")]
     private static partial void LogUnreadable(ILogger logger, string queue, int length, string poisonQueue);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Message of {Queue} can never succeed ({Reason}); moved to {PoisonQueue}.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message of {Queue} can never succeed ({Reason}). Moving message to queue '{PoisonQueue}'.")]
     private static partial void LogUnprocessable(ILogger logger, string queue, string reason, string poisonQueue);
 }
