@@ -53,6 +53,7 @@ public static class KokServiceCollectionExtensions
 
         services.AddSingleton<StorageQueueSender>();
         services.AddSingleton<QueuePutBack>();
+        services.AddSingleton<QueueMessageHandler>();
         services.AddSingleton<IIdGenerator, RandomIdGenerator>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IDonationRepository, TableDonationRepository>();

@@ -7,10 +7,8 @@ using Kok.Domain.Dashboard;
 using Kok.Domain.Dues;
 using Kok.Domain.Membership;
 using Kok.Domain.Payments;
-using Kok.Functions.Dashboard;
 using Kok.Functions.Membership;
 using Kok.Functions.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kok.Seed;
 
@@ -22,19 +20,19 @@ namespace Kok.Seed;
 /// Deterministic: member <c>n</c> of a seed is always the same (its own random stream), however the writes interleave.
 /// With <paramref name="totals"/> (<see cref="ForStorage"/>, as <c>./seed.sh</c> runs it) the seeded members also count
 /// in the dashboard totals when seeding ends, as if each had signed up: their contributions
-/// (<see cref="MemberContribution.Of"/>) go in with <see cref="TableDashboardTotals.AddNewAsync"/>, in entity-group
+/// (<see cref="MemberContribution.Of"/>) go in with <see cref="DashboardTotalsSeeder.AddNewAsync"/>, in entity-group
 /// transactions of 100 and one move per shard row, rather than one contended read-modify-write per member. Members the
 /// totals know already are left alone, so seeding again counts nothing twice, and a member stored by an earlier seeding
 /// that did not keep the totals is counted now. Without it (tests that count storage round trips) nothing is counted.
 /// </summary>
-public sealed class MemberSeeder(IMemberRepository members, DuesPolicy policy, TableDashboardTotals? totals = null)
+public sealed class MemberSeeder(IMemberRepository members, DuesPolicy policy, DashboardTotalsSeeder? totals = null)
 {
     public const string IdPrefix = "seed";
     private const int MaxDraws = 1000;
 
     /// <summary>The seeder <c>./seed.sh</c> uses: the real member repository and the dashboard totals on <paramref name="storage"/>.</summary>
     public static MemberSeeder ForStorage(StorageClients storage, DuesPolicy policy) =>
-        new(TableMemberRepository.Create(storage, policy), policy, new TableDashboardTotals(storage, NullLogger<TableDashboardTotals>.Instance));
+        new(TableMemberRepository.Create(storage, policy), policy, new DashboardTotalsSeeder(storage));
 
     /// <summary>
     /// Writes <see cref="SeedOptions.Members"/> members, <paramref name="written"/> being told the running count (from

@@ -41,6 +41,7 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
 // The storage metric QueueMessageCount covers the whole account, not one queue, and reading queue lengths directly
 // needs a data-plane identity (shared keys are off). So the alert watches the Functions host's own log line, written
 // when it moves a message to a poison queue: "Message has reached MaxDequeueCount of 5. Moving message to queue 'x-poison'."
+// The app's queue functions use the same words when they park a message themselves (unreadable, unknown subject).
 var query = '''
 AppTraces
 | where Message has "Moving message to queue"

@@ -36,7 +36,7 @@ public sealed class ChargeDues(
                 : null;
             if (stored?.Member is not { } member)
             {
-                return new(DuesChargeOutcome.NotChargeable);
+                return new(DuesChargeOutcome.NotChargeable) { MemberNotFound = true };
             }
 
             var now = timeProvider.GetUtcNow();

@@ -9,11 +9,14 @@ namespace Kok.Domain.Dues;
 /// is still due. Three answers:
 /// <list type="bullet">
 /// <item>null: not (yet) due. The dues run enqueues the request before it saves the member, so the request may have
-/// overtaken the save; the caller retries (and a request that never becomes due ends in the poison queue).</item>
+/// overtaken the save; the queue function puts it back for later (and a request that never becomes due ends in the
+/// poison queue after about an hour).</item>
 /// <item><see cref="PreparedMail.Skip"/>: obsolete (the period was paid meanwhile, the member cancelled, ended or
 /// moved on to a later period, a later reminder went out). The message is acknowledged without a mail.</item>
 /// <item><see cref="PreparedMail.Send"/>: the mail.</item>
 /// </list>
+/// A member that does not exist is none of these: <see cref="PrepareAsync"/> throws
+/// <see cref="UnprocessableMessageException"/>, and the queue function moves the message to its poison queue.
 /// Cost: one point read.
 /// </summary>
 public sealed class ComposeDuesMail(
@@ -22,20 +25,32 @@ public sealed class ComposeDuesMail(
     MemberLinks links,
     TimeProvider timeProvider)
 {
+    /// <summary>The three answers above; null also when the member is unknown.</summary>
     public async Task<PreparedMail?> ExecuteAsync(MemberMailRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!request.IsDuesMail || !request.IsWellFormed || request.PeriodStart is not { } start)
-        {
-            throw new ArgumentException("Not a well-formed dues mail request.", nameof(request));
-        }
-
+        var start = PeriodOf(request);
         var stored = await members.GetAsync(request.MemberId, cancellationToken).ConfigureAwait(false);
-        if (stored?.Member is not { } member)
-        {
-            return null;
-        }
+        return stored?.Member is { } member ? Prepare(member, request, start) : null;
+    }
 
+    /// <summary>The three answers above; throws <see cref="UnprocessableMessageException"/> for an unknown member.</summary>
+    public async Task<PreparedMail?> PrepareAsync(MemberMailRequest request, CancellationToken cancellationToken)
+    {
+        var start = PeriodOf(request);
+        var stored = await members.GetAsync(request.MemberId, cancellationToken).ConfigureAwait(false);
+        return Prepare(stored?.Member ?? throw ComposeMemberMail.UnknownMember(request.MemberId), request, start);
+    }
+
+    private static DateOnly PeriodOf(MemberMailRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.IsDuesMail && request.IsWellFormed && request.PeriodStart is { } start
+            ? start
+            : throw new ArgumentException("Not a well-formed dues mail request.", nameof(request));
+    }
+
+    private PreparedMail? Prepare(Member member, MemberMailRequest request, DateOnly start)
+    {
         if (Obsolete(member, start) is { } reason)
         {
             return PreparedMail.Skip(reason);

@@ -1,12 +1,25 @@
+using Kok.Domain.Common;
 using Kok.Domain.Donations;
 using Kok.Domain.Mail;
 
 namespace Kok.Domain.Membership;
 
 /// <summary>
-/// Builds the mail a <see cref="MemberMailRequest"/> asks for, so the queue consumer only sends it. Returns null when
-/// the mail is no longer due (member unknown, not activated, not cancelled, payment not failed after all); the
-/// consumer then acknowledges the message without sending. Cost: one point read.
+/// Builds the mail a <see cref="MemberMailRequest"/> (welcome, cancellation confirmed, first payment failed) asks
+/// for, after checking against the stored member that it is due, so the queue consumer only sends it. Three answers,
+/// as <see cref="ComposeDuesMail"/> gives them:
+/// <list type="bullet">
+/// <item>null: not yet due. The payment handler and the cancellation enqueue the request before they save the member,
+/// so the request may have overtaken that save (not activated, not cancelled, the failed payment not recorded yet):
+/// <see cref="SendMemberMail"/> throws <see cref="MemberMailNotDueException"/> and the queue function puts the message
+/// back for later.</item>
+/// <item><see cref="PreparedMail.Skip"/>: no longer due (the first payment failed, but the membership went on or
+/// ended meanwhile). The message is acknowledged without a mail; the mail log records the reason.</item>
+/// <item><see cref="PreparedMail.Send"/>: the mail.</item>
+/// </list>
+/// A member that does not exist is none of these: <see cref="PrepareAsync"/> throws
+/// <see cref="UnprocessableMessageException"/>, and the queue function moves the message to its poison queue.
+/// Cost: one point read.
 /// </summary>
 public sealed class ComposeMemberMail(
     IMemberRepository members,
@@ -14,28 +27,51 @@ public sealed class ComposeMemberMail(
     MemberLinks links,
     TimeProvider timeProvider)
 {
+    /// <summary>The mail if it is due now; null when it is not (yet, or any more) or the member is unknown.</summary>
     public async Task<MailMessage?> ExecuteAsync(MemberMailRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!Member.IsWellFormedId(request.MemberId))
-        {
-            return null;
-        }
+        var member = await LoadAsync(request.MemberId, cancellationToken).ConfigureAwait(false);
+        return member is null ? null : Prepare(member, request)?.Message;
+    }
 
-        var stored = await members.GetAsync(request.MemberId, cancellationToken).ConfigureAwait(false);
-        if (stored?.Member is not { } member)
-        {
-            return null;
-        }
+    /// <summary>The three answers above; throws <see cref="UnprocessableMessageException"/> for an unknown member.</summary>
+    public async Task<PreparedMail?> PrepareAsync(MemberMailRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var member = await LoadAsync(request.MemberId, cancellationToken).ConfigureAwait(false)
+            ?? throw UnknownMember(request.MemberId);
+        return Prepare(member, request);
+    }
 
+    /// <summary>The reason a request for <paramref name="memberId"/> goes to the poison queue; ids only.</summary>
+    internal static UnprocessableMessageException UnknownMember(string memberId) =>
+        UnprocessableMessageException.UnknownSubject("member", Member.IsWellFormedId(memberId) ? memberId : "(malformed id)");
+
+    private async Task<Member?> LoadAsync(string memberId, CancellationToken cancellationToken) =>
+        Member.IsWellFormedId(memberId)
+            ? (await members.GetAsync(memberId, cancellationToken).ConfigureAwait(false))?.Member
+            : null;
+
+    private PreparedMail? Prepare(Member member, MemberMailRequest request)
+    {
         var link = links.CancelUrl(member.Id, timeProvider.GetUtcNow());
         return request.Kind switch
         {
-            MemberMailKind.Welcome when member.MemberSince is not null => composer.Welcome(member, link),
-            MemberMailKind.CancellationConfirmed when member.CancelledAt is not null => composer.CancellationConfirmed(member, link),
-            MemberMailKind.FirstPaymentFailed when member.Status == MembershipStatus.Pending
-                && member.FirstPayment?.Status == PaymentStatus.Failed => composer.FirstPaymentFailed(member, link),
-            _ => null,
+            MemberMailKind.Welcome => member.MemberSince is not null
+                ? PreparedMail.Send(composer.Welcome(member, link))
+                : NotYetOr(member, "the membership never started"),
+            MemberMailKind.CancellationConfirmed => member.CancelledAt is not null
+                ? PreparedMail.Send(composer.CancellationConfirmed(member, link))
+                : null,
+            MemberMailKind.FirstPaymentFailed => member.Status == MembershipStatus.Pending && member.FirstPayment?.Status == PaymentStatus.Failed
+                ? PreparedMail.Send(composer.FirstPaymentFailed(member, link))
+                : NotYetOr(member, "the membership no longer waits for its first payment"),
+            _ => throw new ArgumentException("Not a member mail; dues mails are ComposeDuesMail's.", nameof(request)),
         };
     }
+
+    /// <summary>Not yet while the first payment is open (its save may be still to come); after that, never.</summary>
+    private static PreparedMail? NotYetOr(Member member, string obsolete) =>
+        member.Status is MembershipStatus.Pending or MembershipStatus.Processing ? null : PreparedMail.Skip(obsolete);
 }

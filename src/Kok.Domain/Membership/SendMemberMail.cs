@@ -8,12 +8,18 @@ namespace Kok.Domain.Membership;
 /// (kind, <see cref="MemberMailRequest.MailSubjectId"/>), i.e. once per member, and for dues mails once per member
 /// and period (reminders: and number; staff reminders: and staff action), through the same <see cref="MailDispatcher"/> and mail log as receipts.
 /// <para>
-/// The payment handler and the dues run enqueue a mail request before they save the member (so a crash in between
-/// cannot lose the mail), so a request may arrive before the state that makes it due. A mail that is not due is
-/// therefore not dropped but "not yet" (<see cref="MemberMailNotDueException"/>): the queue function puts it back for
-/// later; should it never become due, the message ends in the queue's poison queue after about an hour, where staff
-/// see it. A dues mail that became obsolete meanwhile (paid, cancelled) is logged as skipped instead
-/// (<see cref="ComposeDuesMail"/>).
+/// The payment handler, the cancellation and the dues run enqueue a mail request before they save the member (so a
+/// crash in between cannot lose the mail), so a request may arrive before the state that makes it due. Each request
+/// ends one of four ways (<see cref="ComposeMemberMail"/>, <see cref="ComposeDuesMail"/>):
+/// <list type="bullet">
+/// <item>due: sent, logged as sent;</item>
+/// <item>not yet due: <see cref="MemberMailNotDueException"/>, and the queue function puts the message back for
+/// later; should it never become due, it ends in the poison queue after about an hour, where staff see it;</item>
+/// <item>no longer due (paid, cancelled, the membership went on meanwhile): acknowledged without a mail, logged as
+/// skipped with the reason (<see cref="MailDispatchOutcome.Skipped"/>);</item>
+/// <item>the member does not exist: <see cref="Common.UnprocessableMessageException"/>, and the queue function moves
+/// the message to the poison queue at once.</item>
+/// </list>
 /// </para>
 /// </summary>
 public sealed class SendMemberMail(ComposeMemberMail compose, ComposeDuesMail composeDues, MailDispatcher dispatcher)
@@ -43,16 +49,15 @@ public sealed class SendMemberMail(ComposeMemberMail compose, ComposeDuesMail co
 
             return dispatcher.SendOnceAsync(
                 new MailLogKey(kind, request.MailSubjectId),
-                async ct => await composeDues.ExecuteAsync(request, ct).ConfigureAwait(false)
+                async ct => await composeDues.PrepareAsync(request, ct).ConfigureAwait(false)
                     ?? throw new MemberMailNotDueException(request.Kind),
                 cancellationToken);
         }
 
         return dispatcher.SendOnceAsync(
             new MailLogKey(kind, request.MemberId),
-            async ct => await compose.ExecuteAsync(request, ct).ConfigureAwait(false) is { } message
-                ? PreparedMail.Send(message)
-                : throw new MemberMailNotDueException(request.Kind),
+            async ct => await compose.PrepareAsync(request, ct).ConfigureAwait(false)
+                ?? throw new MemberMailNotDueException(request.Kind),
             cancellationToken);
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class TableDashboardTotals(StorageClients storage, ILogger
     /// </summary>
     public const int Shards = 32;
     public const int MaxAttempts = 30;
-    private const int MaxBatch = 100;
+    internal const int MaxBatch = 100;
     private const string ContributionColumn = "Contribution";
 
     public async Task ApplyAsync(string entityId, DashboardContribution contribution, CancellationToken cancellationToken)
@@ -278,13 +278,13 @@ public sealed partial class TableDashboardTotals(StorageClients storage, ILogger
         return new Snapshot(contributions, totals);
     }
 
-    private static string ContributionKey(string entityId) => "c:" + entityId;
+    internal static string ContributionKey(string entityId) => "c:" + entityId;
 
-    private static string TotalsKey(string scope, int shard) => $"t:{scope}:{shard}";
+    internal static string TotalsKey(string scope, int shard) => $"t:{scope}:{shard}";
 
     private static string ScopeOfTotalsKey(string key) => key[2..key.LastIndexOf(':')];
 
-    private static TableTransactionAction ContributionAction(string entityId, DashboardContribution contribution, ETag? stored) =>
+    internal static TableTransactionAction ContributionAction(string entityId, DashboardContribution contribution, ETag? stored) =>
         (contribution.IsEmpty, stored) switch
         {
             (true, { } etag) => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, ContributionKey(entityId)), etag),
@@ -311,7 +311,7 @@ public sealed partial class TableDashboardTotals(StorageClients storage, ILogger
         return DashboardContribution.From(scopes.Select(s => new KeyValuePair<string, DashboardCounters>(s.Key, DashboardCounters.From(s.Value))));
     }
 
-    private static TableEntity CountersEntity(string key, DashboardCounters counters)
+    internal static TableEntity CountersEntity(string key, DashboardCounters counters)
     {
         var entity = new TableEntity(Partition, key);
         foreach (var (name, value) in counters.Values)
@@ -322,7 +322,7 @@ public sealed partial class TableDashboardTotals(StorageClients storage, ILogger
         return entity;
     }
 
-    private static DashboardCounters ReadCounters(TableEntity entity) =>
+    internal static DashboardCounters ReadCounters(TableEntity entity) =>
         DashboardCounters.From(entity
             .Where(p => p.Value is long or int)
             .Select(p => new KeyValuePair<string, long>(p.Key, Convert.ToInt64(p.Value, System.Globalization.CultureInfo.InvariantCulture))));

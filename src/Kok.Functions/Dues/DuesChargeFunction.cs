@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kok.Domain.Common;
 using Kok.Domain.Dues;
 using Kok.Domain.Membership;
 using Kok.Functions.Storage;
@@ -11,34 +12,34 @@ namespace Kok.Functions.Dues;
 /// Queue trigger on <c>dues-charge</c>: one message per member and period, charged through <see cref="ChargeDues"/>
 /// at no more than <c>Dues:MaxChargesPerSecond</c> per instance (the dues run releases the requests at that rate in total). When Stripe still answers 429, the message is put
 /// back on the queue, invisible for Stripe's Retry-After, and this delivery completes: nothing is dropped and no
-/// worker sleeps. Other failures are rethrown (host retries, then <c>dues-charge-poison</c>); an unreadable message
-/// goes to the poison queue at once.
+/// worker sleeps. As in every queue function (<see cref="QueueMessageHandler"/>), an unreadable message, or one for a
+/// member that does not exist, goes to <c>dues-charge-poison</c> at once; other failures are rethrown (host retries,
+/// then <c>dues-charge-poison</c>).
 /// </summary>
 public sealed class DuesChargeFunction(
     ChargeDues chargeDues,
     DuesChargeRateLimit rateLimit,
     IDuesChargeQueue queue,
-    StorageClients storage,
+    QueueMessageHandler messages,
     ILogger<DuesChargeFunction> logger)
 {
-    public const string PoisonQueueName = IDuesChargeQueue.QueueName + "-poison";
+    public const string PoisonQueueName = IDuesChargeQueue.QueueName + QueueMessageHandler.PoisonSuffix;
 
     [Function("DuesCharge")]
-    public async Task RunAsync([QueueTrigger(IDuesChargeQueue.QueueName)] string message, CancellationToken cancellationToken)
-    {
-        var request = Parse(message);
-        if (request is null)
-        {
-            logger.LogError("Unreadable dues charge message ({Length} characters) moved to {PoisonQueue}.", message?.Length ?? 0, PoisonQueueName);
-            var poison = await storage.QueueAsync(PoisonQueueName);
-            await poison.SendMessageAsync(message ?? string.Empty, cancellationToken);
-            return;
-        }
+    public Task RunAsync([QueueTrigger(IDuesChargeQueue.QueueName)] string message, CancellationToken cancellationToken) =>
+        messages.HandleAsync(IDuesChargeQueue.QueueName, message, Parse, request => ChargeAsync(request, cancellationToken), cancellationToken);
 
+    private async Task ChargeAsync(DuesChargeMessage request, CancellationToken cancellationToken)
+    {
         DuesChargeHandled handled;
         using (await rateLimit.AcquireAsync(cancellationToken))
         {
             handled = await chargeDues.ExecuteAsync(request, cancellationToken);
+        }
+
+        if (handled.MemberNotFound)
+        {
+            throw UnprocessableMessageException.UnknownSubject("member", request.MemberId);
         }
 
         if (handled is { Outcome: DuesChargeOutcome.RateLimited, RetryAfter: { } retryAfter })

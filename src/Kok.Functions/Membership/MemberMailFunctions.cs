@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Kok.Domain.Common;
-using Kok.Domain.Mail;
 using Kok.Domain.Membership;
 using Kok.Functions.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -10,36 +8,25 @@ namespace Kok.Functions.Membership;
 
 /// <summary>
 /// Queue triggers on <c>welcome-mail</c> and <c>member-mail</c>: parse the request (ids only) and run
-/// <see cref="SendMemberMail"/>. A request that came before the save that makes its mail due (or while another worker
-/// sends the same mail) is put back for later (<see cref="QueuePutBack"/>) without failing. Other failures are
-/// rethrown, so the host retries up to host.json's maxDequeueCount and then parks the message in
-/// <c>&lt;queue&gt;-poison</c>; an unreadable message is thrown straight there too.
+/// <see cref="SendMemberMail"/>, the way every queue function does (<see cref="QueueMessageHandler"/>). An unreadable
+/// request, or one for a member that does not exist, goes to <c>&lt;queue&gt;-poison</c> at once. A request that came
+/// before the save that makes its mail due (or while another worker sends the same mail) is put back for later. A mail
+/// that is no longer due is acknowledged without sending and logged as skipped. Transient failures (storage, mail
+/// service) are rethrown: the host retries up to host.json's maxDequeueCount, then parks the message in the poison queue.
 /// </summary>
-public sealed class MemberMailFunctions(SendMemberMail sendMemberMail, QueuePutBack putBack, ILogger<MemberMailFunctions> logger)
+public sealed class MemberMailFunctions(SendMemberMail sendMemberMail, QueueMessageHandler messages, ILogger<MemberMailFunctions> logger)
 {
     [Function("WelcomeMail")]
     public Task WelcomeAsync([QueueTrigger(IMemberMailQueue.WelcomeQueueName)] string message, CancellationToken cancellationToken) =>
-        SendAsync(message, cancellationToken);
+        messages.HandleAsync(IMemberMailQueue.WelcomeQueueName, message, Parse, request => SendAsync(request, cancellationToken), cancellationToken);
 
     [Function("MemberMail")]
     public Task MemberAsync([QueueTrigger(IMemberMailQueue.MemberMailQueueName)] string message, CancellationToken cancellationToken) =>
-        SendAsync(message, cancellationToken);
+        messages.HandleAsync(IMemberMailQueue.MemberMailQueueName, message, Parse, request => SendAsync(request, cancellationToken), cancellationToken);
 
-    private async Task SendAsync(string message, CancellationToken cancellationToken)
+    private async Task SendAsync(MemberMailRequest request, CancellationToken cancellationToken)
     {
-        var request = Parse(message)
-            ?? throw new InvalidOperationException($"Unreadable member mail message ({message?.Length ?? 0} characters).");
-        MailDispatch dispatch;
-        try
-        {
-            dispatch = await sendMemberMail.ExecuteAsync(request, cancellationToken);
-        }
-        catch (NotYetException)
-        {
-            await putBack.PutBackAsync(IMemberMailQueue.QueueFor(request.Kind), message, cancellationToken);
-            return;
-        }
-
+        var dispatch = await sendMemberMail.ExecuteAsync(request, cancellationToken);
         logger.LogInformation("Member mail {Kind} for {MailSubjectId}: {Outcome}.", request.Kind, request.MailSubjectId, dispatch.Outcome);
     }
 

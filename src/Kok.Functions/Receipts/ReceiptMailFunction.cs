@@ -8,52 +8,29 @@ using Microsoft.Extensions.Logging;
 namespace Kok.Functions.Receipts;
 
 /// <summary>
-/// Queue trigger on <c>receipt-mail</c>: parses the message (ids only) and runs <see cref="SendReceiptMail"/>.
-/// A message that came before the payment's new state was saved, or while another worker sends the same mail, is put
-/// back for later (<see cref="QueuePutBack"/>) without failing. Transient failures (storage, mail service 429/5xx)
-/// are rethrown, so the host retries the message up to host.json's maxDequeueCount and then moves it to
-/// <c>receipt-mail-poison</c>. A message that can never succeed (unreadable, or its subject does not exist) goes to
-/// the poison queue at once instead of being retried pointlessly. Logs carry ids and outcomes only, never names or
-/// addresses.
+/// Queue trigger on <c>receipt-mail</c>: parses the message (ids only) and runs <see cref="SendReceiptMail"/>, the way
+/// every queue function does (<see cref="QueueMessageHandler"/>): an unreadable message, or one whose donation or
+/// member does not exist, goes to <c>receipt-mail-poison</c> at once; one that came before the payment's new state
+/// was saved, or while another worker sends the same mail, is put back for later; transient failures (storage, mail
+/// service 429/5xx) are rethrown and retried by the host. Logs carry ids and outcomes only, never names or addresses.
 /// </summary>
 public sealed class ReceiptMailFunction(
     SendReceiptMail sendReceiptMail,
-    QueuePutBack putBack,
-    StorageClients storage,
+    QueueMessageHandler messages,
     ILogger<ReceiptMailFunction> logger)
 {
-    public const string PoisonQueueName = IReceiptMailQueue.QueueName + "-poison";
+    public const string PoisonQueueName = IReceiptMailQueue.QueueName + QueueMessageHandler.PoisonSuffix;
 
     [Function("ReceiptMail")]
-    public async Task RunAsync([QueueTrigger(IReceiptMailQueue.QueueName)] string message, CancellationToken cancellationToken)
+    public Task RunAsync([QueueTrigger(IReceiptMailQueue.QueueName)] string message, CancellationToken cancellationToken) =>
+        messages.HandleAsync(IReceiptMailQueue.QueueName, message, Parse, request => SendAsync(request, cancellationToken), cancellationToken);
+
+    private async Task SendAsync(ReceiptMailRequest request, CancellationToken cancellationToken)
     {
-        var request = Parse(message);
-        if (request is null)
-        {
-            // The content is not logged: an unreadable message may hold anything.
-            logger.LogError("Unreadable receipt mail message ({Length} characters) moved to {PoisonQueue}.", message?.Length ?? 0, PoisonQueueName);
-            await MoveToPoisonAsync(message ?? string.Empty, cancellationToken);
-            return;
-        }
-
-        ReceiptMailResult result;
-        try
-        {
-            result = await sendReceiptMail.ExecuteAsync(request, cancellationToken);
-        }
-        catch (NotYetException)
-        {
-            await putBack.PutBackAsync(IReceiptMailQueue.QueueName, message, cancellationToken);
-            return;
-        }
-
+        var result = await sendReceiptMail.ExecuteAsync(request, cancellationToken);
         if (result.Outcome == ReceiptMailOutcome.SubjectNotFound)
         {
-            logger.LogError(
-                "Receipt mail for unknown {SubjectKind} {SubjectId} (payment {PaymentId}, {Purpose}) moved to {PoisonQueue}.",
-                request.SubjectKind, SafeId(request.SubjectId), SafeId(request.PaymentId), request.Purpose, PoisonQueueName);
-            await MoveToPoisonAsync(message, cancellationToken);
-            return;
+            throw UnprocessableMessageException.UnknownSubject(request.SubjectKind.ToString().ToLowerInvariant(), request.SubjectId);
         }
 
         logger.Log(
@@ -90,10 +67,4 @@ public sealed class ReceiptMailFunction(
     /// <summary>Our ids are short runs of letters, digits, _ and -; anything else is not echoed into logs.</summary>
     private static string SafeId(string? id) =>
         id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? id : "(malformed)";
-
-    private async Task MoveToPoisonAsync(string message, CancellationToken cancellationToken)
-    {
-        var poison = await storage.QueueAsync(PoisonQueueName);
-        await poison.SendMessageAsync(message, cancellationToken);
-    }
 }

@@ -56,10 +56,9 @@ public sealed partial class QueuePutBack(StorageClients storage, ILogger<QueuePu
         if (count >= MaxPutBacks)
         {
             // Without its count, so a message staff move back from the poison queue gets its full hour again.
-            LogGivenUp(logger, queueName, count);
+            LogGivenUp(logger, queueName, count, queueName + QueueMessageHandler.PoisonSuffix);
             json.Remove(CountProperty);
-            var poison = await storage.QueueAsync(queueName + "-poison");
-            await poison.SendMessageAsync(json.ToJsonString(), cancellationToken);
+            await QueueMessageHandler.MoveToPoisonAsync(storage, queueName, json.ToJsonString(), cancellationToken);
             return false;
         }
 
@@ -74,6 +73,7 @@ public sealed partial class QueuePutBack(StorageClients storage, ILogger<QueuePu
     [LoggerMessage(Level = LogLevel.Information, Message = "Message of {Queue} not due yet; put back for {DelaySeconds} s (put-back {Count} of {Max}).")]
     private static partial void LogPutBack(ILogger logger, string queue, double delaySeconds, int count, int max);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Message of {Queue} still not due after {Count} put-backs (about an hour); moved to its poison queue.")]
-    private static partial void LogGivenUp(ILogger logger, string queue, int count);
+    // In the host's words, which the poison-queue alert looks for (see QueueMessageHandler).
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message of {Queue} still not due after {Count} put-backs (about an hour). Moving message to queue '{PoisonQueue}'.")]
+    private static partial void LogGivenUp(ILogger logger, string queue, int count, string poisonQueue);
 }

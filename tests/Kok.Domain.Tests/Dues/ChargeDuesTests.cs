@@ -120,4 +120,16 @@ public sealed class ChargeDuesTests
         Assert.Equal(DuesChargeOutcome.NotChargeable, (await Charge().ExecuteAsync(new("mem_unknownunknownunkno", Due), default)).Outcome);
         gateway.VerifyNoOtherCalls();
     }
+
+    [Fact]
+    public async Task Only_a_member_that_does_not_exist_is_reported_as_not_found()
+    {
+        var member = Requested();
+        member.Cancel(clock.GetUtcNow(), Member.CancelledByMember);
+        repository.Put(member);
+
+        Assert.False((await Charge().ExecuteAsync(new(member.Id, Due), default)).MemberNotFound);
+        Assert.True((await Charge().ExecuteAsync(new("mem_unknownunknownunkno", Due), default)).MemberNotFound);
+        gateway.VerifyNoOtherCalls();
+    }
 }

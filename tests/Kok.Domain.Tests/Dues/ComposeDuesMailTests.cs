@@ -68,7 +68,7 @@ public class ComposeDuesMailTests
     }
 
     [Fact]
-    public async Task Unknown_member_is_not_due_so_the_queue_retries()
+    public async Task Unknown_member_has_no_dues_mail_to_compose()
     {
         Stored(null);
         Assert.Null(await Compose(MemberMailKind.DuesLapsed));

@@ -19,7 +19,7 @@ namespace Kok.IntegrationTests.Dashboard;
 /// stored through the real repository with the totals hooked in, so each has its Members row, email index and dues
 /// agenda entry and moved the totals as a sign-up does. The other 49,000 exist only where the summary reads: the same
 /// seeder builds them through the domain, and their contributions (<see cref="MemberContribution.Of"/>) go into the
-/// DashboardTotals partition in bulk (<c>TableDashboardTotals.AddNewAsync</c>: the production c-row and shard-row
+/// DashboardTotals partition in bulk (<c>DashboardTotalsSeeder.AddNewAsync</c> of Kok.Seed: the production c-row and shard-row
 /// format, entity-group transactions of 100 rows, then each shard row moved once). They have no Members rows: storing
 /// 49,000 members one by one takes Azurite far too long. At the end they are taken out of the totals again
 /// (<c>RemoveAsync</c>), so the totals keep matching the source tables for the recompute action of other tests.
@@ -67,7 +67,7 @@ public sealed class DashboardSummaryCostTests(ITestOutputHelper output)
         try
         {
             started = Stopwatch.GetTimestamp();
-            var added = await totals.AddNewAsync(bulk, CancellationToken.None);
+            var added = await new DashboardTotalsSeeder(storage).AddNewAsync(bulk, CancellationToken.None);
             output.WriteLine($"bulk-seeded {added} members' totals in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
             var withMany = await MeasureSummaryAsync(server, counter);
 
@@ -90,7 +90,7 @@ public sealed class DashboardSummaryCostTests(ITestOutputHelper output)
         finally
         {
             started = Stopwatch.GetTimestamp();
-            var removed = await totals.RemoveAsync(bulk, CancellationToken.None);
+            var removed = await new DashboardTotalsSeeder(storage).RemoveAsync(bulk, CancellationToken.None);
             output.WriteLine($"removed {removed} bulk-seeded members' totals in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
         }
     }

@@ -1,19 +1,22 @@
 using Azure;
 using Azure.Data.Tables;
 using Kok.Domain.Dashboard;
+using Kok.Functions.Dashboard;
 using Kok.Functions.Storage;
+using static Kok.Functions.Dashboard.TableDashboardTotals;
 
-namespace Kok.Functions.Dashboard;
+namespace Kok.Seed;
 
 /// <summary>
-/// Seeding in bulk (<c>./seed.sh</c> through Kok.Seed's <c>MemberSeeder</c>, tests with tens of thousands of entities;
-/// never the app's own paths). The rows written are exactly
-/// those <see cref="ApplyAsync"/> leaves (same c-row and shard-row format, same shard per entity), but without a read
-/// per entity: c-rows go in entity-group transactions of 100, then each touched shard row moves once by the sum, under
-/// its ETag (a live apply racing for it makes that row start over). Unlike <see cref="ApplyAsync"/> the c-rows and the
-/// totals are not one atomic step: a crash in between leaves drift that the recompute action repairs.
+/// The dashboard totals seeded in bulk (<c>./seed.sh</c> through <see cref="MemberSeeder"/>, tests and benchmarks
+/// with tens of thousands of entities; never the app's own paths, so it lives here and not in Kok.Functions). The
+/// rows written are exactly those <see cref="TableDashboardTotals.ApplyAsync"/> leaves (its c-row and shard-row
+/// format, same shard per entity), but without a read per entity: c-rows go in entity-group transactions of 100,
+/// then each touched shard row moves once by the sum, under its ETag (a live apply racing for it makes that row
+/// start over). Unlike <see cref="TableDashboardTotals.ApplyAsync"/> the c-rows and the totals are not one atomic
+/// step: a crash in between leaves drift that the recompute action repairs.
 /// </summary>
-public sealed partial class TableDashboardTotals
+public sealed class DashboardTotalsSeeder(StorageClients storage)
 {
     private const int BulkWriters = 4;
 
@@ -37,7 +40,7 @@ public sealed partial class TableDashboardTotals
     /// The reverse of <see cref="AddNewAsync"/>: forgets the given entities and takes their contributions, which must be
     /// what they remember (as seeded), off the totals; entities not remembered are skipped. Returns how many were removed.
     /// </summary>
-    internal Task<int> RemoveAsync(IReadOnlyDictionary<string, DashboardContribution> contributions, CancellationToken cancellationToken)
+    public Task<int> RemoveAsync(IReadOnlyDictionary<string, DashboardContribution> contributions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contributions);
         return BulkAsync(
