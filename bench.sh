@@ -5,13 +5,14 @@
 #   ./bench.sh dues [SMALL LARGE]
 #                          dues run time with 500 due among 10,000 and 100,000 members (or SMALL and LARGE), their
 #                          ratio and storage transactions; then charges per second through dues-charge (takes minutes)
+#   ./bench.sh receipts    PDFs per second of a 12-line Sammelbestätigung; register issues per second, 8 workers
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
-usage() { echo "usage: ./bench.sh donations | dues [SMALL LARGE]" >&2; exit 2; }
+usage() { echo "usage: ./bench.sh donations | dues [SMALL LARGE] | receipts" >&2; exit 2; }
 case "${1:-} $#" in
-  "donations 1" | "dues 1" | "dues 3") ;;
+  "donations 1" | "dues 1" | "dues 3" | "receipts 1") ;;
   *) usage ;;
 esac
 

@@ -1,15 +1,16 @@
 using Kok.Benchmarks;
 using Kok.Benchmarks.Donations;
 using Kok.Benchmarks.Dues;
+using Kok.Benchmarks.Receipts;
 
 // Usage: Kok.Benchmarks <scenario>; storage from the AzureWebJobsStorage connection string (./bench.sh sets it).
-const string usage = "usage: Kok.Benchmarks donations | dues [SMALL LARGE]   (AzureWebJobsStorage must point at an Azurite started for this run)";
+const string usage = "usage: Kok.Benchmarks donations | dues [SMALL LARGE] | receipts   (AzureWebJobsStorage must point at an Azurite started for this run)";
 var sizes = args switch
 {
     ["dues"] => (Small: 10_000, Large: 100_000),
     ["dues", var s, var l] when int.TryParse(s, out var small) && int.TryParse(l, out var large)
         && small >= DuesBenchmark.DueToday && large >= small => (Small: small, Large: large),
-    ["donations"] => (Small: 0, Large: 0),
+    ["donations"] or ["receipts"] => (Small: 0, Large: 0),
     _ => (Small: -1, Large: -1),
 };
 if (sizes.Small < 0)
@@ -32,6 +33,10 @@ var report = new BenchmarkReport(Console.Out);
 if (args[0] == "dues")
 {
     await new DuesBenchmark(storage, report, sizes.Small, sizes.Large).RunAsync(deadline.Token);
+}
+else if (args[0] == "receipts")
+{
+    await new ReceiptsBenchmark(storage, report).RunAsync(deadline.Token);
 }
 else
 {

@@ -26,6 +26,16 @@ public interface IReceiptRegister
     /// </exception>
     Task<IssuedReceipt> IssueAnnualAsync(AnnualReceiptIssueRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="IssueAnnualAsync(AnnualReceiptIssueRequest, CancellationToken)"/> for several donors at once, their
+    /// new receipts numbered consecutively in as few atomic steps as fit (one counter step for several receipts, so
+    /// many workers do not queue for every single number). Each result is the donor's receipt or the payments that
+    /// already have another receipt. The requests must name distinct donors and payments.
+    /// </summary>
+    Task<IReadOnlyList<AnnualReceiptIssueResult>> IssueAnnualAsync(
+        IReadOnlyList<AnnualReceiptIssueRequest> requests,
+        CancellationToken cancellationToken);
+
     /// <summary>The receipt currently confirming the payment (its replacement once corrected), or null.</summary>
     Task<IssuedReceipt?> GetByPaymentAsync(ReceiptPaymentKey paymentKey, CancellationToken cancellationToken);
 

@@ -40,6 +40,24 @@ internal sealed class InMemoryReceiptRegister : IReceiptRegister
         return Task.FromResult(Store(new IssuedReceipt(request.PaymentKeys, request.ToDocument(Next(request.IssueYear)), request.Subject.DonorKey)));
     }
 
+    public async Task<IReadOnlyList<AnnualReceiptIssueResult>> IssueAnnualAsync(IReadOnlyList<AnnualReceiptIssueRequest> requests, CancellationToken cancellationToken)
+    {
+        var results = new List<AnnualReceiptIssueResult>();
+        foreach (var request in requests)
+        {
+            try
+            {
+                results.Add(AnnualReceiptIssueResult.Issued(request, await IssueAnnualAsync(request, cancellationToken)));
+            }
+            catch (ReceiptPaymentsAlreadyConfirmedException ex)
+            {
+                results.Add(AnnualReceiptIssueResult.Refused(request, ex.PaymentKeys));
+            }
+        }
+
+        return results;
+    }
+
     public Task<IssuedReceipt?> GetByPaymentAsync(ReceiptPaymentKey paymentKey, CancellationToken cancellationToken) =>
         Task.FromResult(byPayment.TryGetValue(paymentKey.Value, out var number) ? byNumber[number] : null);
 

@@ -162,6 +162,36 @@ public class AnnualReceiptRegisterTests
     }
 
     [Fact]
+    public async Task A_batch_numbers_its_receipts_consecutively_in_one_step_and_settles_the_ones_that_lose_on_their_own()
+    {
+        var year = await ReceiptStorage.UnusedYearAsync();
+        var counter = new StorageTransactionCounter();
+        var register = new TableReceiptRegister(ReceiptStorage.Clients(counter), TimeProvider.System);
+        var before = await register.IssueAnnualAsync(Annual(year, "b1", 12), CancellationToken.None);
+        await register.IssueAsync(Single(year, "pay_200"), CancellationToken.None);
+
+        // Seven donors of 12 payments fill one transaction (1 + 7 × 14 rows); b1 has its receipt already, b5 claims a
+        // payment with a single receipt.
+        var requests = Enumerable.Range(0, 9).Select(d => d switch
+        {
+            1 => Annual(year, "b1", 12),
+            5 => Annual(year, "b5", ["pay_500", "pay_200"]),
+            _ => Annual(year, $"b{d}", 12, firstPayment: 300 + (d * 12)),
+        }).ToList();
+        var transactions = await counter.MeasureAsync(() => register.IssueAnnualAsync(requests, CancellationToken.None));
+        var settled = await register.IssueAnnualAsync(requests, CancellationToken.None);
+
+        Assert.Equal(before.Number, settled[1].Receipt!.Number);
+        Assert.Null(settled[5].Receipt);
+        Assert.Equal([Key("pay_200")], settled[5].AlreadyConfirmed);
+        var numbers = settled.Where(r => r.Receipt is not null).Select(r => r.Receipt!.Number).Except([before.Number]).Order().ToList();
+        Assert.Equal(Enumerable.Range(3, 7).Select(i => ReceiptNumber.Create(year, i)), numbers);
+        Assert.Equal(Enumerable.Range(1, 9).Select(i => ReceiptNumber.Create(year, i)), (await register.ListAsync(year, CancellationToken.None)).Select(r => r.Number));
+        Assert.Equal(requests.Select((r, i) => i), settled.Select(r => requests.IndexOf(r.Request)));
+        Assert.Equal(3, transactions.Count(t => t.Method == "POST")); // lost on b1's donor row, on b5's payment, then the 7 in one
+    }
+
+    [Fact]
     public async Task Withdrawal_keeps_the_number_the_reason_and_the_payments()
     {
         var year = await ReceiptStorage.UnusedYearAsync();
@@ -344,7 +374,7 @@ public class AnnualReceiptRegisterTests
         AnnualReceiptSubject.CalendarYear(Donor(donor), year - 1),
         new ReceiptDonor("Jürgen Weiß-Großmann", ["Königstraße 5", "12345 Groß Köris"]),
         paymentIds.Select(id => new AnnualReceiptPayment(
-            Key(id), new DateOnly(year - 1, 1, 1).AddDays(int.Parse(id[4..], System.Globalization.CultureInfo.InvariantCulture) * 3), ReceiptKind.Donation, 2500)).ToList(),
+            Key(id), new DateOnly(year - 1, 1, 1).AddDays(int.Parse(id[4..], System.Globalization.CultureInfo.InvariantCulture) % 120 * 3), ReceiptKind.Donation, 2500)).ToList(),
         new DateOnly(year, 1, 1).AddDays(issueDay - 1),
         Issuer(year));
 }
