@@ -93,10 +93,10 @@ internal sealed class ReceiptsBenchmark(string storageConnectionString, Benchmar
         await plain.IssueAnnualAsync(Request(run + "w", 0), cancellationToken); // creates the table once
 
         report.Heading($"Register: {Receipts} Sammelbestätigungen of {Lines} lines, {Workers} concurrent workers, one counter");
-        await IssueAsync("one by one, without totals", plain, run + "a", counter, batch: 1);
-        await IssueAsync("one by one, with dashboard totals", counted, run + "b", counter, batch: 1);
-        await IssueAsync($"batches of {Batch}, without totals", plain, run + "c", counter, batch: Batch);
-        await IssueAsync($"batches of {Batch}, with dashboard totals", counted, run + "d", counter, batch: Batch);
+        await IssueAsync("1 per call, no totals", plain, run + "a", counter, batch: 1);
+        await IssueAsync("1 per call, with dashboard totals", counted, run + "b", counter, batch: 1);
+        await IssueAsync($"{Batch} per call, no totals", plain, run + "c", counter, batch: Batch);
+        await IssueAsync($"{Batch} per call, with dashboard totals", counted, run + "d", counter, batch: Batch);
 
         // The floor: the same transaction (receipt, donor and 12 payment rows) without the counter, each in its own partition.
         var table = clients.Table(TableNames.ReceiptRegister);
