@@ -2,9 +2,10 @@ using Kok.Benchmarks;
 using Kok.Benchmarks.ColdStart;
 using Kok.Benchmarks.Donations;
 using Kok.Benchmarks.Dues;
+using Kok.Benchmarks.Receipts;
 
 // Usage: Kok.Benchmarks <scenario>; storage from the AzureWebJobsStorage connection string (./bench.sh sets it).
-const string usage = "usage: Kok.Benchmarks donations | dues [SMALL LARGE] | dues-mail [N] | cold-start [STARTS]   (AzureWebJobsStorage must point at an Azurite started for this run)";
+const string usage = "usage: Kok.Benchmarks donations | dues [SMALL LARGE] | dues-mail [N] | cold-start [STARTS] | receipts   (AzureWebJobsStorage must point at an Azurite started for this run)";
 var sizes = args switch
 {
     ["dues"] => (Small: 10_000, Large: 100_000),
@@ -12,7 +13,7 @@ var sizes = args switch
     ["dues-mail", var n] when int.TryParse(n, out var count) && count > 0 => (Small: count, Large: 0),
     ["dues", var s, var l] when int.TryParse(s, out var small) && int.TryParse(l, out var large)
         && small >= DuesBenchmark.DueToday && large >= small => (Small: small, Large: large),
-    ["donations"] => (Small: 0, Large: 0),
+    ["donations"] or ["receipts"] => (Small: 0, Large: 0),
     ["cold-start"] => (Small: ColdStartBenchmark.DefaultStarts, Large: 0),
     ["cold-start", var n] when int.TryParse(n, out var starts) && starts >= 1 => (Small: starts, Large: 0),
     _ => (Small: -1, Large: -1),
@@ -45,6 +46,10 @@ else if (args[0] == "dues")
 else if (args[0] == "dues-mail")
 {
     await new DuesMailBenchmark(storage, report, sizes.Small).RunAsync(deadline.Token);
+}
+else if (args[0] == "receipts")
+{
+    await new ReceiptsBenchmark(storage, report).RunAsync(deadline.Token);
 }
 else
 {

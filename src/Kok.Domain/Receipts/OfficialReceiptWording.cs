@@ -1,10 +1,11 @@
 namespace Kok.Domain.Receipts;
 
 /// <summary>
-/// The text passages of the official pattern "Bestätigung über Geldzuwendungen/Mitgliedsbeitrag" (Einzelbestätigung,
-/// BMF-Schreiben vom 7.11.2013, BStBl I S. 1333, Anlage 3; form 034122), in their prescribed order. The BMF letter
-/// forbids rewording and reordering them (Nr. 2), so renderers take every sentence from here and only lay them out;
-/// fill-in values are inserted where the pattern has dotted lines.
+/// The text passages of the official patterns "Bestätigung über Geldzuwendungen/Mitgliedsbeitrag" (Einzelbestätigung,
+/// BMF-Schreiben vom 7.11.2013, BStBl I S. 1333, Anlage 3; form 034122) and "Sammelbestätigung über
+/// Geldzuwendungen/Mitgliedsbeiträge" with its "Anlage zur Sammelbestätigung" (Anlage 14), in their prescribed order.
+/// The BMF letter forbids rewording and reordering them (Nr. 2), so renderers take every sentence from here and only
+/// lay them out; fill-in values are inserted where the pattern has dotted lines.
 /// </summary>
 public static class OfficialReceiptWording
 {
@@ -104,4 +105,67 @@ public static class OfficialReceiptWording
     /// <summary>Marker on a copy of a cancelled receipt, so it cannot be mistaken for a valid one.</summary>
     public static string WithdrawnMarker(DateOnly withdrawnOn) =>
         $"STORNIERT am {GermanDate.Format(withdrawnOn)} – diese Zuwendungsbestätigung ist ungültig.";
+
+    /// <summary>The void marker of a withdrawn receipt, naming its correction when there is one.</summary>
+    public static string WithdrawnMarker(DateOnly withdrawnOn, string? replacedBy) => replacedBy is null
+        ? WithdrawnMarker(withdrawnOn)
+        : $"{WithdrawnMarker(withdrawnOn)} Ersetzt durch Nr. {replacedBy}.";
+
+    /// <summary>Printed on a correction (outside the pattern's passages, like the number).</summary>
+    public static string ReplacesStatement(string withdrawnNumber) =>
+        $"Diese Zuwendungsbestätigung ersetzt die stornierte Zuwendungsbestätigung Nr. {withdrawnNumber}.";
+
+    /// <summary>Marks every page of a copy reproducing an issued receipt (same number, dates, data, signatory).</summary>
+    public const string CopyMarker = "Zweitschrift";
+
+    /// <summary>Across every page of a staff preview, which has no number and can never pass for a receipt.</summary>
+    public const string DraftMarker = "Entwurf — keine gültige Zuwendungsbestätigung";
+
+    /// <summary>"Seite 2 von 3", on every page of a Sammelbestätigung with its number.</summary>
+    public static string PageOf(int page, int pages) => $"Seite {page} von {pages}";
+
+    /// <summary>The receipt number line of the pages of a Sammelbestätigung.</summary>
+    public static string AnnualNumberLine(string number) => $"Sammelbestätigung Nr. {number}";
+
+    // Sammelbestätigung (BMF 2013, Anlage 14): the passages that differ from the Einzelbestätigung, in their order.
+
+    public const string AnnualTitle = "Sammelbestätigung über Geldzuwendungen/Mitgliedsbeiträge";
+
+    public const string TotalInFiguresLabel = "Gesamtbetrag der Zuwendung - in Ziffern -";
+
+    public const string PeriodLabel = "Zeitraum der Sammelbestätigung:";
+
+    /// <summary>Mandatory on every Sammelbestätigung; lower-case "ähnliches" as in the BMF text, no comma.</summary>
+    public const string NoFurtherConfirmations =
+        "Es wird bestätigt, dass über die in der Gesamtsumme enthaltenen Zuwendungen keine weiteren Bestätigungen, weder "
+        + "formelle Zuwendungsbestätigungen noch Beitragsquittungen oder ähnliches ausgestellt wurden und werden.";
+
+    /// <summary>Replaces the Einzelbestätigung's Verzicht line; the Anlage says it per payment.</summary>
+    public const string WaiverInAnnex =
+        "Ob es sich um den Verzicht auf Erstattung von Aufwendungen handelt, ist der Anlage zur Sammelbestätigung zu entnehmen.";
+
+    public const string AnnexDateColumn = "Datum der Zuwendung";
+
+    public const string AnnexKindColumn = "Art der Zuwendung (Geldzuwendung/Mitgliedsbeitrag)";
+
+    public const string AnnexWaiverColumn = "Verzicht auf die Erstattung von Aufwendungen (ja/nein)";
+
+    public const string AnnexAmountColumn = "Betrag";
+
+    /// <summary>The Anlage's total row; its amount equals the Gesamtbetrag on page 1.</summary>
+    public const string AnnexTotal = "Gesamtsumme";
+
+    /// <summary>"Anlage zur Sammelbestätigung vom 15.01.2026", as the BMF rules require the list to be headed.</summary>
+    public static string AnnexHeading(DateOnly issueDate) => $"Anlage zur Sammelbestätigung vom {GermanDate.Format(issueDate)}";
+
+    /// <summary>The "Art der Zuwendung" of a line.</summary>
+    public static string KindName(ReceiptKind kind) => kind switch
+    {
+        ReceiptKind.Donation => "Geldzuwendung",
+        ReceiptKind.MembershipFee => "Mitgliedsbeitrag",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind."),
+    };
+
+    /// <summary>The Anlage's "ja/nein" for the Verzicht auf die Erstattung von Aufwendungen.</summary>
+    public static string WaiverAnswer(bool isWaiver) => isWaiver ? "ja" : "nein";
 }

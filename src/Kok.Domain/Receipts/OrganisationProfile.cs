@@ -7,6 +7,18 @@ namespace Kok.Domain.Receipts;
 /// </summary>
 public sealed record OrganisationProfile
 {
+    /// <summary>Years a Freistellungsbescheid may be cited on receipts (§ 63 Abs. 5 Satz 1 Nr. 1 AO).</summary>
+    public const int FreistellungsbescheidYears = 5;
+
+    /// <summary>Calendar years a § 60a AO Feststellungsbescheid may be cited (§ 63 Abs. 5 Satz 1 Nr. 2 AO).</summary>
+    public const int FeststellungsbescheidYears = 3;
+
+    /// <summary>
+    /// Largest scanned signature kept: the register stores it once, in one table row (1 MB, as base64 text in UTF-16).
+    /// A larger one counts as unconfigured, so receipts wait rather than fail half way.
+    /// </summary>
+    public const int MaxSignatureFacsimileBytes = 256 * 1024;
+
     private const string PlaceholderSuffix = " – bitte konfigurieren]";
 
     /// <summary>Full legal name ("Bezeichnung der steuerbegünstigten Einrichtung").</summary>
@@ -89,13 +101,28 @@ public sealed record OrganisationProfile
         ExemptionNoticeDate is { } date ? GermanDate.Format(date) : Placeholder("Datum des Bescheids");
 
     /// <summary>
-    /// Last day receipts may cite the notice (§ 63 Abs. 5 AO): five years after a Freistellungsbescheid, three after a
-    /// § 60a AO Feststellungsbescheid. Null while the date is unconfigured.
+    /// Last day receipts may cite the notice (§ 63 Abs. 5 AO): a receipt may be issued while the notice's date lies no
+    /// longer than five years (Freistellungsbescheid) or three calendar years (§ 60a AO Feststellungsbescheid) back,
+    /// "taggenau" (to the day). By §§ 187 Abs. 1, 188 Abs. 2 BGB (via § 108 Abs. 1 AO) the period ends with the day
+    /// whose date matches the notice's: a notice of 17.05.2024 may be cited on 17.05.2029, not on 18.05.2029. A notice
+    /// of 29 February ends on 28 February when that year has no 29th (§ 188 Abs. 3 BGB), as
+    /// <see cref="DateOnly.AddYears"/> counts. Null while the date is unconfigured.
     /// </summary>
     public DateOnly? ExemptionNoticeUsableUntil => ExemptionNoticeDate?.AddYears(
-        ExemptionNotice == TaxExemptionNotice.Freistellungsbescheid ? 5 : 3);
+        ExemptionNotice == TaxExemptionNotice.Freistellungsbescheid ? FreistellungsbescheidYears : FeststellungsbescheidYears);
 
-    /// <summary>Names of settings that still hold a placeholder (or are empty); empty when the profile is complete.</summary>
+    /// <summary>
+    /// SHA-256 of <see cref="SignatureFacsimile"/> (lower-case hex), or null without one: how a frozen receipt names
+    /// the facsimile it was signed with, which the register keeps once however many receipts carry it.
+    /// </summary>
+    public string? SignatureFacsimileSha256 => SignatureFacsimile.IsEmpty
+        ? null
+        : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(SignatureFacsimile.Span));
+
+    /// <summary>
+    /// Names of settings that still hold a placeholder (or are empty, or a facsimile too large to keep); empty when
+    /// the profile is complete.
+    /// </summary>
     public IReadOnlyList<string> UnconfiguredSettings()
     {
         var missing = new List<string>();
@@ -131,15 +158,62 @@ public sealed record OrganisationProfile
         Check(nameof(SignatoryName), SignatoryName);
         Check(nameof(SignatoryFunction), SignatoryFunction);
         Check(nameof(ContactEmail), ContactEmail);
+        if (SignatureFacsimile.Length > MaxSignatureFacsimileBytes)
+        {
+            missing.Add(nameof(SignatureFacsimile));
+        }
+
         return missing;
     }
 
     /// <summary>
     /// Whether a receipt issued on <paramref name="issueDate"/> would be valid: every setting is configured and the
-    /// exemption notice is not older than § 63 Abs. 5 AO allows.
+    /// exemption notice is not older than § 63 Abs. 5 AO allows (<see cref="ReceiptBlockerOn"/>).
     /// </summary>
-    public bool CanIssueReceiptsOn(DateOnly issueDate) =>
-        UnconfiguredSettings().Count == 0 && ExemptionNoticeUsableUntil is { } until && issueDate <= until;
+    public bool CanIssueReceiptsOn(DateOnly issueDate) => ReceiptBlockerOn(issueDate) is null;
+
+    /// <summary>
+    /// Why no receipt (single or annual) may carry <paramref name="receiptDate"/> as its date, or null when one may:
+    /// settings missing, the notice older than <see cref="ExemptionNoticeUsableUntil"/>, or dated after the receipt.
+    /// The receipt date counts, not the payment date: a Sammelbestätigung issued in January cites the notice as it
+    /// stands then.
+    /// </summary>
+    public ReceiptIssueBlocker? ReceiptBlockerOn(DateOnly receiptDate)
+    {
+        var missing = UnconfiguredSettings();
+        if (missing.Count > 0)
+        {
+            return ReceiptIssueBlocker.SettingsMissing(missing);
+        }
+
+        var notice = ExemptionNoticeDate!.Value;
+        if (notice > receiptDate)
+        {
+            return ReceiptIssueBlocker.NoticeAfterReceiptDate(ExemptionNotice, notice, receiptDate);
+        }
+
+        var until = ExemptionNoticeUsableUntil!.Value;
+        return receiptDate > until ? ReceiptIssueBlocker.NoticeTooOld(ExemptionNotice, notice, until) : null;
+    }
+
+    /// <summary>
+    /// Refuses to freeze this profile on a receipt of <paramref name="receiptDate"/> confirming <paramref name="lines"/>:
+    /// when <see cref="ReceiptBlockerOn"/> names a reason, or a line is a membership fee the organisation's members
+    /// cannot deduct. Thrown before a number is taken, so the message waits rather than a number going to waste.
+    /// </summary>
+    internal void RequireReceiptsOn(DateOnly receiptDate, IEnumerable<ReceiptLine> lines)
+    {
+        if (ReceiptBlockerOn(receiptDate) is { } blocker)
+        {
+            throw new ReceiptsUnavailableException(blocker);
+        }
+
+        if (!MembershipFeesDeductible && lines.Any(l => l.Kind == ReceiptKind.MembershipFee))
+        {
+            throw new ReceiptsUnavailableException(
+                "Membership fees of this organisation are not deductible (Organisation__MembershipFeesDeductible); no receipt may confirm one.");
+        }
+    }
 
     /// <summary>A visible stand-in for a value that must be configured, e.g. "[Finanzamt – bitte konfigurieren]".</summary>
     public static string Placeholder(string what) => "[" + what + PlaceholderSuffix;

@@ -1,12 +1,20 @@
 namespace Kok.Domain.Receipts;
 
 /// <summary>
-/// Everything one Einzelbestätigung (single Zuwendungsbestätigung, German tax receipt) states about the supporter
-/// and the payment, frozen when the receipt is issued, so rendering it again years later gives the same receipt.
-/// A class, not a record, so a stray log call cannot print the supporter's name and address.
+/// One Zuwendungsbestätigung (German tax receipt) as issued: its number, what it states (<see cref="ReceiptContent"/>:
+/// an Einzelbestätigung for one payment or a Sammelbestätigung for several, the donor, the issuer as on the day of
+/// issue) and what happened to it later (withdrawn, replaced by a correction). Frozen when issued, so rendering it
+/// again years later gives the same receipt. A draft (<see cref="Draft"/>) has no number and can never be stored or
+/// pass for a receipt. A class, not a record, so a stray log call cannot print the supporter's name and address.
 /// </summary>
 public sealed class ReceiptDocument
 {
+    /// <summary>Printed where a draft's number would stand.</summary>
+    public const string DraftNumber = "[Entwurf – ohne Nummer]";
+
+    private readonly ReceiptContent content;
+
+    /// <summary>An Einzelbestätigung (the shape receipts had before Sammelbestätigungen and frozen issuer data).</summary>
     public ReceiptDocument(
         string number,
         ReceiptKind kind,
@@ -17,31 +25,122 @@ public sealed class ReceiptDocument
         DateOnly issueDate,
         bool isWaiverOfExpenseReimbursement = false,
         DateOnly? withdrawnOn = null)
+        : this(
+            RequireNumber(number),
+            Single(kind, new ReceiptDonor(donorName, donorAddressLines), amountCents, paymentDate, issueDate, isWaiverOfExpenseReimbursement),
+            withdrawnOn is { } on ? new ReceiptWithdrawal(on, ReceiptWithdrawal.RefundReason) : null,
+            replacedBy: null)
     {
-        if (!ReceiptNumber.IsValid(number))
+    }
+
+    private ReceiptDocument(string number, ReceiptContent content, ReceiptWithdrawal? withdrawal, string? replacedBy)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        content.Validate();
+        if (withdrawal is not null && withdrawal.On < content.IssueDate)
         {
-            throw new ArgumentException("Receipt number must look like 2026-000123.", nameof(number));
+            throw new ArgumentException("A receipt cannot be withdrawn before it was issued.", nameof(withdrawal));
         }
 
-        if (!Enum.IsDefined(kind))
+        if (replacedBy is not null && (withdrawal is null || !ReceiptNumber.IsValid(replacedBy)))
         {
-            throw new ArgumentOutOfRangeException(nameof(kind));
+            throw new ArgumentException("Only a withdrawn receipt is replaced, by a receipt number.", nameof(replacedBy));
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(donorName);
-        ArgumentNullException.ThrowIfNull(donorAddressLines);
-        var lines = donorAddressLines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => SingleLine(l)).ToArray();
-        if (lines.Length == 0)
-        {
-            throw new ArgumentException("A Zuwendungsbestätigung needs the supporter's address.", nameof(donorAddressLines));
-        }
+        Number = number;
+        this.content = content;
+        Withdrawal = withdrawal;
+        ReplacedBy = replacedBy;
+    }
 
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amountCents);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(amountCents, GermanAmountInWords.MaxCents);
-        if (issueDate < paymentDate)
-        {
-            throw new ArgumentException("A receipt cannot be issued before the payment.", nameof(issueDate));
-        }
+    /// <summary>"2026-000123", see <see cref="ReceiptNumber"/>; <see cref="DraftNumber"/> for a draft.</summary>
+    public string Number { get; }
+
+    public bool IsDraft => Number == DraftNumber;
+
+    public ReceiptForm Form => content.Form;
+
+    public ReceiptContent Content => content;
+
+    /// <summary>What an Einzelbestätigung confirms. A Sammelbestätigung states the kind per line (<see cref="Lines"/>).</summary>
+    public ReceiptKind Kind => Form == ReceiptForm.Einzelbestaetigung
+        ? content.Lines[0].Kind
+        : throw new InvalidOperationException("A Sammelbestätigung states the kind per line.");
+
+    /// <summary>"Name des Zuwendenden" exactly as printed.</summary>
+    public string DonorName => content.Donor.Name;
+
+    /// <summary>"Anschrift des Zuwendenden" lines exactly as printed.</summary>
+    public IReadOnlyList<string> DonorAddressLines => content.Donor.AddressLines;
+
+    public IReadOnlyList<ReceiptLine> Lines => content.Lines;
+
+    public ReceiptPeriod Period => content.Period;
+
+    /// <summary>The amount of an Einzelbestätigung, the "Gesamtbetrag" of a Sammelbestätigung.</summary>
+    public long AmountCents => content.TotalCents;
+
+    /// <summary>"Tag der Zuwendung" of an Einzelbestätigung: the day the money arrived.</summary>
+    public DateOnly PaymentDate => Form == ReceiptForm.Einzelbestaetigung
+        ? content.Lines[0].PaymentDate
+        : throw new InvalidOperationException("A Sammelbestätigung has a period, not one payment date.");
+
+    public DateOnly IssueDate => content.IssueDate;
+
+    /// <summary>The frozen issuer; null for receipts frozen before issuer data was kept.</summary>
+    public OrganisationProfile? Issuer => content.Issuer;
+
+    /// <summary>The withdrawn receipt this one corrects.</summary>
+    public string? Replaces => content.Replaces;
+
+    /// <summary>"Verzicht auf Erstattung von Aufwendungen": always false for money receipts made here.</summary>
+    public bool IsWaiverOfExpenseReimbursement { get; }
+
+    public ReceiptWithdrawal? Withdrawal { get; }
+
+    /// <summary>Set when the receipt was cancelled (e.g. after a refund); a rendered copy is then marked void.</summary>
+    public DateOnly? WithdrawnOn => Withdrawal?.On;
+
+    public bool IsWithdrawn => Withdrawal is not null;
+
+    /// <summary>The correction that replaced this withdrawn receipt.</summary>
+    public string? ReplacedBy { get; }
+
+    /// <summary>"Zuwendungsbestaetigung-2026-000123.pdf": ASCII only, so every mail client keeps it intact.</summary>
+    public string FileName => (Form == ReceiptForm.Sammelbestaetigung ? "Sammelbestaetigung" : "Zuwendungsbestaetigung")
+        + (IsDraft ? "-Entwurf" : "-" + Number) + ".pdf";
+
+    /// <summary>The receipt under its register number.</summary>
+    public static ReceiptDocument Issue(string number, ReceiptContent content) => new(RequireNumber(number), content, null, null);
+
+    /// <summary>A preview for staff: no number, rendered marked "Entwurf" on every page, never stored.</summary>
+    public static ReceiptDocument Draft(ReceiptContent content) => new(DraftNumber, content, null, null);
+
+    public ReceiptDocument Withdraw(DateOnly on) => Withdraw(new ReceiptWithdrawal(on, ReceiptWithdrawal.RefundReason));
+
+    public ReceiptDocument Withdraw(ReceiptWithdrawal withdrawal)
+    {
+        ArgumentNullException.ThrowIfNull(withdrawal);
+        RequireIssued();
+        return new ReceiptDocument(Number, content, withdrawal, ReplacedBy);
+    }
+
+    /// <summary>This withdrawn receipt, pointing at the correction that replaced it.</summary>
+    public ReceiptDocument ReplacedWith(string number)
+    {
+        RequireIssued();
+        return new ReceiptDocument(Number, content, Withdrawal, RequireNumber(number));
+    }
+
+    private static ReceiptContent Single(
+        ReceiptKind kind,
+        ReceiptDonor donor,
+        long amountCents,
+        DateOnly paymentDate,
+        DateOnly issueDate,
+        bool isWaiverOfExpenseReimbursement)
+    {
+        var line = new ReceiptLine(paymentDate, kind, amountCents);
 
         // Aufwandsspenden (waived reimbursement of expenses) need a handwritten signature (R 10b.1 Abs. 4 Satz 3
         // EStR); this machine-made receipt can only ever state "Nein".
@@ -52,54 +151,25 @@ public sealed class ReceiptDocument
                 nameof(isWaiverOfExpenseReimbursement));
         }
 
-        if (withdrawnOn is { } withdrawn && withdrawn < issueDate)
+        return new ReceiptContent
         {
-            throw new ArgumentException("A receipt cannot be withdrawn before it was issued.", nameof(withdrawnOn));
-        }
-
-        Number = number;
-        Kind = kind;
-        DonorName = SingleLine(donorName);
-        DonorAddressLines = lines;
-        AmountCents = amountCents;
-        PaymentDate = paymentDate;
-        IssueDate = issueDate;
-        IsWaiverOfExpenseReimbursement = isWaiverOfExpenseReimbursement;
-        WithdrawnOn = withdrawnOn;
+            Form = ReceiptForm.Einzelbestaetigung,
+            Donor = donor,
+            Lines = [line],
+            Period = new ReceiptPeriod(paymentDate, paymentDate),
+            IssueDate = issueDate,
+        };
     }
 
-    /// <summary>"2026-000123", see <see cref="ReceiptNumber"/>.</summary>
-    public string Number { get; }
+    private static string RequireNumber(string number) => ReceiptNumber.IsValid(number)
+        ? number
+        : throw new ArgumentException("Receipt number must look like 2026-000123.", nameof(number));
 
-    public ReceiptKind Kind { get; }
-
-    /// <summary>"Name des Zuwendenden" exactly as printed.</summary>
-    public string DonorName { get; }
-
-    /// <summary>"Anschrift des Zuwendenden" lines exactly as printed.</summary>
-    public IReadOnlyList<string> DonorAddressLines { get; }
-
-    public long AmountCents { get; }
-
-    /// <summary>"Tag der Zuwendung": the day the money arrived.</summary>
-    public DateOnly PaymentDate { get; }
-
-    public DateOnly IssueDate { get; }
-
-    /// <summary>"Verzicht auf Erstattung von Aufwendungen": always false for money receipts made here.</summary>
-    public bool IsWaiverOfExpenseReimbursement { get; }
-
-    /// <summary>Set when the receipt was cancelled (e.g. after a refund); a rendered copy is then marked void.</summary>
-    public DateOnly? WithdrawnOn { get; }
-
-    public bool IsWithdrawn => WithdrawnOn is not null;
-
-    /// <summary>"Zuwendungsbestaetigung-2026-000123.pdf": ASCII only, so every mail client keeps it intact.</summary>
-    public string FileName => $"Zuwendungsbestaetigung-{Number}.pdf";
-
-    public ReceiptDocument Withdraw(DateOnly on) => new(
-        Number, Kind, DonorName, DonorAddressLines, AmountCents, PaymentDate, IssueDate, IsWaiverOfExpenseReimbursement, on);
-
-    private static string SingleLine(string value) =>
-        string.Join(' ', value.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    private void RequireIssued()
+    {
+        if (IsDraft)
+        {
+            throw new InvalidOperationException("A draft is not a receipt.");
+        }
+    }
 }

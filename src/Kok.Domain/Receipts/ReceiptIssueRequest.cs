@@ -1,12 +1,14 @@
 namespace Kok.Domain.Receipts;
 
 /// <summary>
-/// Asks the <see cref="IReceiptRegister"/> for a receipt for one payment, with the data to freeze on it. Checked on
-/// construction as a receipt would be, so a request that could never become a valid receipt fails before it takes a
-/// number. Personal data: a class, not a record, so it cannot be printed by accident.
+/// Asks the <see cref="IReceiptRegister"/> for an Einzelbestätigung for one payment, with the data to freeze on it.
+/// Checked on construction as a receipt would be, so a request that could never become a valid receipt fails before
+/// it takes a number. Personal data: a class, not a record, so it cannot be printed by accident.
 /// </summary>
 public sealed class ReceiptIssueRequest
 {
+    private readonly OrganisationProfile? issuer;
+
     public ReceiptIssueRequest(
         ReceiptPaymentKey paymentKey,
         ReceiptKind kind,
@@ -31,16 +33,30 @@ public sealed class ReceiptIssueRequest
 
     public DateOnly IssueDate => Template.IssueDate;
 
+    /// <summary>
+    /// The organisation and signatory to freeze on the receipt as they are today, so every later copy says the same.
+    /// Refused (<see cref="ReceiptsUnavailableException"/>) when no receipt may be issued on <see cref="IssueDate"/>
+    /// (§ 63 Abs. 5 AO, missing settings). Every receipt issued from now on carries one; without it the receipt is
+    /// frozen as before, rendered with the settings of the day.
+    /// </summary>
+    public OrganisationProfile? Issuer
+    {
+        get => issuer;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            value.RequireReceiptsOn(IssueDate, Template.Lines);
+            issuer = value;
+        }
+    }
+
     /// <summary>The receipt as it will be frozen, under a placeholder number.</summary>
     private ReceiptDocument Template { get; }
 
     /// <summary>The receipt under the number the register assigned.</summary>
-    public ReceiptDocument ToDocument(string number) => new(
-        number,
-        Template.Kind,
-        Template.DonorName,
-        Template.DonorAddressLines,
-        Template.AmountCents,
-        Template.PaymentDate,
-        Template.IssueDate);
+    public ReceiptDocument ToDocument(string number) => ToDocument(number, replaces: null);
+
+    /// <summary>The receipt under its number, correcting the withdrawn receipt <paramref name="replaces"/>.</summary>
+    public ReceiptDocument ToDocument(string number, string? replaces) =>
+        ReceiptDocument.Issue(number, Template.Content with { Issuer = issuer, Replaces = replaces });
 }

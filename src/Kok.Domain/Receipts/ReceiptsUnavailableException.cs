@@ -20,4 +20,13 @@ public sealed class ReceiptsUnavailableException : Exception
         : base(message, innerException)
     {
     }
+
+    public ReceiptsUnavailableException(ReceiptIssueBlocker blocker)
+        : base((blocker ?? throw new ArgumentNullException(nameof(blocker))).English)
+    {
+        Blocker = blocker;
+    }
+
+    /// <summary>Why, in words for the office, when the organisation's settings are the cause.</summary>
+    public ReceiptIssueBlocker? Blocker { get; }
 }

@@ -141,6 +141,11 @@ public sealed class SendReceiptMail(
             return PreparedMail.Skip("The receipt was withdrawn (payment refunded) before its mail was sent.", receipt.Document.Number);
         }
 
+        if (receipt.Document.Form != ReceiptForm.Einzelbestaetigung)
+        {
+            return PreparedMail.Skip("The payment is confirmed in a Sammelbestätigung.", receipt.Document.Number);
+        }
+
         var message = receiptKind == ReceiptKind.MembershipFee
             ? composer.MembershipFeeReceived(payment.Recipient, payment.Language, receipt)
             : composer.OneTimeDonationThankYou(payment.Recipient, payment.Language, receipt);
@@ -154,19 +159,18 @@ public sealed class SendReceiptMail(
         CancellationToken cancellationToken)
     {
         var today = GermanTime.Today(time);
-        if (!organisation.CanIssueReceiptsOn(today))
-        {
-            var missing = organisation.UnconfiguredSettings();
-            throw new ReceiptsUnavailableException(missing.Count > 0
-                ? "Receipts cannot be issued; unconfigured organisation settings: " + string.Join(", ", missing) + "."
-                : "Receipts cannot be issued: the exemption notice is too old to cite (§ 63 Abs. 5 AO).");
-        }
-
         var issueDate = today < paidOn ? paidOn : today;
-        var issued = await register.IssueAsync(
-            new ReceiptIssueRequest(payment.Key, kind, payment.ReceiptName, payment.ReceiptAddressLines, payment.AmountCents, paidOn, issueDate),
-            cancellationToken).ConfigureAwait(false);
-        if (issued.Document.IsWithdrawn)
+
+        // Freezing today's organisation data refuses (ReceiptsUnavailableException) while § 63 Abs. 5 AO or missing
+        // settings forbid a receipt dated issueDate, before a number is taken.
+        var request = new ReceiptIssueRequest(payment.Key, kind, payment.ReceiptName, payment.ReceiptAddressLines, payment.AmountCents, paidOn, issueDate)
+        {
+            Issuer = organisation,
+        };
+        var issued = await register.IssueAsync(request, cancellationToken).ConfigureAwait(false);
+
+        // Already confirmed in a Sammelbestätigung (the annual run came first): that receipt goes out on its own.
+        if (issued.Document.IsWithdrawn || issued.Document.Form != ReceiptForm.Einzelbestaetigung)
         {
             return new RenderedReceipt(issued.Document, []);
         }

@@ -5,7 +5,7 @@ namespace Kok.Functions.Receipts;
 /// <summary>
 /// A top-to-bottom cursor over one page: wraps text at spaces (never hyphenates, so every word of the official
 /// wording stays whole), draws tick boxes, and refuses to run past the bottom margin, since a receipt may not
-/// exceed one page.
+/// exceed one page (the Anlage of a Sammelbestätigung asks <see cref="HasRoom"/> and starts a new page instead).
 /// </summary>
 internal sealed class ReceiptPageWriter
 {
@@ -88,6 +88,8 @@ internal sealed class ReceiptPageWriter
     public double TextWidth(string text, XFont font) => graphics.MeasureString(text, font).Width;
 
     public static double LineHeight(XFont font) => font.Size * LineSpacing;
+
+    public bool HasRoom(double height) => Y + height <= bottom;
 
     public void EnsureRoom(double height)
     {

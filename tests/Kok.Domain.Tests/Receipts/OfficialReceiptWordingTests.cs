@@ -74,4 +74,40 @@ public class OfficialReceiptWordingTests
         Assert.Contains("Diese Zuwendungsbestätigung wurde maschinell erstellt und ist ohne eigenhändige Unterschrift gültig.", statements);
         Assert.Contains("Die maschinelle Erstellung der Zuwendungsbestätigung wurde dem zuständigen Finanzamt Berlin für Körperschaften I angezeigt.", statements);
     }
+
+    [Fact]
+    public void Sammelbestaetigung_passages_match_pattern_b()
+    {
+        Assert.Equal("Sammelbestätigung über Geldzuwendungen/Mitgliedsbeiträge", OfficialReceiptWording.AnnualTitle);
+        Assert.Equal("Gesamtbetrag der Zuwendung - in Ziffern -", OfficialReceiptWording.TotalInFiguresLabel);
+        Assert.Equal("- in Buchstaben -", OfficialReceiptWording.AmountInWordsLabel);
+        Assert.Equal("Zeitraum der Sammelbestätigung:", OfficialReceiptWording.PeriodLabel);
+        Assert.Equal(
+            "Es wird bestätigt, dass über die in der Gesamtsumme enthaltenen Zuwendungen keine weiteren Bestätigungen, weder formelle Zuwendungsbestätigungen noch Beitragsquittungen oder ähnliches ausgestellt wurden und werden.",
+            OfficialReceiptWording.NoFurtherConfirmations);
+        Assert.Equal(
+            "Ob es sich um den Verzicht auf Erstattung von Aufwendungen handelt, ist der Anlage zur Sammelbestätigung zu entnehmen.",
+            OfficialReceiptWording.WaiverInAnnex);
+        Assert.Equal("Anlage zur Sammelbestätigung vom 15.01.2026", OfficialReceiptWording.AnnexHeading(new DateOnly(2026, 1, 15)));
+        Assert.Equal(
+            ["Datum der Zuwendung", "Art der Zuwendung (Geldzuwendung/Mitgliedsbeitrag)", "Verzicht auf die Erstattung von Aufwendungen (ja/nein)", "Betrag"],
+            [OfficialReceiptWording.AnnexDateColumn, OfficialReceiptWording.AnnexKindColumn, OfficialReceiptWording.AnnexWaiverColumn, OfficialReceiptWording.AnnexAmountColumn]);
+        Assert.Equal("Gesamtsumme", OfficialReceiptWording.AnnexTotal);
+        Assert.Equal(("Geldzuwendung", "Mitgliedsbeitrag"), (OfficialReceiptWording.KindName(ReceiptKind.Donation), OfficialReceiptWording.KindName(ReceiptKind.MembershipFee)));
+        Assert.Equal(("ja", "nein"), (OfficialReceiptWording.WaiverAnswer(true), OfficialReceiptWording.WaiverAnswer(false)));
+    }
+
+    [Fact]
+    public void Markings_say_what_a_print_is()
+    {
+        Assert.Equal("Zweitschrift", OfficialReceiptWording.CopyMarker);
+        Assert.Equal("Entwurf — keine gültige Zuwendungsbestätigung", OfficialReceiptWording.DraftMarker);
+        Assert.Equal("Seite 2 von 3", OfficialReceiptWording.PageOf(2, 3));
+        Assert.Equal(
+            "STORNIERT am 01.04.2026 – diese Zuwendungsbestätigung ist ungültig. Ersetzt durch Nr. 2026-000009.",
+            OfficialReceiptWording.WithdrawnMarker(new DateOnly(2026, 4, 1), "2026-000009"));
+        Assert.Equal(
+            "Diese Zuwendungsbestätigung ersetzt die stornierte Zuwendungsbestätigung Nr. 2026-000007.",
+            OfficialReceiptWording.ReplacesStatement("2026-000007"));
+    }
 }

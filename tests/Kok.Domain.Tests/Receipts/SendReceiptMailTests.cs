@@ -78,6 +78,36 @@ public class SendReceiptMailTests
     }
 
     [Fact]
+    public async Task The_receipt_freezes_the_organisation_as_it_is_on_the_day_of_issue()
+    {
+        var paymentId = await AddPaidOneTimeAsync();
+
+        await UseCase.ExecuteAsync(Paid(paymentId), CancellationToken.None);
+
+        Assert.Same(organisation, Assert.Single(register.All).Document.Issuer);
+    }
+
+    [Fact]
+    public async Task A_payment_already_in_a_sammelbestaetigung_gets_its_thanks_skipped_and_no_second_receipt()
+    {
+        var paymentId = await AddPaidOneTimeAsync();
+        await register.IssueAnnualAsync(
+            new AnnualReceiptIssueRequest(
+                AnnualReceiptSubject.CalendarYear(new ReceiptDonorKey("donor-1"), 2025),
+                new ReceiptDonor("Erika Mustermann", ["Heidestraße 17", "51147 Köln"]),
+                [new AnnualReceiptPayment(PaymentKey(paymentId), new DateOnly(2025, 3, 1), ReceiptKind.Donation, 2550)],
+                new DateOnly(2025, 12, 31),
+                organisation),
+            CancellationToken.None);
+
+        var result = await UseCase.ExecuteAsync(Paid(paymentId), CancellationToken.None);
+
+        Assert.Equal(ReceiptMailOutcome.Skipped, result.Outcome);
+        Assert.Empty(sent);
+        Assert.Single(register.All);
+    }
+
+    [Fact]
     public async Task Up_to_300_euro_the_mail_itself_is_the_simplified_proof()
     {
         var paymentId = await AddPaidOneTimeAsync(wantsReceipt: false, amountCents: 30000);

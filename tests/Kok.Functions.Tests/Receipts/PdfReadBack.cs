@@ -1,3 +1,4 @@
+using System.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
@@ -39,6 +40,45 @@ internal sealed class PdfReadBack : IDisposable
                 && Within(line.From, fromX, toX, bottom, top) && Within(line.To, fromX, toX, bottom, top));
     }
 
+    /// <summary>
+    /// The words of a page in the order they were drawn, joined by single spaces: a word ends at a space and where the
+    /// next letter does not continue the previous one's baseline (a new line, cell or column). So a passage wrapped
+    /// over several lines or drawn in a table cell reads back whole, whatever the layout around it.
+    /// </summary>
+    public string DrawnText(int pageNumber)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        Letter? previous = null;
+        foreach (var letter in document.GetPage(pageNumber).Letters)
+        {
+            var blank = string.IsNullOrWhiteSpace(letter.Value);
+            if (blank || (previous is not null && !Continues(previous, letter)))
+            {
+                Flush();
+            }
+
+            if (!blank)
+            {
+                word.Append(letter.Value);
+            }
+
+            previous = letter;
+        }
+
+        Flush();
+        return string.Join(' ', words);
+
+        void Flush()
+        {
+            if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+    }
+
     /// <summary>The /Encrypt dictionary of the file.</summary>
     public DictionaryToken EncryptionDictionary
     {
@@ -58,6 +98,13 @@ internal sealed class PdfReadBack : IDisposable
     public int Permissions => ((NumericToken)EncryptionDictionary.Data["P"]).Int;
 
     public void Dispose() => document.Dispose();
+
+    private static bool Continues(Letter previous, Letter next)
+    {
+        var dx = next.StartBaseLine.X - previous.EndBaseLine.X;
+        var dy = next.StartBaseLine.Y - previous.EndBaseLine.Y;
+        return Math.Sqrt((dx * dx) + (dy * dy)) < 0.3 * Math.Max(next.PointSize, 1);
+    }
 
     private static bool Within(PdfPoint point, double fromX, double toX, double bottom, double top) =>
         point.X >= fromX && point.X <= toX && point.Y >= bottom && point.Y <= top;
