@@ -61,14 +61,9 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
 
         // Stripe signs UTF-8 text; bytes that are not UTF-8 decode to U+FFFD here and so never verify.
         var json = Encoding.UTF8.GetString(body);
-        try
+        if (StripeWebhookSignature.Problem(json, signatureHeader, secret, ToleranceSeconds, timeProvider.GetUtcNow()) is { } invalid)
         {
-            EventUtility.ValidateSignature(
-                json, signatureHeader, secret, ToleranceSeconds, timeProvider.GetUtcNow().ToUnixTimeSeconds());
-        }
-        catch (Exception ex) when (ex is StripeException or FormatException or OverflowException)
-        {
-            return new(StripeEventTranslationStatus.InvalidSignature, Problem: ex.Message);
+            return new(StripeEventTranslationStatus.InvalidSignature, Problem: invalid);
         }
 
         var (document, errors) = JsonRequestBody.Parse(body, MaxDepth);
