@@ -8,7 +8,6 @@ using Kok.Domain.Dashboard;
 using Kok.Domain.Membership;
 using Kok.Functions.Membership;
 using Kok.Functions.Storage;
-using Kok.Functions.Storage.Saving;
 
 namespace Kok.Functions.Dashboard;
 
@@ -100,7 +99,7 @@ internal sealed class MemberListIndex(StorageClients storage)
         }
 
         var members = await storage.TableAsync(TableNames.Members);
-        var current = await members.GetEntityIfExistsAsync<TableEntity>(listing.MemberId, TableMemberRepository.RowKeyOf(listing.MemberId), [AggregateStore<Member>.RevisionColumn], cancellationToken);
+        var current = await members.GetEntityIfExistsAsync<TableEntity>(listing.MemberId, TableMemberRepository.RowKeyOf(listing.MemberId), ["PartitionKey"], cancellationToken);
         if (!current.HasValue || current.Value is null || current.Value.ETag != memberVersion)
         {
             return; // A later save owns the list rows now; what we left is flagged, so readers check it.

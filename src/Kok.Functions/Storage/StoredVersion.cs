@@ -1,21 +1,18 @@
-using System.Globalization;
-
 namespace Kok.Functions.Storage;
 
 /// <summary>
 /// The opaque version a repository hands out with a loaded aggregate (<c>VersionedMember.Version</c>): the row's ETag to
-/// save against, the revision it stores (counted up by every write, so a deferred projection can tell an old state
-/// from a newer one), and each projection's mark as it was loaded, so a save knows without a read which side tables
-/// must change. Lines, because no part contains a line break.
+/// save against and each projection's mark as it was loaded, so a save knows without a read which side tables must
+/// change. Lines, because no part contains a line break.
 /// </summary>
-internal sealed record StoredVersion(string ETag, long Revision, IReadOnlyDictionary<string, string> Marks)
+internal sealed record StoredVersion(string ETag, IReadOnlyDictionary<string, string> Marks)
 {
     public static StoredVersion Parse(string version)
     {
         ArgumentNullException.ThrowIfNull(version);
         var parts = version.Split('\n');
         var marks = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in parts.Skip(2))
+        foreach (var part in parts.Skip(1))
         {
             var tab = part.IndexOf('\t', StringComparison.Ordinal);
             if (tab > 0)
@@ -24,13 +21,11 @@ internal sealed record StoredVersion(string ETag, long Revision, IReadOnlyDictio
             }
         }
 
-        var revision = parts.Length > 1 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0;
-        return new StoredVersion(parts[0], revision, marks);
+        return new StoredVersion(parts[0], marks);
     }
 
     public string? Mark(string name) => Marks.TryGetValue(name, out var mark) ? mark : null;
 
     public override string ToString() =>
-        string.Join('\n', new[] { ETag, Revision.ToString(CultureInfo.InvariantCulture) }
-            .Concat(Marks.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Key + "\t" + m.Value)));
+        string.Join('\n', new[] { ETag }.Concat(Marks.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Key + "\t" + m.Value)));
 }

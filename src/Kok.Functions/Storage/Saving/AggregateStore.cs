@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Kok.Domain.Donations;
@@ -11,7 +10,7 @@ namespace Kok.Functions.Storage.Saving;
 /// registered projections, in the order that keeps the crash guarantees:
 /// <list type="number">
 /// <item>before the write, the rows that must exist whenever the aggregate does (<see cref="ProjectionPhase.BeforeWrite"/>);</item>
-/// <item>the aggregate's row with its revision counted up and every projection's mark, under the loaded ETag
+/// <item>the aggregate's row with every projection's mark, under the loaded ETag
 /// (a lost race writes nothing more and answers false; the caller reloads and decides again);</item>
 /// <item>after the write, what may only happen once the aggregate is stored (<see cref="ProjectionPhase.AfterWrite"/>).</item>
 /// </list>
@@ -24,14 +23,9 @@ public sealed class AggregateStore<TAggregate>(
     IAggregateRows<TAggregate> rows,
     IEnumerable<IProjection<TAggregate>> projections)
 {
-    public const string RevisionColumn = "Revision";
     public const string MarkPrefix = "P_";
 
     private readonly IReadOnlyList<IProjection<TAggregate>> projections = projections.ToList();
-
-    public IReadOnlyList<IProjection<TAggregate>> Projections => projections;
-
-    public IAggregateRows<TAggregate> Rows => rows;
 
     public async Task<StoredAggregate<TAggregate>?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -43,12 +37,11 @@ public sealed class AggregateStore<TAggregate>(
             return null;
         }
 
-        var revision = entity.TryGetValue(RevisionColumn, out var value) ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
         var marks = projections
             .Select(p => (p.Name, Mark: entity.GetString(MarkPrefix + p.Name)))
             .Where(m => m.Mark is not null)
             .ToDictionary(m => m.Name, m => m.Mark!, StringComparer.Ordinal);
-        var version = new StoredVersion(entity.ETag.ToString(), revision, marks);
+        var version = new StoredVersion(entity.ETag.ToString(), marks);
         return new StoredAggregate<TAggregate>(rows.FromEntity(entity), version.ToString());
     }
 
@@ -78,7 +71,6 @@ public sealed class AggregateStore<TAggregate>(
         }
 
         var entity = rows.ToEntity(aggregate);
-        entity[RevisionColumn] = (loaded?.Revision ?? 0) + 1;
         foreach (var (projection, step) in steps.Where(s => s.Step.Current is not null))
         {
             entity[MarkPrefix + projection.Name] = step.Current;
