@@ -15,6 +15,13 @@ public interface IDashboardTotals
     /// </summary>
     Task ApplyAsync(string entityId, DashboardContribution contribution, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="ApplyAsync(string, DashboardContribution, CancellationToken)"/>, for the entity as stored at
+    /// <paramref name="revision"/> (counted up by each of its saves): moves nothing when a contribution of the same or
+    /// a later revision was applied already, so refreshes that run late or twice never undo a newer state.
+    /// </summary>
+    Task ApplyAsync(string entityId, DashboardContribution contribution, long revision, CancellationToken cancellationToken);
+
     /// <summary>The totals of each of <paramref name="scopes"/> (empty for a scope nothing contributed to).</summary>
     Task<IReadOnlyDictionary<string, DashboardCounters>> GetAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken);
 

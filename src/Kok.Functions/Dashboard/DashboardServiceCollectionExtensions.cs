@@ -1,4 +1,8 @@
 using Kok.Domain.Dashboard;
+using Kok.Functions.Donations;
+using Kok.Functions.Membership;
+using Kok.Functions.Storage;
+using Kok.Functions.Storage.Saving;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kok.Functions.Dashboard;
@@ -9,6 +13,10 @@ public static class DashboardServiceCollectionExtensions
     public static IServiceCollection AddKokDashboard(this IServiceCollection services)
     {
         services.AddSingleton<IDashboardTotals, TableDashboardTotals>();
+
+        // What RefreshProjections brings up to date off the request's path (ADR 0006): one per kind of aggregate.
+        services.AddSingleton<IAggregateRefresh>(sp => TableDonationRepository.Store(sp.GetRequiredService<StorageClients>(), sp.GetService<IDashboardTotals>()));
+        services.AddSingleton<IAggregateRefresh>(sp => TableMemberRepository.Store(sp.GetRequiredService<StorageClients>(), sp.GetService<IDashboardTotals>()));
         services.AddSingleton<IDashboardSource, TableDashboardSource>();
         services.AddSingleton<IPoisonQueueMonitor, StoragePoisonQueueMonitor>();
         services.AddSingleton<IAuditTrail, TableAuditTrail>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using Kok.Domain.Common;
 using Kok.Domain.Dashboard;
@@ -15,13 +16,17 @@ namespace Kok.Functions.Dashboard;
 /// creation, row key = inverted creation ticks + <c>|</c> + id, so a year reads newest first; the row holds the
 /// display columns and a lower-cased search column. A donation's key never moves, only its columns do: the row is
 /// upserted before the donation is inserted (1 request, so no stored donation is ever missing from the list), and
-/// after a save only when something shown changed (1 upsert; the donation row remembers the hash as <see cref="DonationListProjection"/>'s mark). A crash
-/// after a save's write leaves the row one save behind until the next one. Rows written before the receipt columns
-/// existed lack them (the CSV leaves those cells empty) until the donation's next save.
+/// when a later save changed something shown (the donation row remembers the hash as <see cref="DonationListProjection"/>'s
+/// mark) it is rewritten off the request's path with the donation's revision, never over a later one. Rows written
+/// before the receipt columns existed lack them (the CSV leaves those cells empty) until the donation's next save.
 /// </summary>
 internal sealed class DonationListIndex(StorageClients storage)
 {
     public const string WantsReceiptColumn = "WantsReceipt";
+
+    /// <summary>The donation's revision the row shows (absent: the row written before the donation's insert).</summary>
+    public const string RevisionColumn = "Revision";
+    private const int MaxAttempts = 5;
 
     public static Listing Of(Donation donation)
     {
@@ -68,6 +73,41 @@ internal sealed class DonationListIndex(StorageClients storage)
         }
 
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="listing"/> as the donation at <paramref name="revision"/> unless the row shows that
+    /// revision or a later one: a refresh that comes late or twice changes nothing. 1 read + 1 conditional write.
+    /// </summary>
+    public async Task WriteIfNewerAsync(Listing listing, long revision, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.DashboardDonationList);
+        var entity = new TableEntity(listing.Partition, listing.RowKey) { [RevisionColumn] = revision };
+        foreach (var (name, value) in listing.Columns)
+        {
+            entity[name] = value;
+        }
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(listing.Partition, listing.RowKey, [RevisionColumn], cancellationToken);
+            if (row.HasValue && row.Value!.GetInt64(RevisionColumn) >= revision)
+            {
+                return;
+            }
+
+            try
+            {
+                await (row.HasValue
+                    ? table.UpdateEntityAsync(entity, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken)
+                    : table.AddEntityAsync(entity, cancellationToken));
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another refresh wrote meanwhile: read again, it may have been a later revision.
+            }
+        }
     }
 
     private static string Snake(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);

@@ -6,9 +6,10 @@ namespace Kok.Functions.Dashboard;
 
 /// <summary>
 /// Keeps the dashboard's donation list (<see cref="DonationListIndex"/>; the mark is a hash of the shown columns): a
-/// new donation's row goes in before its insert, so no stored donation is ever missing from the list; after a save
-/// the row is replaced only when something shown changed, once the donation is stored (a crash in between leaves the
-/// row one save behind until the next one). One upsert, or nothing.
+/// new donation's row goes in before its insert, so no stored donation is ever missing from the list (1 upsert on the
+/// form's path). When a later save changes something shown, the row follows off the request's path
+/// (<see cref="ProjectionPhase.Deferred"/>, ADR 0006): written from the donation as stored, only if the row does not
+/// show that revision or a later one already (1 read and 1 conditional write).
 /// </summary>
 internal sealed class DonationListProjection(StorageClients storage) : IProjection<Donation>
 {
@@ -16,7 +17,7 @@ internal sealed class DonationListProjection(StorageClients storage) : IProjecti
 
     public string Name => "list";
 
-    public ProjectionPhase Phase => ProjectionPhase.BeforeWrite | ProjectionPhase.AfterWrite;
+    public ProjectionPhase Phase => ProjectionPhase.BeforeWrite | ProjectionPhase.Deferred;
 
     public PersonalDataDeclaration? PersonalData { get; } = new(
         TableNames.DashboardDonationList,
@@ -29,6 +30,8 @@ internal sealed class DonationListProjection(StorageClients storage) : IProjecti
     public Task BeforeWriteAsync(ProjectionStep<Donation> save, CancellationToken cancellationToken) =>
         save.IsNew ? list.WriteAsync(DonationListIndex.Of(save.Aggregate), cancellationToken) : Task.CompletedTask;
 
-    public Task AfterWriteAsync(ProjectionStep<Donation> save, CancellationToken cancellationToken) =>
-        !save.IsNew && save.Changed ? list.WriteAsync(DonationListIndex.Of(save.Aggregate), cancellationToken) : Task.CompletedTask;
+    public bool NeedsRefresh(ProjectionStep<Donation> save) => !save.IsNew && save.Changed;
+
+    public Task RefreshAsync(ProjectionRefresh<Donation> refresh, CancellationToken cancellationToken) =>
+        list.WriteIfNewerAsync(DonationListIndex.Of(refresh.Aggregate), refresh.Revision, cancellationToken);
 }

@@ -20,9 +20,10 @@ namespace Kok.Functions.Dashboard;
 /// </list>
 /// Invariant: each shard row is the sum of the contributions remembered in the c-rows of its entities. Apply keeps
 /// it (c-row and shard rows in one transaction, under their ETags; 409/412 start over, bounded), rebuild restores it.
-/// Apply is best effort: the entity is already stored when it runs, so a storage failure or lasting contention is
-/// logged (entity id only) and swallowed rather than failing the caller's request; the entity's next save or the
-/// recompute action repairs the totals.
+/// Apply with a revision (the save pipeline's deferred refresh, ADR 0006) throws on failure, so its queue retries;
+/// without one (receipts counted as they are issued) it is best effort: the entity is already stored when it runs, so
+/// a storage failure or lasting contention is logged (entity id only) and swallowed rather than failing the caller;
+/// the entity's next save or the recompute action repairs the totals.
 /// Costs: apply with nothing changed = 1 point read; with a change = 1 point read + 1 point read per changed scope
 /// + 1 transaction; read of n scopes = n range queries (1 request each: at most <see cref="Shards"/> rows); read of a
 /// year's month scopes = 1 range query (at most 12 × <see cref="Shards"/> rows, one page).
@@ -39,14 +40,29 @@ public sealed partial class TableDashboardTotals(StorageClients storage, ILogger
     public const int MaxAttempts = 30;
     internal const int MaxBatch = 100;
     private const string ContributionColumn = "Contribution";
+    private const string RevisionColumn = "Revision";
 
-    public async Task ApplyAsync(string entityId, DashboardContribution contribution, CancellationToken cancellationToken)
+    public Task ApplyAsync(string entityId, DashboardContribution contribution, CancellationToken cancellationToken) =>
+        ApplyAsync(entityId, contribution, null, cancellationToken);
+
+    /// <summary>
+    /// Failures are thrown, not swallowed: the deferred refresh that calls this runs from a queue, which retries it
+    /// (the revision makes a retry harmless).
+    /// </summary>
+    public Task ApplyAsync(string entityId, DashboardContribution contribution, long revision, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(entityId);
+        ArgumentNullException.ThrowIfNull(contribution);
+        return ApplyOrThrowAsync(entityId, contribution, revision, cancellationToken);
+    }
+
+    private async Task ApplyAsync(string entityId, DashboardContribution contribution, long? revision, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(entityId);
         ArgumentNullException.ThrowIfNull(contribution);
         try
         {
-            await ApplyOrThrowAsync(entityId, contribution, cancellationToken);
+            await ApplyOrThrowAsync(entityId, contribution, revision, cancellationToken);
         }
         catch (Exception ex) when (ex is RequestFailedException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
         {
@@ -57,7 +73,7 @@ public sealed partial class TableDashboardTotals(StorageClients storage, ILogger
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard totals not updated for {EntityId}; its next save or the recompute action repairs them.")]
     private static partial void LogApplyFailed(ILogger logger, Exception exception, string entityId);
 
-    private async Task ApplyOrThrowAsync(string entityId, DashboardContribution contribution, CancellationToken cancellationToken)
+    private async Task ApplyOrThrowAsync(string entityId, DashboardContribution contribution, long? revision, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.DashboardTotals);
         var shard = ShardOf(entityId);
@@ -65,10 +81,20 @@ public sealed partial class TableDashboardTotals(StorageClients storage, ILogger
         {
             var stored = await table.GetEntityIfExistsAsync<TableEntity>(Partition, ContributionKey(entityId), cancellationToken: cancellationToken);
             var old = stored.HasValue ? ReadContribution(stored.Value!) : DashboardContribution.None;
+            if (revision <= (stored.HasValue ? stored.Value!.GetInt64(RevisionColumn) : null))
+            {
+                return; // This state or a later one is counted already.
+            }
+
             var delta = DashboardContribution.Delta(old, contribution);
             if (delta.IsEmpty)
             {
-                return;
+                if (revision is null || !stored.HasValue || await TryRememberRevisionAsync(table, stored.Value!, revision.Value, cancellationToken))
+                {
+                    return;
+                }
+
+                continue; // The row changed meanwhile: read it again.
             }
 
             var actions = new List<TableTransactionAction>();
@@ -82,7 +108,7 @@ public sealed partial class TableDashboardTotals(StorageClients storage, ILogger
                     : new TableTransactionAction(TableTransactionActionType.Add, CountersEntity(key, now)));
             }
 
-            actions.Add(ContributionAction(entityId, contribution, stored.HasValue ? stored.Value!.ETag : null));
+            actions.Add(ContributionAction(entityId, contribution, stored.HasValue ? stored.Value!.ETag : null, revision));
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
@@ -96,6 +122,23 @@ public sealed partial class TableDashboardTotals(StorageClients storage, ILogger
         }
 
         throw new InvalidOperationException($"Dashboard totals stayed contended after {MaxAttempts} attempts; the recompute action repairs them.");
+    }
+
+    /// <summary>
+    /// A later state that counts the same still moves the remembered revision, so a refresh that read an older state
+    /// and comes after this one cannot count that older state. False when the row changed meanwhile (read again).
+    /// </summary>
+    private static async Task<bool> TryRememberRevisionAsync(TableClient table, TableEntity stored, long revision, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(Partition, stored.RowKey) { [RevisionColumn] = revision }, stored.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
     }
 
     public async Task<IReadOnlyDictionary<string, DashboardCounters>> GetAsync(IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
@@ -284,20 +327,32 @@ public sealed partial class TableDashboardTotals(StorageClients storage, ILogger
 
     private static string ScopeOfTotalsKey(string key) => key[2..key.LastIndexOf(':')];
 
-    internal static TableTransactionAction ContributionAction(string entityId, DashboardContribution contribution, ETag? stored) =>
-        (contribution.IsEmpty, stored) switch
+    /// <summary>
+    /// The write of an entity's remembered contribution. An empty one with a revision stays as a row (no counters), so
+    /// an older refresh that comes later still finds the revision it must not undo; without a revision it goes.
+    /// </summary>
+    internal static TableTransactionAction ContributionAction(string entityId, DashboardContribution contribution, ETag? stored, long? revision = null) =>
+        (contribution.IsEmpty && revision is null, stored) switch
         {
             (true, { } etag) => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, ContributionKey(entityId)), etag),
-            (false, { } etag) => new TableTransactionAction(TableTransactionActionType.UpdateReplace, ContributionEntity(entityId, contribution), etag),
-            _ => new TableTransactionAction(TableTransactionActionType.Add, ContributionEntity(entityId, contribution)),
+            (false, { } etag) => new TableTransactionAction(TableTransactionActionType.UpdateReplace, ContributionEntity(entityId, contribution, revision), etag),
+            _ => new TableTransactionAction(TableTransactionActionType.Add, ContributionEntity(entityId, contribution, revision)),
         };
 
-    private static TableEntity ContributionEntity(string entityId, DashboardContribution contribution) =>
-        new(Partition, ContributionKey(entityId))
+    private static TableEntity ContributionEntity(string entityId, DashboardContribution contribution, long? revision = null)
+    {
+        var entity = new TableEntity(Partition, ContributionKey(entityId))
         {
             [ContributionColumn] = JsonSerializer.Serialize(
                 contribution.Scopes.ToDictionary(s => s.Key, s => s.Value.Values, StringComparer.Ordinal)),
         };
+        if (revision is { } value)
+        {
+            entity[RevisionColumn] = value;
+        }
+
+        return entity;
+    }
 
     private static DashboardContribution ReadContribution(TableEntity entity)
     {

@@ -12,12 +12,12 @@ namespace Kok.Functions.Donations;
 /// Donations in Table Storage: one row per donation (<see cref="DonationRows"/>), written by the save pipeline
 /// (<see cref="AggregateStore{TAggregate}"/>) with the side tables its projections keep (<see cref="Projections"/>):
 /// the shared payment-reference index, the dashboard's donation list and totals. Costs: add = list row (1 upsert,
-/// before) + 1 insert; get = 1 point read; save = 1 conditional replace plus 1 upsert per new reference, 1 list upsert
-/// when something shown changed, and the totals.
+/// before) + 1 insert; get = 1 point read; save = 1 conditional replace plus 1 upsert per new reference and, when
+/// the list or the totals must follow, 1 queue message (they follow off the request's path, ADR 0006).
 /// </summary>
 public sealed class TableDonationRepository(StorageClients storage, IDashboardTotals? totals = null) : IDonationRepository
 {
-    private readonly AggregateStore<Donation> store = new(storage, new DonationRows(), Projections(storage, totals));
+    private readonly AggregateStore<Donation> store = Store(storage, totals);
     private readonly TablePaymentReferenceIndex references = new(storage);
 
     /// <summary>Every side table a donation's save keeps; without <paramref name="totals"/> nothing is counted.</summary>
@@ -30,12 +30,15 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
         ];
         if (totals is not null)
         {
-            // A new donation has no payment yet: it contributes nothing, and skipping spares the read.
-            projections.Add(new DashboardTotalsProjection<Donation>(totals, d => d.Id, DonationContribution.Of, d => d.Payments.Count == 0));
+            projections.Add(new DashboardTotalsProjection<Donation>(totals, DonationContribution.Of));
         }
 
         return projections;
     }
+
+    /// <summary>The save pipeline of donations; also what brings their deferred projections up to date.</summary>
+    public static AggregateStore<Donation> Store(StorageClients storage, IDashboardTotals? totals) =>
+        new(storage, new DonationRows(), Projections(storage, totals));
 
     /// <summary>The row key of a donation's entity: its id again (see <see cref="Membership.TableMemberRepository.RowKeyOf"/> for why).</summary>
     internal static string RowKeyOf(string donationId) => donationId;

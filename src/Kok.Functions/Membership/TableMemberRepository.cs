@@ -18,14 +18,15 @@ namespace Kok.Functions.Membership;
 /// list and totals. This class maps and reads; it decides nothing (the dues agenda day is set by
 /// <see cref="ReschedulingMemberRepository"/>, in the domain, before every save: use <see cref="Create"/>).
 /// Costs: get = 1 point read; add = email index entry, list rows (1 transaction), insert, list rows confirmed
-/// (1 transaction), agenda entry when there is one, totals; save = 1 conditional replace plus what changed: 1 upsert
+/// (1 transaction), agenda entry when there is one, 1 queue message for the totals (they follow off the request's
+/// path, ADR 0006); save = 1 conditional replace plus what changed: 1 upsert
 /// per new reference, agenda and ending entries (1 upsert before, 1 delete after when the day moves), list rows
-/// (2 transactions when the listing changed), totals; email lookup = 1 partition query; endings or agenda due = 1
+/// (2 transactions when the listing changed), 1 queue message when the totals must follow; email lookup = 1 partition query; endings or agenda due = 1
 /// range query (per 1,000 rows).
 /// </summary>
 public sealed class TableMemberRepository(StorageClients storage, IDashboardTotals? totals = null) : IMemberRepository
 {
-    private readonly AggregateStore<Member> store = new(storage, new MemberRows(), Projections(storage, totals));
+    private readonly AggregateStore<Member> store = Store(storage, totals);
     private readonly TablePaymentReferenceIndex references = new(storage);
 
     /// <summary>The member repository the use cases get: this one behind the domain's dues rescheduling.</summary>
@@ -48,11 +49,15 @@ public sealed class TableMemberRepository(StorageClients storage, IDashboardTota
         ];
         if (totals is not null)
         {
-            projections.Add(new DashboardTotalsProjection<Member>(totals, m => m.Id, MemberContribution.Of, _ => false));
+            projections.Add(new DashboardTotalsProjection<Member>(totals, MemberContribution.Of));
         }
 
         return projections;
     }
+
+    /// <summary>The save pipeline of members; also what brings their deferred projections up to date.</summary>
+    public static AggregateStore<Member> Store(StorageClients storage, IDashboardTotals? totals) =>
+        new(storage, new MemberRows(), Projections(storage, totals));
 
     /// <summary>
     /// The row key of a member's entity: its id again. Table Storage needs no second key, but Azurite looks entities up

@@ -12,6 +12,9 @@ public sealed record StorageLayout(IReadOnlyList<string> Tables, IReadOnlyList<s
     /// </summary>
     public static StorageLayout App { get; } = new(
         TableNames.All,
-        [.. StoragePoisonQueueMonitor.WorkQueues, .. StoragePoisonQueueMonitor.WorkQueues.Select(q => q + "-poison")],
+        [.. WorkQueues, .. WorkQueues.Select(q => q + "-poison")],
         [BlobReceiptArchive.ContainerName]);
+
+    /// <summary>The queues the dashboard watches, and the save pipeline's own (its poison queue alerts operations).</summary>
+    private static IReadOnlyList<string> WorkQueues => [.. StoragePoisonQueueMonitor.WorkQueues, Saving.DeferredRefresh.QueueName];
 }

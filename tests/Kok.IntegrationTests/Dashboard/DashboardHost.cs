@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Kok.Functions.Storage.Saving;
 using Kok.IntegrationTests.Infrastructure;
 
 namespace Kok.IntegrationTests.Dashboard;
@@ -10,8 +11,23 @@ internal static class DashboardHost
 {
     public const string StaffToken = "dashboard-staff-token";
 
+    public const string RefreshFunction = "RefreshProjections";
+
+    /// <summary>
+    /// When <paramref name="server"/> runs the save pipeline's deferred projections (dashboard totals, list columns;
+    /// ADR 0006), waits until they caught up with every save so far: the <c>projections</c> queue is empty, its
+    /// messages handled and deleted (the queue is shared, so the server also handles other tests' saves).
+    /// </summary>
+    public static Task SettledAsync(DevHostServer server) =>
+        server.Runs(RefreshFunction)
+            ? Eventually.WaitUntilAsync(
+                async () => await TestQueues.CountAsync(server.StorageConnectionString, DeferredRefresh.QueueName) == 0,
+                "the dashboard caught up with every save")
+            : Task.CompletedTask;
+
     public static async Task<JsonObject> SummaryAsync(DevHostServer server, int year)
     {
+        await SettledAsync(server);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"api/dashboard/summary?year={year}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", StaffToken);
         using var response = await server.Client.SendAsync(request);
@@ -31,6 +47,11 @@ internal static class DashboardHost
     /// <summary>Any dashboard request as staff; the body, when given, as JSON (a string is sent as it is).</summary>
     public static async Task<HttpResponseMessage> SendAsync(DevHostServer server, HttpMethod method, string path, object? body = null)
     {
+        if (method == HttpMethod.Get)
+        {
+            await SettledAsync(server);
+        }
+
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", StaffToken);
         request.Content = body switch

@@ -36,7 +36,7 @@ public sealed class DashboardMoneyMonthFlowTests
             o.Clock = clock;
             o.Settings["Staff:DevToken"] = DashboardHost.StaffToken;
             o.Settings["RateLimit:PermitLimit"] = "1000";
-            foreach (var function in new[] { "CreateDonation", "StripeWebhook", "CreateMembership", "GetDashboardSummary", "RecomputeDashboardTotals" })
+            foreach (var function in new[] { "CreateDonation", "StripeWebhook", "CreateMembership", "GetDashboardSummary", "RecomputeDashboardTotals", DashboardHost.RefreshFunction })
             {
                 o.OnlyFunctions.Add(function);
             }

@@ -56,21 +56,23 @@ public sealed class DonationStorageTransactionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Card_checkout_completed_event_is_nine_round_trips()
+    public async Task Card_checkout_completed_event_is_five_round_trips_and_leaves_the_dashboard_to_the_projections_queue()
     {
         var (_, sessionId) = await _api.CreateAsync();
 
         // The stand-in delivers the webhook before it answers, so everything the event costs happens in here.
         var transactions = await _counter.MeasureAsync(() => _api.CompleteAsync(sessionId, "succeeded"));
 
-        // Read the donation, index its payment intent, enqueue the receipt mail, replace the donation (If-Match);
-        // then the dashboard totals: read the donation's remembered contribution, the year's and the month's shard
-        // rows, and one entity-group transaction; last the dashboard list row's upsert (its status and paid amount changed).
-        Assert.Equal(9, transactions.Count);
-        Assert.Single(transactions, t => t.Method == "PUT" && t.Path.Contains("/DashboardDonationList(", StringComparison.Ordinal));
-        Assert.Equal(4, transactions.Count(t => t.Method == "GET"));
-        Assert.Single(transactions, t => t.Path.EndsWith("/$batch", StringComparison.Ordinal));
+        // Read the donation, enqueue the receipt mail and the refresh of the dashboard's totals and list row (ADR 0006),
+        // index its payment intent, replace the donation (If-Match). Before the deferred projections it was 9: the
+        // totals' contribution read, year and month shard reads and transaction, and the list row's upsert.
+        Assert.Equal(5, transactions.Count);
+        Assert.Single(transactions, t => t.Method == "GET");
         Assert.Single(transactions, t => t.Path.EndsWith("/receipt-mail/messages", StringComparison.Ordinal));
+        Assert.Single(transactions, t => t.Path.EndsWith("/projections/messages", StringComparison.Ordinal));
+        Assert.Single(transactions, t => t.Method == "PUT" && t.Path.Contains("/PaymentReferences(", StringComparison.Ordinal));
+        Assert.Single(transactions, t => t.Method == "PUT" && t.Path.Contains("/Donations(", StringComparison.Ordinal));
+        Assert.DoesNotContain(transactions, t => t.Path.Contains("Dashboard", StringComparison.Ordinal));
     }
 
     [Fact]

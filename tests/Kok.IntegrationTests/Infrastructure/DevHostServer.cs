@@ -25,9 +25,12 @@ public sealed class DevHostServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private DevHostServer(WebApplication app, Uri baseAddress, string storageConnectionString)
+    private readonly IReadOnlyCollection<string> _onlyFunctions;
+
+    private DevHostServer(WebApplication app, Uri baseAddress, string storageConnectionString, IReadOnlyCollection<string> onlyFunctions)
     {
         _app = app;
+        _onlyFunctions = onlyFunctions;
         BaseAddress = baseAddress;
         StorageConnectionString = storageConnectionString;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -91,8 +94,11 @@ public sealed class DevHostServer : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DevHostServer(app, new Uri(address.TrimEnd('/') + "/"), options.StorageConnectionString);
+        return new DevHostServer(app, new Uri(address.TrimEnd('/') + "/"), options.StorageConnectionString, [.. options.OnlyFunctions]);
     }
+
+    /// <summary>Whether this host runs <paramref name="function"/> (all functions run unless the options named some).</summary>
+    public bool Runs(string function) => _onlyFunctions.Count == 0 || _onlyFunctions.Contains(function, StringComparer.Ordinal);
 
     /// <summary>A client for a queue on the test storage (Base64, as the app writes).</summary>
     public QueueClient Queue(string name) => TestQueues.Client(StorageConnectionString, name);

@@ -14,18 +14,27 @@ namespace Kok.Functions.Storage.Saving;
 /// (a lost race writes nothing more and answers false; the caller reloads and decides again);</item>
 /// <item>after the write, what may only happen once the aggregate is stored (<see cref="ProjectionPhase.AfterWrite"/>).</item>
 /// </list>
-/// Queue messages are not sent here: use cases send them before they save (ADR 0003), so a message can never be
-/// missing for a saved change. A projection whose mark did not change costs nothing, so a save that changes nothing
-/// any side table shows costs the row write alone (plus the totals' own check).
+/// What staff alone read (<see cref="ProjectionPhase.Deferred"/>: dashboard totals, changed list columns) is not
+/// written here at all: a save that changes such a mark puts one <see cref="DeferredRefresh"/> message on its queue
+/// before anything else (so a crash cannot lose it, as with the use cases' messages, ADR 0003) and
+/// <see cref="RefreshAsync"/> does the work later, from the row as stored (ADR 0006). Every write counts the row's
+/// <c>Revision</c> up by one. The use cases' own messages are not sent here: they send them before they save. A
+/// projection whose mark did not change costs nothing, so a save that changes nothing any side table shows costs the
+/// row write alone.
 /// </summary>
 public sealed class AggregateStore<TAggregate>(
     StorageClients storage,
     IAggregateRows<TAggregate> rows,
-    IEnumerable<IProjection<TAggregate>> projections)
+    IEnumerable<IProjection<TAggregate>> projections) : IAggregateRefresh
 {
     public const string MarkPrefix = "P_";
+    public const string RevisionColumn = "Revision";
 
     private readonly IReadOnlyList<IProjection<TAggregate>> projections = projections.ToList();
+    private readonly StorageQueueSender queue = new(storage);
+
+    /// <summary>The aggregate's table name: what a <see cref="DeferredRefresh"/> message names it by.</summary>
+    public string Aggregate => rows.Table;
 
     public async Task<StoredAggregate<TAggregate>?> GetAsync(string id, CancellationToken cancellationToken)
     {
@@ -41,8 +50,37 @@ public sealed class AggregateStore<TAggregate>(
             .Select(p => (p.Name, Mark: entity.GetString(MarkPrefix + p.Name)))
             .Where(m => m.Mark is not null)
             .ToDictionary(m => m.Name, m => m.Mark!, StringComparer.Ordinal);
-        var version = new StoredVersion(entity.ETag.ToString(), marks);
-        return new StoredAggregate<TAggregate>(rows.FromEntity(entity), version.ToString());
+        var revision = entity.GetInt64(RevisionColumn) ?? 0;
+        var version = new StoredVersion(entity.ETag.ToString(), revision, marks);
+        return new StoredAggregate<TAggregate>(rows.FromEntity(entity), version.ToString(), revision);
+    }
+
+    /// <summary>
+    /// The deferred phase (<see cref="ProjectionPhase.Deferred"/>): loads the aggregate and brings every deferred
+    /// projection up to it. A row still older than <paramref name="revision"/> means the message overtook its save:
+    /// "not yet" (put back for later), unless <paramref name="evenIfBehind"/> (the save has had seconds and did not
+    /// come: it lost a race, whose winner sent a message of its own, or crashed; the stored state is then the one to
+    /// show). A row that is missing is "not yet" too (an insert's message overtook it) until then, and after that
+    /// shows nothing. One read, then each projection's own writes.
+    /// </summary>
+    public async Task RefreshAsync(string id, long revision, bool evenIfBehind, CancellationToken cancellationToken)
+    {
+        var stored = await GetAsync(id, cancellationToken);
+        if ((stored?.Revision ?? 0) < revision && !evenIfBehind)
+        {
+            throw new SaveNotStoredYetException(rows.Table, id, revision);
+        }
+
+        if (stored is null)
+        {
+            return;
+        }
+
+        var refresh = new ProjectionRefresh<TAggregate>(stored.Aggregate, id, stored.Revision);
+        foreach (var projection in projections.Where(p => p.Phase.HasFlag(ProjectionPhase.Deferred)))
+        {
+            await projection.RefreshAsync(refresh, cancellationToken);
+        }
     }
 
     /// <summary>Inserts a new aggregate; false (and its row not written) when one with its id exists.</summary>
@@ -64,6 +102,11 @@ public sealed class AggregateStore<TAggregate>(
         var steps = projections
             .Select(p => (Projection: p, Step: new ProjectionStep<TAggregate>(aggregate, loaded is null, loaded?.Mark(p.Name), p.Mark(aggregate), newReferences)))
             .ToList();
+        var revision = (loaded?.Revision ?? 0) + 1;
+        if (steps.Any(s => s.Projection.Phase.HasFlag(ProjectionPhase.Deferred) && s.Projection.NeedsRefresh(s.Step)))
+        {
+            await queue.SendAsync(DeferredRefresh.QueueName, new DeferredRefresh(rows.Table, rows.IdOf(aggregate), revision), cancellationToken);
+        }
 
         foreach (var (projection, step) in steps.Where(s => s.Projection.Phase.HasFlag(ProjectionPhase.BeforeWrite)))
         {
@@ -71,6 +114,7 @@ public sealed class AggregateStore<TAggregate>(
         }
 
         var entity = rows.ToEntity(aggregate);
+        entity[RevisionColumn] = revision;
         foreach (var (projection, step) in steps.Where(s => s.Step.Current is not null))
         {
             entity[MarkPrefix + projection.Name] = step.Current;

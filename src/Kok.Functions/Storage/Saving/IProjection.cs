@@ -23,4 +23,13 @@ public interface IProjection<TAggregate>
     Task BeforeWriteAsync(ProjectionStep<TAggregate> save, CancellationToken cancellationToken) => Task.CompletedTask;
 
     Task AfterWriteAsync(ProjectionStep<TAggregate> save, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Whether <paramref name="save"/> leaves work for the deferred phase (only asked of deferred projections).</summary>
+    bool NeedsRefresh(ProjectionStep<TAggregate> save) => save.Changed;
+
+    /// <summary>
+    /// The deferred phase: brings the side table up to the aggregate as stored at <see cref="ProjectionRefresh{TAggregate}.Revision"/>.
+    /// May run more than once for one revision, and after a later revision's refresh: it must write nothing then.
+    /// </summary>
+    Task RefreshAsync(ProjectionRefresh<TAggregate> refresh, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -20,4 +20,13 @@ public enum ProjectionPhase
     /// contribution counted and adds nothing).
     /// </summary>
     AfterWrite = 2,
+
+    /// <summary>
+    /// Off the request's path (ADR 0006): what only staff read and may lag a moment behind (the dashboard totals, a
+    /// list row's changed columns). A save that changes such a projection's mark puts one message on
+    /// <see cref="DeferredRefresh.QueueName"/> before its write; <see cref="RefreshProjectionsFunction"/> then loads
+    /// the aggregate as stored and brings every deferred projection up to it, guarded by the aggregate's revision so
+    /// an older state never overwrites a newer one. One queue message on the request's path instead of the writes.
+    /// </summary>
+    Deferred = 4,
 }
