@@ -14,13 +14,30 @@ internal sealed class FunctionStorageCounter : HttpPipelineSynchronousPolicy
     public const string Outside = "(no function)";
 
     private readonly ConcurrentDictionary<(string Function, string Kind), int> _counts = new();
+    private readonly ConcurrentDictionary<string, int> _conflicts = new(StringComparer.Ordinal);
 
     public int Count(string function) => _counts.Where(c => c.Key.Function == function).Sum(c => c.Value);
+
+    /// <summary>Answers 409 or 412 (a conditional write that lost a race, then retried) to <paramref name="function"/>.</summary>
+    public int Conflicts(string function) => _conflicts.TryGetValue(function, out var n) ? n : 0;
 
     public IReadOnlyList<(string Kind, int Count)> Kinds(string function) =>
         [.. _counts.Where(c => c.Key.Function == function).Select(c => (c.Key.Kind, c.Value)).OrderByDescending(c => c.Value).ThenBy(c => c.Kind, StringComparer.Ordinal)];
 
-    public void Reset() => _counts.Clear();
+    public void Reset()
+    {
+        _counts.Clear();
+        _conflicts.Clear();
+    }
+
+    public override void OnReceivedResponse(HttpMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.HasResponse && message.Response.Status is 409 or 412)
+        {
+            _conflicts.AddOrUpdate(FunctionExecutions.Current ?? Outside, 1, (_, n) => n + 1);
+        }
+    }
 
     public override void OnSendingRequest(HttpMessage message)
     {

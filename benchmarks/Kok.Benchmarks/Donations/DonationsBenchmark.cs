@@ -2,7 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Kok.Domain.Dashboard;
+using Kok.Functions.Storage.Saving;
+using Microsoft.Extensions.DependencyInjection;
 using Kok.Functions.Storage;
 
 namespace Kok.Benchmarks.Donations;
@@ -20,6 +25,7 @@ internal sealed class DonationsBenchmark(string storageConnectionString, Benchma
     public const int Sequential = 200;
     public const int WebhookEvents = 800;
     public const int Senders = 16;
+    private const string Refresh = "RefreshProjections";
     private const int WarmUp = 30;
     private const int WebhookWarmUp = 32;
     private readonly StorageTimer _rawStorageTime = new();
@@ -29,7 +35,13 @@ internal sealed class DonationsBenchmark(string storageConnectionString, Benchma
         report.Heading("KOK benchmark: donations (Azurite, DevHost in this process, loopback only)");
         report.Machine();
 
-        await using var host = await BenchmarkDevHost.StartAsync(storageConnectionString, ["CreateDonation", "StripeWebhook"]);
+        // With the save pipeline's deferred projections running as they do in production (ADR 0006): the dashboard's
+        // totals and list rows follow each event off its path, in the same process, against the same storage.
+        var perFunction = new FunctionStorageCounter();
+        await using var host = await BenchmarkDevHost.StartAsync(
+            storageConnectionString,
+            ["CreateDonation", "StripeWebhook", Refresh],
+            extraServices: services => services.AddSingleton<HttpPipelinePolicy>(perFunction));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Senders * 2 })
         {
             BaseAddress = host.BaseAddress,
@@ -47,7 +59,7 @@ internal sealed class DonationsBenchmark(string storageConnectionString, Benchma
         await scratch.CreateAsync(cancellationToken);
         try
         {
-            await RunAsync(host, client, tables, scratch, cancellationToken);
+            await RunAsync(host, perFunction, client, tables, scratch, cancellationToken);
         }
         finally
         {
@@ -56,7 +68,12 @@ internal sealed class DonationsBenchmark(string storageConnectionString, Benchma
     }
 
     private async Task RunAsync(
-        BenchmarkDevHost host, DonationClient client, TableServiceClient tables, TableClient scratch, CancellationToken cancellationToken)
+        BenchmarkDevHost host,
+        FunctionStorageCounter perFunction,
+        DonationClient client,
+        TableServiceClient tables,
+        TableClient scratch,
+        CancellationToken cancellationToken)
     {
         // Warm-up: JIT, connection pools, and the app's first-use table and queue creation stay out of the numbers.
         var (firstId, _) = await client.CreateAsync(cancellationToken);
@@ -127,14 +144,24 @@ internal sealed class DonationsBenchmark(string storageConnectionString, Benchma
 
         var statuses = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         await Concurrently.RunAsync(WebhookWarmUp, Senders, i => SendAsync(client, events[WebhookEvents + i], null, cancellationToken));
+        var projections = new QueueClient(storageConnectionString, DeferredRefresh.QueueName);
+        await WaitUntilEmptyAsync(projections, cancellationToken);
         Settle();
         host.Transactions.Reset();
         host.StorageTime.Reset();
+        perFunction.Reset();
         var cpuBefore = Environment.CpuUsage.TotalTime;
+        var started = Stopwatch.GetTimestamp();
         var webhookTime = await Concurrently.RunAsync(WebhookEvents, Senders, i => SendAsync(client, events[i], statuses, cancellationToken));
         var webhookCpu = Environment.CpuUsage.TotalTime - cpuBefore;
         var webhookTransactions = host.Transactions.Transactions;
         var webhookStorageTime = host.StorageTime.Timings;
+        var (webhookOwn, webhookConflicts) = (perFunction.Count("StripeWebhook"), perFunction.Conflicts("StripeWebhook"));
+        await WaitUntilEmptyAsync(projections, cancellationToken);
+        var caughtUp = Stopwatch.GetElapsedTime(started);
+        var (refreshOwn, refreshConflicts) = (perFunction.Count(Refresh), perFunction.Conflicts(Refresh));
+        var refreshKinds = perFunction.Kinds(Refresh);
+        var drift = await host.Services.GetRequiredService<RecomputeDashboardTotals>().ExecuteAsync("benchmark", "Benchmark", cancellationToken);
 
         Settle();
         var insertCpuBefore = Environment.CpuUsage.TotalTime;
@@ -150,8 +177,13 @@ internal sealed class DonationsBenchmark(string storageConnectionString, Benchma
         report.Line("  what", "signed checkout.session.completed (card, paid) for distinct donations");
         report.Line("  answers", string.Join(", ", statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} x{s.Value}")));
         report.Line("  donations now paid", $"{paid} of {WebhookEvents}");
+        report.Line("  round trips on the webhook's path", $"{BenchmarkReport.Number((double)webhookOwn / WebhookEvents, "0.00")} per event, {webhookConflicts} lost conditional writes (409/412, retried)");
         report.Transactions(webhookTransactions, WebhookEvents);
         report.StorageTime(webhookStorageTime, WebhookEvents);
+        report.Line("dashboard caught up (queue empty)", $"{BenchmarkReport.Number(caughtUp.TotalSeconds, "0.000")} s after the first event   ({BenchmarkReport.Number(WebhookEvents / caughtUp.TotalSeconds, "0.0")} events/s with totals and list)");
+        report.Line("  round trips off the path", $"{BenchmarkReport.Number((double)refreshOwn / WebhookEvents, "0.00")} per event in {Refresh}, {refreshConflicts} lost conditional writes (409/412, retried)");
+        report.Line("  by kind", string.Join(", ", refreshKinds.Select(k => $"{k.Kind} {BenchmarkReport.Number((double)k.Count / WebhookEvents, "0.00")}")));
+        report.Line("  totals vs recomputation", drift.Drift.Count == 0 ? "exact (recompute found no difference)" : $"{drift.Drift.Count} differences: " + string.Join("; ", drift.Drift.Take(5)));
         report.Line("  cpu in this process per op", BenchmarkReport.Number(webhookCpu.TotalMilliseconds / WebhookEvents, "0.00") + " ms (DevHost + senders)");
         report.Line("raw TableClient.AddEntity", $"{BenchmarkReport.Number(insertsPerSecond, "0.0")} inserts/s   ({BenchmarkReport.Number(insertTime.TotalSeconds, "0.000")} s)");
         report.Line("  cpu in this process per op", BenchmarkReport.Number(insertCpu.TotalMilliseconds / WebhookEvents, "0.00") + " ms");
@@ -159,6 +191,14 @@ internal sealed class DonationsBenchmark(string storageConnectionString, Benchma
         report.Heading("Ratios");
         report.Line("POST latency / AddEntity latency", BenchmarkReport.Number(latencyRatio, "0.00") + "   (medians; lower is better)");
         report.Line("webhook events/s / inserts/s", BenchmarkReport.Number(eventsPerSecond / insertsPerSecond, "0.000") + "   (higher is better)");
+    }
+
+    private static async Task WaitUntilEmptyAsync(QueueClient queue, CancellationToken cancellationToken)
+    {
+        while ((await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
     }
 
     private static async Task SendAsync(
