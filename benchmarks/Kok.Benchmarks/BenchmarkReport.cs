@@ -64,8 +64,9 @@ internal sealed class BenchmarkReport(TextWriter output)
             path = path[..keys];
         }
 
+        // A queue message's own id ("…/messages/{id}") is left out, so its deletes count as one kind.
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var resource = parts.Length > 1 ? string.Join('/', parts.Skip(1)) : path;
+        var resource = parts.Length > 1 ? string.Join('/', parts.Skip(1).Take(2)) : path;
         return method + " " + resource;
     }
 }
