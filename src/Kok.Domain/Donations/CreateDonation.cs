@@ -33,32 +33,21 @@ public sealed class CreateDonation(
             return new DonationInvalid(validated.Errors);
         }
 
-        var donationId = idGenerator.NewId(Donation.IdPrefix);
-        if (idempotencyKey is not null)
+        var checkouts = new CheckoutIdempotency(idempotencyStore, timeProvider, StoredCheckoutUrlAsync);
+        var claim = await checkouts
+            .ClaimAsync(IdempotencyScope, idempotencyKey, request.Fingerprint(), idGenerator.NewId(Donation.IdPrefix), cancellationToken)
+            .ConfigureAwait(false);
+        if (claim.IsConflict)
         {
-            var claim = await new IdempotencyGuard(idempotencyStore, timeProvider)
-                .ClaimAsync(IdempotencyScope, idempotencyKey, request.Fingerprint(), donationId, cancellationToken)
-                .ConfigureAwait(false);
-            if (claim.IsConflict)
-            {
-                return new DonationIdempotencyConflict();
-            }
-
-            if (claim.IsRepeat)
-            {
-                donationId = claim.ResourceId;
-                var earlier = await donations.GetAsync(donationId, cancellationToken).ConfigureAwait(false);
-                if (earlier?.Donation.CheckoutUrl is { } url)
-                {
-                    return new DonationReplayed(donationId, url);
-                }
-
-                // The first request is still running or died before storing the donation. Carry on under its id:
-                // the gateway is idempotent per donation id, and only one of us can insert the donation.
-            }
+            return new DonationIdempotencyConflict();
         }
 
-        var donation = Donation.Create(donationId, request, timeProvider.GetUtcNow());
+        if (claim.ReplayUrl is { } url)
+        {
+            return new DonationReplayed(claim.Id, url);
+        }
+
+        var donation = Donation.Create(claim.Id, request, timeProvider.GetUtcNow());
         var session = await paymentGateway.CreateDonationCheckoutAsync(
             new DonationCheckoutRequest(
                 donation.Id,
@@ -76,9 +65,9 @@ public sealed class CreateDonation(
         }
 
         // Lost the race against a concurrent identical request: answer with what it stored.
-        var stored = await donations.GetAsync(donation.Id, cancellationToken).ConfigureAwait(false);
-        return stored?.Donation.CheckoutUrl is { } storedUrl
-            ? new DonationReplayed(donation.Id, storedUrl)
-            : throw new InvalidOperationException("A donation with this id exists but cannot be read.");
+        return new DonationReplayed(donation.Id, await checkouts.StoredAfterLostInsertAsync(donation.Id, cancellationToken).ConfigureAwait(false));
     }
+
+    private async Task<Uri?> StoredCheckoutUrlAsync(string donationId, CancellationToken cancellationToken) =>
+        (await donations.GetAsync(donationId, cancellationToken).ConfigureAwait(false))?.Donation.CheckoutUrl;
 }

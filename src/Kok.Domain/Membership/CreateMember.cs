@@ -40,30 +40,21 @@ public sealed class CreateMember(
             return new MemberInvalid(validated.Errors);
         }
 
-        var memberId = idGenerator.NewId(Member.IdPrefix);
-        if (idempotencyKey is not null)
+        var checkouts = new CheckoutIdempotency(idempotencyStore, timeProvider, StoredCheckoutUrlAsync);
+        var claim = await checkouts
+            .ClaimAsync(IdempotencyScope, idempotencyKey, request.Fingerprint(), idGenerator.NewId(Member.IdPrefix), cancellationToken)
+            .ConfigureAwait(false);
+        if (claim.IsConflict)
         {
-            var claim = await new IdempotencyGuard(idempotencyStore, timeProvider)
-                .ClaimAsync(IdempotencyScope, idempotencyKey, request.Fingerprint(), memberId, cancellationToken)
-                .ConfigureAwait(false);
-            if (claim.IsConflict)
-            {
-                return new MemberIdempotencyConflict();
-            }
-
-            if (claim.IsRepeat)
-            {
-                memberId = claim.ResourceId;
-                var earlier = await members.GetAsync(memberId, cancellationToken).ConfigureAwait(false);
-                if (earlier?.Member.CheckoutUrl is { } url)
-                {
-                    return new MemberReplayed(memberId, url);
-                }
-
-                // The first request is still running or died before storing the member: carry on under its id.
-            }
+            return new MemberIdempotencyConflict();
         }
 
+        if (claim.ReplayUrl is { } url)
+        {
+            return new MemberReplayed(claim.Id, url);
+        }
+
+        var memberId = claim.Id;
         var now = timeProvider.GetUtcNow();
         var signUpKey = SignUpKey.Of(request.Email, request.Name);
         var lease = await signUpLock.TryAcquireAsync(signUpKey, memberId, now, now + SignUpLease, cancellationToken).ConfigureAwait(false);
@@ -75,7 +66,7 @@ public sealed class CreateMember(
 
         try
         {
-            return await CreateAsync(request, memberId, now, cancellationToken).ConfigureAwait(false);
+            return await CreateAsync(request, memberId, now, checkouts, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -83,7 +74,8 @@ public sealed class CreateMember(
         }
     }
 
-    private async Task<CreateMemberResult> CreateAsync(MembershipRequest request, string memberId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<CreateMemberResult> CreateAsync(
+        MembershipRequest request, string memberId, DateTimeOffset now, CheckoutIdempotency checkouts, CancellationToken cancellationToken)
     {
         foreach (var otherId in await members.FindIdsByEmailAsync(request.Email, cancellationToken).ConfigureAwait(false))
         {
@@ -111,9 +103,9 @@ public sealed class CreateMember(
         }
 
         // Lost the race against a concurrent identical request: answer with what it stored.
-        var stored = await members.GetAsync(member.Id, cancellationToken).ConfigureAwait(false);
-        return stored?.Member.CheckoutUrl is { } storedUrl
-            ? new MemberReplayed(member.Id, storedUrl)
-            : throw new InvalidOperationException("A member with this id exists but cannot be read.");
+        return new MemberReplayed(member.Id, await checkouts.StoredAfterLostInsertAsync(member.Id, cancellationToken).ConfigureAwait(false));
     }
+
+    private async Task<Uri?> StoredCheckoutUrlAsync(string memberId, CancellationToken cancellationToken) =>
+        (await members.GetAsync(memberId, cancellationToken).ConfigureAwait(false))?.Member.CheckoutUrl;
 }
