@@ -89,7 +89,7 @@ public sealed partial class TableDashboardTotals(StorageClients storage, ILogger
             var delta = DashboardContribution.Delta(old, contribution);
             if (delta.IsEmpty)
             {
-                if (revision is null || !stored.HasValue || await TryRememberRevisionAsync(table, stored.Value!, revision.Value, cancellationToken))
+                if (revision is null || await TryRememberRevisionAsync(table, entityId, stored.HasValue ? stored.Value : null, revision.Value, cancellationToken))
                 {
                     return;
                 }
@@ -125,17 +125,19 @@ public sealed partial class TableDashboardTotals(StorageClients storage, ILogger
     }
 
     /// <summary>
-    /// A later state that counts the same still moves the remembered revision, so a refresh that read an older state
-    /// and comes after this one cannot count that older state. False when the row changed meanwhile (read again).
+    /// A later state that counts the same (or nothing) still records its revision, so a refresh that read an older
+    /// state and comes after this one cannot count that older state. False when the row changed meanwhile (read again).
     /// </summary>
-    private static async Task<bool> TryRememberRevisionAsync(TableClient table, TableEntity stored, long revision, CancellationToken cancellationToken)
+    private static async Task<bool> TryRememberRevisionAsync(TableClient table, string entityId, TableEntity? stored, long revision, CancellationToken cancellationToken)
     {
         try
         {
-            await table.UpdateEntityAsync(new TableEntity(Partition, stored.RowKey) { [RevisionColumn] = revision }, stored.ETag, TableUpdateMode.Merge, cancellationToken);
+            await (stored is null
+                ? table.AddEntityAsync(ContributionEntity(entityId, DashboardContribution.None, revision), cancellationToken)
+                : table.UpdateEntityAsync(new TableEntity(Partition, stored.RowKey) { [RevisionColumn] = revision }, stored.ETag, TableUpdateMode.Merge, cancellationToken));
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
         {
             return false;
         }
