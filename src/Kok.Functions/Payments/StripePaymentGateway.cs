@@ -29,6 +29,8 @@ public sealed class StripePaymentGateway(
 {
     public const string DonationIdMetadataKey = "donationId";
 
+    private readonly StripeFailures failures = new(timeProvider);
+
     /// <summary>Stripe substitutes the session id into the success URL in place of this literal.</summary>
     public const string SessionIdPlaceholder = "{CHECKOUT_SESSION_ID}";
 
@@ -60,7 +62,7 @@ public sealed class StripePaymentGateway(
             throw new ArgumentOutOfRangeException(nameof(request), "Dues need a positive amount.");
         }
 
-        var english = Locale(request.Locale) == "en";
+        var english = StripeRequestParts.Locale(request.Locale) == "en";
         var metadata = new Dictionary<string, string> { [PaymentMetadataKeys.MemberId] = request.MemberId };
         var memberQuery = $"memberId={Uri.EscapeDataString(request.MemberId)}";
         var options = new SessionCreateOptions
@@ -84,20 +86,20 @@ public sealed class StripePaymentGateway(
                     },
                 },
             ],
-            AllowedPaymentMethodTypes = [PaymentMethodType(request.PaymentMethod)],
+            AllowedPaymentMethodTypes = [StripeRequestParts.PaymentMethodType(request.PaymentMethod)],
             CustomerCreation = "always",
             ClientReferenceId = request.MemberId,
             Metadata = metadata,
             CustomerEmail = request.Email,
-            Locale = Locale(request.Locale),
+            Locale = StripeRequestParts.Locale(request.Locale),
             PaymentIntentData = new SessionPaymentIntentDataOptions
             {
                 Metadata = new(metadata),
                 // Saves the SEPA mandate or card on the customer for the next years' dues, charged off-session.
                 SetupFutureUsage = "off_session",
             },
-            SuccessUrl = AppendQuery(website.SuccessUrl.ToString(), $"{memberQuery}&session_id={SessionIdPlaceholder}"),
-            CancelUrl = AppendQuery(website.CancelUrl.ToString(), memberQuery),
+            SuccessUrl = StripeRequestParts.AppendQuery(website.SuccessUrl.ToString(), $"{memberQuery}&session_id={SessionIdPlaceholder}"),
+            CancelUrl = StripeRequestParts.AppendQuery(website.CancelUrl.ToString(), memberQuery),
         };
 
         var session = await CreateSessionAsync(options, $"membership-checkout-{request.MemberId}", "member", request.MemberId, cancellationToken);
@@ -123,7 +125,7 @@ public sealed class StripePaymentGateway(
         }
         catch (StripeException ex)
         {
-            throw Failure(ex, $"to read payment intent {paymentIntentId}");
+            throw failures.Refused(ex, $"to read payment intent {paymentIntentId}");
         }
         catch (HttpRequestException ex)
         {
@@ -169,7 +171,7 @@ public sealed class StripePaymentGateway(
         }
         catch (StripeException ex)
         {
-            var failure = Failure(ex, $"to read mandate {mandateId}");
+            var failure = failures.Refused(ex, $"to read mandate {mandateId}");
             if (failure.IsTransient)
             {
                 throw failure;
@@ -201,7 +203,7 @@ public sealed class StripePaymentGateway(
             logger.LogError(
                 "Stripe refused checkout for {Subject} {SubjectId}: HTTP {Status}, {ErrorType}/{ErrorCode}",
                 subject, subjectId, (int)ex.HttpStatusCode, ex.StripeError?.Type, ex.StripeError?.Code);
-            throw Failure(ex, "the checkout session");
+            throw failures.Refused(ex, "the checkout session");
         }
         catch (HttpRequestException ex)
         {
@@ -222,7 +224,7 @@ public sealed class StripePaymentGateway(
     private SessionCreateOptions BuildOptions(DonationCheckoutRequest request)
     {
         var monthly = request.Interval == DonationInterval.Monthly;
-        var english = Locale(request.Locale) == "en";
+        var english = StripeRequestParts.Locale(request.Locale) == "en";
         var metadata = new Dictionary<string, string> { [DonationIdMetadataKey] = request.DonationId };
         var donationQuery = $"donationId={Uri.EscapeDataString(request.DonationId)}";
 
@@ -256,14 +258,14 @@ public sealed class StripePaymentGateway(
             ],
             // API versions since "endive" replaced the static payment_method_types list with this filter; the
             // methods must also be enabled in the Stripe Dashboard.
-            AllowedPaymentMethodTypes = [PaymentMethodType(request.PaymentMethod)],
+            AllowedPaymentMethodTypes = [StripeRequestParts.PaymentMethodType(request.PaymentMethod)],
             ClientReferenceId = request.DonationId,
             Metadata = metadata,
             CustomerEmail = request.DonorEmail,
-            Locale = Locale(request.Locale),
-            SuccessUrl = AppendQuery(
+            Locale = StripeRequestParts.Locale(request.Locale),
+            SuccessUrl = StripeRequestParts.AppendQuery(
                 website.SuccessUrl.ToString(), $"{donationQuery}&session_id={SessionIdPlaceholder}"),
-            CancelUrl = AppendQuery(website.CancelUrl.ToString(), donationQuery),
+            CancelUrl = StripeRequestParts.AppendQuery(website.CancelUrl.ToString(), donationQuery),
         };
 
         if (monthly)
@@ -279,70 +281,9 @@ public sealed class StripePaymentGateway(
         return options;
     }
 
-    /// <summary>
-    /// A PaymentIntent confirmed off-session on the saved method. Stripe answers a decline or a card that needs
-    /// authentication with HTTP 402 (<c>card_error</c>) naming the payment intent; those are results, not failures.
-    /// Stripe.net retries network errors, 409 and 5xx (at most twice, same idempotency key), and a 429 only when
-    /// Stripe says <c>Stripe-Should-Retry: true</c>, so a rate limit reaches the caller with its <c>Retry-After</c>.
-    /// </summary>
-    public async Task<DuesChargeResult> ChargeDuesAsync(DuesChargeRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.AmountCents <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(request), "Dues need a positive amount.");
-        }
-
-        var period = PaymentMetadataKeys.Period(request.PeriodStart);
-        var options = new PaymentIntentCreateOptions
-        {
-            Amount = request.AmountCents,
-            Currency = "eur",
-            Customer = request.CustomerId,
-            PaymentMethod = request.PaymentMethodId,
-            AllowedPaymentMethodTypes = [PaymentMethodType(request.PaymentMethod)],
-            OffSession = true,
-            Confirm = true,
-            Metadata = DuesMetadata(request.MemberId, period),
-            Description = $"Mitgliedsbeitrag {period}",
-        };
-
-        PaymentIntent intent;
-        try
-        {
-            intent = await new PaymentIntentService(clients.Create()).CreateAsync(
-                options, new RequestOptions { IdempotencyKey = request.IdempotencyKey }, cancellationToken);
-        }
-        catch (StripeException ex) when (ex.StripeError?.Type == "card_error")
-        {
-            var error = ex.StripeError;
-            var result = new DuesChargeResult(
-                error.Code == "authentication_required" ? DuesChargeStatus.RequiresAction : DuesChargeStatus.Failed,
-                error.PaymentIntent?.Id,
-                error.Code ?? error.DeclineCode);
-            logger.LogWarning(
-                "Stripe refused the dues charge for member {MemberId}, period {Period}: {Status} {FailureCode} ({PaymentIntentId})",
-                request.MemberId, period, result.Status, result.FailureCode, result.PaymentIntentId);
-            return result;
-        }
-        catch (StripeException ex)
-        {
-            logger.LogError(
-                "Stripe failed the dues charge for member {MemberId}, period {Period}: HTTP {Status}, {ErrorType}/{ErrorCode}",
-                request.MemberId, period, (int)ex.HttpStatusCode, ex.StripeError?.Type, ex.StripeError?.Code);
-            throw Failure(ex, "the dues charge");
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new PaymentGatewayException("Stripe could not be reached.", ex) { IsTransient = true };
-        }
-
-        var charged = Charged(intent);
-        logger.LogInformation(
-            "Dues charge {PaymentIntentId} for member {MemberId}, period {Period}: {Status}",
-            intent.Id, request.MemberId, period, charged.Status);
-        return charged;
-    }
+    /// <summary>A PaymentIntent confirmed off-session on the saved method (<see cref="StripeDuesCharge"/>).</summary>
+    public Task<DuesChargeResult> ChargeDuesAsync(DuesChargeRequest request, CancellationToken cancellationToken) =>
+        new StripeDuesCharge(clients, failures, logger).ChargeAsync(request, cancellationToken);
 
     /// <summary>
     /// A <c>payment</c>-mode session for one period's dues that saves the method again for the following years. The
@@ -358,8 +299,8 @@ public sealed class StripePaymentGateway(
         }
 
         var period = PaymentMetadataKeys.Period(request.PeriodStart);
-        var english = Locale(request.Locale) == "en";
-        var metadata = DuesMetadata(request.MemberId, period);
+        var english = StripeRequestParts.Locale(request.Locale) == "en";
+        var metadata = StripeRequestParts.DuesMetadata(request.MemberId, period);
         var memberQuery = $"memberId={Uri.EscapeDataString(request.MemberId)}";
         var knownCustomer = !string.IsNullOrEmpty(request.CustomerId);
         var options = new SessionCreateOptions
@@ -381,22 +322,22 @@ public sealed class StripePaymentGateway(
                     },
                 },
             ],
-            AllowedPaymentMethodTypes = [PaymentMethodType(request.PaymentMethod)],
+            AllowedPaymentMethodTypes = [StripeRequestParts.PaymentMethodType(request.PaymentMethod)],
             // Stripe takes either an existing customer or an email for a new one, never both.
             Customer = knownCustomer ? request.CustomerId : null,
             CustomerEmail = knownCustomer ? null : request.Email,
             CustomerCreation = knownCustomer ? null : "always",
             ClientReferenceId = request.MemberId,
             Metadata = metadata,
-            Locale = Locale(request.Locale),
+            Locale = StripeRequestParts.Locale(request.Locale),
             PaymentIntentData = new SessionPaymentIntentDataOptions
             {
                 Metadata = new(metadata),
                 Description = $"Mitgliedsbeitrag {period}",
                 SetupFutureUsage = "off_session",
             },
-            SuccessUrl = AppendQuery(website.SuccessUrl.ToString(), $"{memberQuery}&session_id={SessionIdPlaceholder}"),
-            CancelUrl = AppendQuery(website.CancelUrl.ToString(), memberQuery),
+            SuccessUrl = StripeRequestParts.AppendQuery(website.SuccessUrl.ToString(), $"{memberQuery}&session_id={SessionIdPlaceholder}"),
+            CancelUrl = StripeRequestParts.AppendQuery(website.CancelUrl.ToString(), memberQuery),
         };
 
         var idempotencyKey = timeProvider is null
@@ -404,71 +345,5 @@ public sealed class StripePaymentGateway(
             : $"dues-checkout:{request.MemberId}:{period}:{timeProvider.GetUtcNow().UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture)}";
         var session = await CreateSessionAsync(options, idempotencyKey, "member", request.MemberId, cancellationToken);
         return new CheckoutSession(session.Id, new Uri(session.Url));
-    }
-
-    private static DuesChargeResult Charged(PaymentIntent intent) => intent.Status switch
-    {
-        "succeeded" => new(DuesChargeStatus.Succeeded, intent.Id),
-        "processing" => new(DuesChargeStatus.Processing, intent.Id),
-        "requires_action" => new(DuesChargeStatus.RequiresAction, intent.Id, intent.LastPaymentError?.Code ?? "authentication_required"),
-        "requires_payment_method" when intent.LastPaymentError?.Code == "authentication_required" =>
-            new(DuesChargeStatus.RequiresAction, intent.Id, "authentication_required"),
-        "requires_payment_method" or "canceled" =>
-            new(DuesChargeStatus.Failed, intent.Id, intent.LastPaymentError?.Code ?? intent.LastPaymentError?.DeclineCode ?? intent.Status),
-        _ => throw new PaymentGatewayException($"Stripe left dues charge {intent.Id} in unexpected status '{intent.Status}'."),
-    };
-
-    private static Dictionary<string, string> DuesMetadata(string memberId, string period) => new()
-    {
-        [PaymentMetadataKeys.MemberId] = memberId,
-        [PaymentMetadataKeys.DuesPeriod] = period,
-    };
-
-    /// <summary>
-    /// A refusal as a <see cref="PaymentGatewayException"/> with only Stripe's classification: its message can echo
-    /// submitted personal data. Conflicts (a concurrent request with the same idempotency key), rate limits, 5xx
-    /// and no answer at all are transient.
-    /// </summary>
-    private PaymentGatewayException Failure(StripeException ex, string what)
-    {
-        var status = (int)ex.HttpStatusCode;
-        return new PaymentGatewayException(
-            $"Stripe refused {what} (HTTP {status}, {ex.StripeError?.Type ?? "no error type"}/{ex.StripeError?.Code ?? "no code"}).", ex)
-        {
-            IsTransient = status is 0 or 409 or 429 or >= 500,
-            RetryAfter = status == 429 ? RetryAfter(ex.StripeResponse?.Headers?.RetryAfter) : null,
-        };
-    }
-
-    private TimeSpan? RetryAfter(System.Net.Http.Headers.RetryConditionHeaderValue? header)
-    {
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - (timeProvider ?? TimeProvider.System).GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
-    }
-
-    private static string AppendQuery(string url, string query) =>
-        url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
-
-    private static string PaymentMethodType(PaymentMethodKind kind) => kind switch
-    {
-        PaymentMethodKind.Card => "card",
-        PaymentMethodKind.SepaDebit => "sepa_debit",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown payment method."),
-    };
-
-    private static string Locale(string? locale)
-    {
-        var language = (locale ?? string.Empty).Split('-', '_')[0].ToLower(CultureInfo.InvariantCulture);
-        return language is "de" or "en" ? language : "auto";
     }
 }
