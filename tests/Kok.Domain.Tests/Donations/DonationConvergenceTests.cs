@@ -87,6 +87,51 @@ public class DonationConvergenceTests
             DonationStatus.Paid,
             [PaymentStatus.Paid, PaymentStatus.Paid],
             PaidEvents: 2),
+        ["one-time SEPA disputed before its own success event"] = new(
+            () => NewDonation(method: PaymentMethodKind.SepaDebit),
+            [Completed("evt_c", paid: false), Succeeded("evt_s"), Dispute("evt_d", DisputeStatus.Open)],
+            DonationStatus.Disputed,
+            [PaymentStatus.Disputed],
+            PaidEvents: null),
+        ["one-time SEPA dispute lost"] = new(
+            () => NewDonation(method: PaymentMethodKind.SepaDebit),
+            [Completed("evt_c", paid: false), Succeeded("evt_s"), Dispute("evt_d", DisputeStatus.Open),
+                Dispute("evt_dw", DisputeStatus.Open, 21, kind: "funds_withdrawn"), Dispute("evt_dc", DisputeStatus.Lost, 40, kind: "closed")],
+            DonationStatus.Returned,
+            [PaymentStatus.Returned],
+            PaidEvents: null),
+        ["one-time card dispute closed won before the funds-withdrawn event"] = new(
+            () => NewDonation(),
+            [Completed("evt_c", paid: true), Dispute("evt_d", DisputeStatus.Open), Dispute("evt_dc", DisputeStatus.Won, 40, kind: "closed"),
+                Dispute("evt_dw", DisputeStatus.Open, 21, kind: "funds_withdrawn"), Dispute("evt_dr", DisputeStatus.Won, 40, kind: "funds_reinstated")],
+            DonationStatus.Paid,
+            [PaymentStatus.Paid],
+            PaidEvents: 1),
+        ["one-time SEPA returned after success, the return delivered three times"] = new(
+            () => NewDonation(method: PaymentMethodKind.SepaDebit),
+            [Completed("evt_c", paid: false), Succeeded("evt_s"), ChargeFailedAt("evt_cf1", 60 * 24 * 5), ChargeFailedAt("evt_cf2", 60 * 24 * 5), ChargeFailedAt("evt_cf3", 60 * 24 * 5)],
+            DonationStatus.Returned,
+            [PaymentStatus.Returned],
+            PaidEvents: null),
+        ["one-time card declined once, then paid at checkout"] = new(
+            () => NewDonation(),
+            [ChargeFailedAt("evt_cf", 0, code: "card_declined"), Completed("evt_c", paid: true)],
+            DonationStatus.Paid,
+            [PaymentStatus.Paid],
+            PaidEvents: 1),
+        ["monthly card, one payment failed twice then paid on retry"] = new(
+            () => NewDonation(DonationInterval.Monthly, amountCents: 1000),
+            [CompletedSubscription("evt_c", paid: true), Invoice("evt_i0", 0), InvoiceFailed("evt_f1a", 1, 1), InvoiceFailed("evt_f1b", 1, 2), Invoice("evt_i1", 1)],
+            DonationStatus.Paid,
+            [PaymentStatus.Paid, PaymentStatus.Paid],
+            PaidEvents: 2),
+        ["monthly card failing twice, then given up"] = new(
+            () => NewDonation(DonationInterval.Monthly, amountCents: 1000),
+            [CompletedSubscription("evt_c", paid: true), Invoice("evt_i0", 0), InvoiceFailed("evt_f1", 1), InvoiceFailed("evt_f2", 2, code: "insufficient_funds"),
+                SubscriptionNow("evt_u", SubscriptionState.Canceled, 3, SubscriptionEndReason.PaymentFailed), EndedBecause("evt_e", SubscriptionEndReason.PaymentFailed, 3)],
+            DonationStatus.Cancelled,
+            [PaymentStatus.Paid, PaymentStatus.Failed, PaymentStatus.Failed],
+            PaidEvents: 1),
         ["monthly SEPA first payment failed, ended"] = new(
             () => NewDonation(DonationInterval.Monthly, PaymentMethodKind.SepaDebit, 1000),
             [CompletedSubscription("evt_c", paid: false), Failed("evt_f", paymentIntentId: null), Ended("evt_e", 1)],
@@ -121,6 +166,17 @@ public class DonationConvergenceTests
             }
 
             Assert.Equal(scenario.Events.OfType<SubscriptionEnded>().Any() ? 1 : 0, raised.OfType<RecurringDonationEnded>().Count());
+            Assert.All(raised.OfType<PaymentTakenBack>().GroupBy(p => p.PaymentId), g => Assert.Single(g));
+            Assert.All(raised.OfType<MonthlyPaymentFailed>().GroupBy(p => p.PaymentId), g => Assert.Single(g));
+            // Every payment the bank touched has its receipt withdrawn once, whatever the order; every monthly payment
+            // still failed at the end was mailed about (a failure later paid on retry may have been, too).
+            var takenBack = donation.Payments.Count(p => p.Status == PaymentStatus.Returned || p.Dispute is not null);
+            Assert.Equal(takenBack, raised.OfType<PaymentTakenBack>().Count());
+            if (donation.Interval == DonationInterval.Monthly)
+            {
+                Assert.True(donation.Payments.Count(p => p.Status == PaymentStatus.Failed) <= raised.OfType<MonthlyPaymentFailed>().Count());
+            }
+
             orders++;
         }
 
