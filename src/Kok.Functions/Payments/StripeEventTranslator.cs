@@ -257,7 +257,7 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
                     created,
                     Metadata(intent.Metadata),
                     ObjectId(intent.Id),
-                    Code(intent.LastPaymentError?.DeclineCode ?? intent.LastPaymentError?.Code),
+                    Code(intent.LastPaymentError?.Code ?? intent.LastPaymentError?.DeclineCode),
                     Id(intent.CustomerId, "customer"),
                     Id(Text(rawObject, "invoice"), "invoice"),
                     Id(intent.LatestChargeId, "latest_charge"));
