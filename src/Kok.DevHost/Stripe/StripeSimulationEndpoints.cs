@@ -86,21 +86,21 @@ internal static class StripeSimulationEndpoints
         stripe.MapPost("/charges/{id}/refund", (string id, HttpContext context, StripeStandInStore store, StripeWebhookSender sender) =>
             ActAsync(context, store, sender, input => store.Refund(id, Amount(input))));
 
-        stripe.MapPost("/subscriptions/{id}/renew", (string id, HttpContext context, StripeStandInStore store, StripeWebhookSender sender) =>
-            ActAsync(context, store, sender, _ => store.Renew(id)));
+        stripe.MapPost("/subscriptions/{id}/renew", (string id, HttpContext context, StripeStandInStore store, StandInSubscriptions subscriptions, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, _ => subscriptions.Renew(id)));
 
-        stripe.MapPost("/subscriptions/{id}/cancel", (string id, HttpContext context, StripeStandInStore store, StripeWebhookSender sender) =>
-            ActAsync(context, store, sender, _ => store.Cancel(id)));
+        stripe.MapPost("/subscriptions/{id}/cancel", (string id, HttpContext context, StripeStandInStore store, StandInSubscriptions subscriptions, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, _ => subscriptions.Cancel(id)));
 
-        stripe.MapPost("/members/{memberId}/next-charge", async (string memberId, HttpContext context, StripeStandInStore store) =>
+        stripe.MapPost("/members/{memberId}/next-charge", async (string memberId, HttpContext context, StandInOffSessionCharges charges) =>
             await GuardedAsync(async () =>
             {
                 var outcome = Value(await ReadInputAsync(context.Request), "outcome") ?? string.Empty;
-                store.ForceNextCharge(memberId, outcome);
+                charges.ForceNextCharge(memberId, outcome);
                 return Json(new JsonObject { ["memberId"] = memberId, ["nextCharge"] = outcome });
             }));
 
-        stripe.MapPost("/faults/rate-limit", async (HttpContext context, StripeStandInStore store) =>
+        stripe.MapPost("/faults/rate-limit", async (HttpContext context, StandInOffSessionCharges charges) =>
             await GuardedAsync(async () =>
             {
                 var text = Value(await ReadInputAsync(context.Request), "count");
@@ -109,12 +109,12 @@ internal static class StripeSimulationEndpoints
                     throw new StandInException(400, "Expected a JSON body { \"count\": n }.", "count");
                 }
 
-                store.RateLimitNext(count);
+                charges.RateLimitNext(count);
                 return Json(new JsonObject { ["rateLimitedRequests"] = count });
             }));
 
-        stripe.MapGet("/payment_intents", (string? memberId, string? source, StripeStandInStore store) =>
-            Guarded(() => Json(new JsonObject { ["object"] = "list", ["data"] = store.PaymentIntents(memberId, source) })));
+        stripe.MapGet("/payment_intents", (string? memberId, string? source, StandInOffSessionCharges charges) =>
+            Guarded(() => Json(new JsonObject { ["object"] = "list", ["data"] = charges.PaymentIntents(memberId, source) })));
 
         stripe.MapGet("/events", (string? type, StripeStandInStore store) =>
         {
