@@ -30,7 +30,7 @@ internal static class StripeBillingJson
             ["amount_remaining"] = paid ? 0 : i.AmountCents,
             ["amount_shipping"] = 0,
             ["application"] = null,
-            ["attempt_count"] = 1,
+            ["attempt_count"] = i.AttemptCount,
             ["attempted"] = true,
             ["auto_advance"] = !paid,
             ["automatic_tax"] = new JsonObject
@@ -77,7 +77,7 @@ internal static class StripeBillingJson
             },
             ["livemode"] = false,
             ["metadata"] = new JsonObject(),
-            ["next_payment_attempt"] = null,
+            ["next_payment_attempt"] = i.NextPaymentAttempt is { } next ? Unix(next) : null,
             ["number"] = i.Number,
             ["on_behalf_of"] = null,
             ["parent"] = new JsonObject
@@ -145,7 +145,7 @@ internal static class StripeBillingJson
             {
                 ["comment"] = null,
                 ["feedback"] = null,
-                ["reason"] = ended is null ? null : "cancellation_requested",
+                ["reason"] = ended is null ? null : s.CancellationReason,
             },
             ["collection_method"] = "charge_automatically",
             ["created"] = Unix(s.Created),

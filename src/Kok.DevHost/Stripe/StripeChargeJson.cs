@@ -65,11 +65,11 @@ internal static class StripeChargeJson
             ["customer"] = c.CustomerId,
             ["description"] = null,
             ["destination"] = null,
-            ["dispute"] = null,
-            ["disputed"] = false,
+            ["dispute"] = c.DisputeId,
+            ["disputed"] = c.DisputeId is not null,
             ["failure_balance_transaction"] = null,
-            ["failure_code"] = failed ? "insufficient_funds" : null,
-            ["failure_message"] = failed ? "The account has insufficient funds to cover this payment." : null,
+            ["failure_code"] = failed ? c.FailureCode ?? "insufficient_funds" : null,
+            ["failure_message"] = failed ? FailureMessage(c.FailureCode ?? "insufficient_funds") : null,
             ["fraud_details"] = new JsonObject(),
             ["livemode"] = false,
             ["metadata"] = new JsonObject(),
@@ -82,7 +82,7 @@ internal static class StripeChargeJson
                 ["network_status"] = failed ? "declined_by_network" : "approved_by_network",
                 ["reason"] = null,
                 ["risk_level"] = "normal",
-                ["seller_message"] = failed ? "The bank returned the decline code `insufficient_funds`." : "Payment complete.",
+                ["seller_message"] = failed ? $"The bank returned the decline code `{c.FailureCode ?? "insufficient_funds"}`." : "Payment complete.",
                 ["type"] = failed ? "issuer_declined" : "authorized",
             },
             ["paid"] = succeeded,
@@ -138,4 +138,55 @@ internal static class StripeChargeJson
             },
             ["type"] = "card",
         };
+
+    /// <summary>
+    /// A dispute in Stripe's shape. SEPA disputes cannot be answered (no evidence deadline); like Stripe's it carries
+    /// no metadata of ours, only the charge and payment intent.
+    /// </summary>
+    public static JsonObject Dispute(StandInDispute d)
+    {
+        var sepa = d.PaymentMethodType == "sepa_debit";
+        return new JsonObject
+        {
+            ["id"] = d.Id,
+            ["object"] = "dispute",
+            ["amount"] = d.AmountCents,
+            ["balance_transactions"] = new JsonArray(),
+            ["charge"] = d.ChargeId,
+            ["created"] = Unix(d.Created),
+            ["currency"] = "eur",
+            ["enhanced_eligibility_types"] = new JsonArray(),
+            ["evidence"] = new JsonObject(),
+            ["evidence_details"] = new JsonObject
+            {
+                ["due_by"] = sepa || d.Status != "needs_response" ? null : Unix(d.Created.AddDays(21)),
+                ["enhanced_eligibility"] = new JsonObject(),
+                ["has_evidence"] = false,
+                ["past_due"] = false,
+                ["submission_count"] = 0,
+            },
+            ["is_charge_refundable"] = false,
+            ["livemode"] = false,
+            ["metadata"] = new JsonObject(),
+            ["payment_intent"] = d.PaymentIntentId,
+            ["payment_method_details"] = sepa
+                ? new JsonObject { ["sepa_debit"] = new JsonObject(), ["type"] = "sepa_debit" }
+                : new JsonObject
+                {
+                    ["card"] = new JsonObject { ["brand"] = "visa", ["case_type"] = "chargeback", ["network_reason_code"] = "10.4" },
+                    ["type"] = "card",
+                },
+            ["reason"] = d.Reason,
+            ["status"] = d.Status,
+        };
+    }
+
+    private static string FailureMessage(string code) => code switch
+    {
+        "insufficient_funds" => "The account has insufficient funds to cover this payment.",
+        "account_closed" => "The bank account has been closed.",
+        "no_account" => "The bank account could not be located.",
+        "expired_card" => "Your card has expired.",
+        _ => "The payment failed.",
+    };
 }

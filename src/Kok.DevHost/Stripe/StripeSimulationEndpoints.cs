@@ -86,8 +86,25 @@ internal static class StripeSimulationEndpoints
         stripe.MapPost("/charges/{id}/refund", (string id, HttpContext context, StripeStandInStore store, StripeWebhookSender sender) =>
             ActAsync(context, store, sender, input => store.Refund(id, Amount(input))));
 
-        stripe.MapPost("/subscriptions/{id}/renew", (string id, HttpContext context, StripeStandInStore store, StandInSubscriptions subscriptions, StripeWebhookSender sender) =>
-            ActAsync(context, store, sender, _ => subscriptions.Renew(id)));
+        stripe.MapPost("/subscriptions/{id}/renew", (string id, HttpContext context, StripeStandInStore store, StandInSubscriptions subscriptions, StandInMoneyBack moneyBack, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, input => Value(input, "outcome") switch
+            {
+                null or "succeeded" => subscriptions.Renew(id),
+                "failed" => moneyBack.RenewFailed(id, Code(input, "failureCode", "card_declined")),
+                var other => throw new StandInException(400, $"Unknown outcome '{other}'. Use succeeded or failed.", "outcome"),
+            }));
+
+        stripe.MapPost("/subscriptions/{id}/give-up", (string id, HttpContext context, StripeStandInStore store, StandInMoneyBack moneyBack, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, _ => moneyBack.GiveUp(id)));
+
+        stripe.MapPost("/payments/{id}/dispute", (string id, HttpContext context, StripeStandInStore store, StandInMoneyBack moneyBack, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, input => moneyBack.Dispute(id, Code(input, "reason", "general"))));
+
+        stripe.MapPost("/payments/{id}/dispute/close", (string id, HttpContext context, StripeStandInStore store, StandInMoneyBack moneyBack, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, input => moneyBack.CloseDispute(id, Value(input, "status") ?? string.Empty)));
+
+        stripe.MapPost("/payments/{id}/return", (string id, HttpContext context, StripeStandInStore store, StandInMoneyBack moneyBack, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, input => moneyBack.Return(id, Code(input, "failureCode", "insufficient_funds"))));
 
         stripe.MapPost("/subscriptions/{id}/cancel", (string id, HttpContext context, StripeStandInStore store, StandInSubscriptions subscriptions, StripeWebhookSender sender) =>
             ActAsync(context, store, sender, _ => subscriptions.Cancel(id)));
@@ -263,6 +280,20 @@ internal static class StripeSimulationEndpoints
         }
 
         return [.. ids.Select(id => id?.GetValue<string>() ?? string.Empty)];
+    }
+
+    /// <summary>A Stripe code from the input (lower-case letters, digits, underscores), else <paramref name="fallback"/>.</summary>
+    private static string Code(IReadOnlyDictionary<string, string> input, string key, string fallback)
+    {
+        var value = Value(input, key);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        return value.Length is > 0 and <= 64 && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')
+            ? value
+            : throw new StandInException(400, $"'{key}' must be a Stripe code such as {fallback}.", key);
     }
 
     private static string? Value(IReadOnlyDictionary<string, string> input, string key) =>

@@ -20,6 +20,7 @@ public static class StripeStandInExtensions
         builder.Services.AddSingleton<StripeStandInStore>();
         builder.Services.AddSingleton<StandInSubscriptions>();
         builder.Services.AddSingleton<StandInOffSessionCharges>();
+        builder.Services.AddSingleton<StandInMoneyBack>();
         builder.Services.AddSingleton<StripeIdempotencyCache>();
         builder.Services.TryAddSingleton<DevHostAddresses>();
         builder.Services.AddSingleton<StripeStandInAddresses>();

@@ -312,11 +312,22 @@ internal sealed class MemberDues(Member member)
             return;
         }
 
+        // Dated by the facts (when the dispute opened, when the debit came back), not by the event that happened to
+        // tell it first, so any order of events leaves the same dues.
+        at = payment.Dispute?.OpenedAt ?? payment.ReturnedAt ?? at;
         var today = AssociationCalendar.Date(at);
         var reason = payment.Dispute?.ReasonCode ?? payment.FailureCode ?? "returned";
         if (entries.Find(e => e.PaymentId == payment.Id) is { } entry)
         {
             entries[entries.IndexOf(entry)] = entry with { Status = DuesEntryStatus.Failed, FailureCode = reason, SettledAt = at };
+        }
+        else if (EntryFor(period.Start) is null)
+        {
+            // The first year has no dues entry: one is opened, failed, so the period is owed like any declined year
+            // (the dues mails and the pay link look for it); a payment by link pays it under the period's own id.
+            entries.Add(new DuesEntry(
+                period.Start, period.End, payment.AmountCents > 0 ? payment.AmountCents : member.AnnualAmountCents,
+                member.DuesPaymentId(period.Start), DuesEntryStatus.Failed, today, FailureCode: reason, SettledAt: at));
         }
 
         if (member.PaidThrough == period.End)
@@ -342,6 +353,12 @@ internal sealed class MemberDues(Member member)
         if (entries.Find(e => e.PaymentId == payment.Id) is { } entry)
         {
             entries[entries.IndexOf(entry)] = entry with { Status = DuesEntryStatus.Paid, FailureCode = null };
+        }
+        else if (EntryFor(period.Start) is { Status: DuesEntryStatus.Failed, PaymentIntentId: null } opened
+                 && opened.PaymentId == member.DuesPaymentId(period.Start))
+        {
+            // The entry opened for a first year taken back: the sign-up's payment pays it again.
+            entries.Remove(opened);
         }
 
         member.PayThrough(period.End, period.NextDueDate);

@@ -59,7 +59,7 @@ internal sealed class MemberReturns(Member member)
                 // A dispute whose first event to arrive already says "won" only withdraws the receipt (as for donations).
                 var mandate = !takenBack ? null
                     : payment.MandateId ?? (member.SavedPaymentMethod is { Kind: PaymentMethodKind.SepaDebit } saved ? saved.MandateId : null);
-                handled[payment.Id] = new MemberReturn(payment.Id, mandate, payment.ReturnedAt ?? payment.Dispute?.OpenedAt ?? at, GivenBack: !takenBack);
+                handled[payment.Id] = new MemberReturn(payment.Id, mandate, payment.Dispute?.OpenedAt ?? payment.ReturnedAt ?? at, GivenBack: !takenBack);
                 member.TakeBackDues(payment, at, periodUnpaid: takenBack);
             }
             else if (known is { GivenBack: false } && payment.Status == PaymentStatus.Paid)

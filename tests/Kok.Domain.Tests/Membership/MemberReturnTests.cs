@@ -55,7 +55,7 @@ public sealed class MemberReturnTests
             Assert.Equal(periodPaid ? firstYear.NextDueDate : since, member.NextDuesDate);
             var state = System.Text.Json.JsonSerializer.Serialize(new
             {
-                member.Status, member.MemberSince, member.PaidThrough, member.NextDuesDate, member.DuesEntries, member.OffSessionChargesStopped,
+                member.Status, member.MemberSince, member.PaidThrough, member.NextDuesDate, member.DuesEntries, member.Dues, member.OffSessionChargesStopped,
                 Payments = member.Payments.Select(p => p.ToSnapshot()),
                 Mandates = member.Returns.Select(r => r.MandateId),
             });
