@@ -61,6 +61,14 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
         Assert.Contains("storniert", (string)withdrawn["subject"]!, StringComparison.Ordinal);
         Assert.Contains("über Ihre Bank zurückgebucht", (string)withdrawn["text"]!, StringComparison.Ordinal);
         Assert.Equal(0, Moved(before, await SummaryAsync(), "donations.oneTime.sumCents"));
+        var disputedItem = Assert.Single(await AttentionAsync(donationId));
+        Assert.Equal("disputed", (string)disputedItem["kind"]!);
+        Assert.Equal(25000, (long)disputedItem["amountCents"]!);
+        Assert.Equal("general", (string)disputedItem["reasonCode"]!);
+        Assert.Contains("ohne Angabe von Gründen", (string)disputedItem["reasonGerman"]!, StringComparison.Ordinal);
+        Assert.Contains("no reason given", (string)disputedItem["reasonEnglish"]!, StringComparison.Ordinal);
+        Assert.Equal($"/dashboard#donation/{donationId}", (string)disputedItem["link"]!);
+        Assert.True((int)(await SummaryAsync())["attentionOpen"]! >= 1);
 
         clock.Advance(TimeSpan.FromDays(10));
         await api.StripeActionAsync($"payments/{paymentIntentId}/dispute/close", new { status = "lost" });
@@ -69,6 +77,27 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
         var after = await SummaryAsync();
         Assert.Equal(0, Moved(before, after, "donations.oneTime.sumCents"));
         Assert.Equal(0, Moved(before, after, "donations.oneTime.count"));
+        var returnedItem = Assert.Single(await AttentionAsync(donationId));
+        Assert.Equal("returned", (string)returnedItem["kind"]!);
+
+        var key = (string)returnedItem["key"]!;
+        using (var done = await StaffPostAsync($"api/dashboard/attention/{key}/done"))
+        {
+            Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        }
+
+        using (var again = await StaffPostAsync($"api/dashboard/attention/{key}/done"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        }
+
+        using (var bad = await StaffPostAsync("api/dashboard/attention/not%20a%20key/done"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+
+        Assert.Empty(await AttentionAsync(donationId));
+        Assert.Contains(await AuditActionsAsync(), a => a == Kok.Domain.Dashboard.MarkAttentionDone.Action);
         await DrainedAsync();
         Assert.Equal(2, (await MailsAsync(email, 2)).Count);
         Assert.DoesNotContain(email, logs.All, StringComparison.OrdinalIgnoreCase);
@@ -89,6 +118,7 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
 
         Assert.Equal(["charge.dispute.closed", "charge.dispute.funds_reinstated"], closed["events"]!.AsArray().Select(e => (string)e!["type"]!));
         Assert.Equal("paid", await api.StatusAsync(donationId));
+        Assert.Empty(await AttentionAsync(donationId));
         Assert.Equal(12000, Moved(before, await SummaryAsync(), "donations.oneTime.sumCents"));
         await DrainedAsync();
         var mails = await MailsAsync(email, 2);
@@ -136,6 +166,9 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
         await api.StripeActionAsync($"subscriptions/{subscriptionId}/give-up");
 
         Assert.Equal("cancelled", await api.StatusAsync(donationId));
+        var items = await AttentionAsync(donationId);
+        Assert.Equal(["monthly_donation_ended", "monthly_payment_failed", "monthly_payment_failed"], items.Select(i => (string)i["kind"]!).Order());
+        Assert.Contains(items, i => ((string)i["reasonGerman"]!).Length > 0 && (string)i["kind"]! == "monthly_payment_failed");
         await DrainedAsync();
         var mails = await MailsAsync(email, 4);
         Assert.Equal(4, mails.Count);
@@ -167,6 +200,7 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
         Assert.Equal(4, mails.Count);
         Assert.Single(mails, m => ((string)m["subject"]!).Contains("storniert", StringComparison.Ordinal));
         Assert.Single(mails, m => System.Text.RegularExpressions.Regex.IsMatch((string)m["text"]!, @"https?://\S+/api/memberships/mem_\w+/dues/pay\?token=[\w\-]+"));
+        Assert.Equal("returned", (string)Assert.Single(await AttentionAsync(memberId))["kind"]!);
         var row = await MemberRowAsync(memberId);
         Assert.Equal(1, row.Returns);
         Assert.False(row.Stopped);
@@ -206,6 +240,47 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
 
     private static long Moved(JsonObject before, JsonObject after, string path) =>
         DashboardHost.Number(after, path) - DashboardHost.Number(before, path);
+
+    /// <summary>The open "Needs attention" items of one supporter, read page by page through the staff API.</summary>
+    private async Task<IReadOnlyList<JsonObject>> AttentionAsync(string subjectId)
+    {
+        var found = new List<JsonObject>();
+        string? token = null;
+        do
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "api/dashboard/attention" + (token is null ? string.Empty : "?continuationToken=" + token));
+            request.Headers.Authorization = new("Bearer", DonationApi.StaffToken);
+            using var response = await server.Client.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            var page = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            found.AddRange(page["items"]!.AsArray().Select(i => i!.AsObject()).Where(i => (string?)i["subjectId"] == subjectId));
+            token = (string?)page["continuationToken"];
+        }
+        while (token is not null);
+        return found;
+    }
+
+    private async Task<HttpResponseMessage> StaffPostAsync(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(new { }) };
+        request.Headers.Authorization = new("Bearer", DonationApi.StaffToken);
+        return await server.Client.SendAsync(request);
+    }
+
+    private async Task<IReadOnlyList<string>> AuditActionsAsync()
+    {
+        var table = new TableClient(server.StorageConnectionString, Kok.Functions.Storage.TableNames.DashboardAudit);
+        var actions = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>())
+        {
+            if (row.GetString("Action") is { } action)
+            {
+                actions.Add(action);
+            }
+        }
+
+        return actions;
+    }
 
     private async Task<string> PayloadAsync(string eventId)
     {
