@@ -112,11 +112,7 @@ internal sealed class StandInMoneyBack(StripeStandInState state)
                 throw new StandInException(400, $"Subscription {subscription.Id} is {subscription.Status}; only active or past-due subscriptions renew.");
             }
 
-            var start = subscription.CurrentPeriodEnd;
-            var end = start.AddMonths(1);
-            subscription.CurrentPeriodStart = start;
-            subscription.CurrentPeriodEnd = end;
-            var invoice = state.NewInvoice(subscription, "subscription_cycle", start, end, sessionId: null);
+            var invoice = state.NextPeriodInvoice(subscription);
             invoice.NextPaymentAttempt = state.Now.AddDays(3);
             var paymentIntent = state.PaymentIntents[invoice.PaymentIntentId];
             StripeStandInState.Fail(paymentIntent, failureCode, failureCode, "The payment failed.");

@@ -16,11 +16,8 @@ internal sealed class StandInSubscriptions(StripeStandInState state)
                 throw new StandInException(400, $"Subscription {subscription.Id} is {subscription.Status}; only active state.Subscriptions renew.");
             }
 
-            var start = subscription.CurrentPeriodEnd;
-            var end = start.AddMonths(1);
-            subscription.CurrentPeriodStart = start;
-            subscription.CurrentPeriodEnd = end;
-            var invoice = state.NewInvoice(subscription, "subscription_cycle", start, end, sessionId: null);
+            var invoice = state.NextPeriodInvoice(subscription);
+            var (start, end) = (invoice.ServicePeriodStart, invoice.ServicePeriodEnd);
             var paymentIntent = state.PaymentIntents[invoice.PaymentIntentId];
             var produced = new List<StandInEvent>();
             if (subscription.PaymentMethodType != "sepa_debit")

@@ -37,6 +37,16 @@ internal sealed class StripeStandInState(TimeProvider time)
 
     public DateTimeOffset Now => time.GetUtcNow();
 
+    /// <summary>The subscription moves on a month and its invoice for the new period is made (a renewal).</summary>
+    public StandInInvoice NextPeriodInvoice(StandInSubscription subscription)
+    {
+        var start = subscription.CurrentPeriodEnd;
+        var end = start.AddMonths(1);
+        subscription.CurrentPeriodStart = start;
+        subscription.CurrentPeriodEnd = end;
+        return NewInvoice(subscription, "subscription_cycle", start, end, sessionId: null);
+    }
+
     public StandInInvoice NewInvoice(
         StandInSubscription subscription, string billingReason, DateTimeOffset periodStart, DateTimeOffset periodEnd, string? sessionId)
     {

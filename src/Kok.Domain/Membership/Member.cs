@@ -44,7 +44,7 @@ public sealed class Member
         signUp = new MemberSignUp(this);
         dues = new MemberDues(this);
         ending = new MemberEnding(this);
-        returns = new MemberReturns(this);
+        returns = new MemberReturns(this, dues);
     }
 
     public string Id { get; }
@@ -410,12 +410,6 @@ public sealed class Member
 
     internal Payment RecordDuesPayment(DuesEntry entry, long amountCents, DateTimeOffset paidAt) =>
         ledger.Record(entry.PaymentId, invoiceId: null, amountCents, entry.PaymentIntentId, PaymentStatus.Paid, paidAt).Payment;
-
-    /// <summary>The bank took <paramref name="payment"/> back: the period it paid is unpaid again (see <see cref="MemberReturns"/>).</summary>
-    internal void TakeBackDues(Payment payment, DateTimeOffset at, bool periodUnpaid) => dues.TakeBack(payment, at, periodUnpaid);
-
-    /// <summary>A won dispute gave <paramref name="payment"/> back: its period is paid again.</summary>
-    internal void GiveBackDues(Payment payment, DateTimeOffset at) => dues.GiveBack(payment, at);
 
     /// <summary>A period taken back is unpaid again from <paramref name="period"/>'s start.</summary>
     internal void UnpayFrom(DuesPeriod period)

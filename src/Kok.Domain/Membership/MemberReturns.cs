@@ -13,7 +13,7 @@ namespace Kok.Domain.Membership;
 /// period again. After each event the member's payments are compared with what was handled already, so the same
 /// events in any order end with the same dues state (see <see cref="Member"/>).
 /// </summary>
-internal sealed class MemberReturns(Member member)
+internal sealed class MemberReturns(Member member, MemberDues dues)
 {
     public const int ReturnsThatStopOffSessionCharges = 2;
 
@@ -60,13 +60,13 @@ internal sealed class MemberReturns(Member member)
                 var mandate = !takenBack ? null
                     : payment.MandateId ?? (member.SavedPaymentMethod is { Kind: PaymentMethodKind.SepaDebit } saved ? saved.MandateId : null);
                 handled[payment.Id] = new MemberReturn(payment.Id, mandate, payment.Dispute?.OpenedAt ?? payment.ReturnedAt ?? at, GivenBack: !takenBack);
-                member.TakeBackDues(payment, at, periodUnpaid: takenBack);
+                dues.TakeBack(payment, at, periodUnpaid: takenBack);
             }
             else if (known is { GivenBack: false } && payment.Status == PaymentStatus.Paid)
             {
                 // The dispute was won: the money is there again. It no longer counts against the mandate.
                 handled[payment.Id] = known with { GivenBack = true, MandateId = null };
-                member.GiveBackDues(payment, at);
+                dues.GiveBack(payment, at);
             }
         }
     }

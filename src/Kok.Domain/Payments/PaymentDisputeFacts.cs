@@ -25,17 +25,17 @@ public sealed record PaymentDisputeFacts(
     public static PaymentDisputeFacts? Merge(PaymentDisputeFacts? known, PaymentDispute dispute, DateTimeOffset eventCreated)
     {
         ArgumentNullException.ThrowIfNull(dispute);
-        bool? lost = dispute.Status switch
-        {
-            DisputeStatus.Lost => true,
-            DisputeStatus.Won or DisputeStatus.Prevented => false,
-            DisputeStatus.Inquiry or DisputeStatus.InquiryClosed => null,
-            _ => null,
-        };
         if (dispute.Status is DisputeStatus.Inquiry or DisputeStatus.InquiryClosed)
         {
             return known;
         }
+
+        bool? lost = dispute.Status switch
+        {
+            DisputeStatus.Lost => true,
+            DisputeStatus.Won or DisputeStatus.Prevented => false,
+            _ => null,
+        };
 
         if (known is null)
         {

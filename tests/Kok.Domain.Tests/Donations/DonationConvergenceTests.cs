@@ -1,5 +1,6 @@
 using Kok.Domain.Donations;
 using Kok.Domain.Payments;
+using Kok.Domain.Tests.Payments;
 using static Kok.Domain.Tests.Donations.DonationFixtures;
 
 namespace Kok.Domain.Tests.Donations;
@@ -148,7 +149,7 @@ public class DonationConvergenceTests
         string? expected = null;
         var orders = 0;
 
-        foreach (var order in Permutations(scenario.Events))
+        foreach (var order in EventOrders.Permutations(scenario.Events))
         {
             var (donation, raised) = Deliver(scenario.Create(), order);
 
@@ -201,45 +202,13 @@ public class DonationConvergenceTests
         Assert.Equal(state, DonationTransitionTests.Canonical(donation));
     }
 
-    // Delivers in the given order, each event twice (the copy straight after), reloading between events; events
-    // not yet applicable are redelivered after the others until none are left, like the provider's retries.
-    private static (Donation Donation, List<DonationEvent> Raised) Deliver(Donation donation, IReadOnlyList<PaymentEvent> order)
-    {
-        var raised = new List<DonationEvent>();
-        var queue = new Queue<PaymentEvent>(order.SelectMany(e => new[] { e, e }));
-        var deferredRounds = 0;
-        while (queue.TryDequeue(out var paymentEvent))
+    private static (Donation Donation, List<DonationEvent> Raised) Deliver(Donation donation, IReadOnlyList<PaymentEvent> order) =>
+        EventOrders.Deliver<Donation, DonationEvent>(donation, order, (d, e) =>
         {
-            donation = Donation.FromSnapshot(donation.ToSnapshot());
-            var result = donation.Apply(paymentEvent);
-            raised.AddRange(result.Events);
-            if (result.Outcome == ApplyOutcome.NotYetApplicable)
-            {
-                Assert.True(++deferredRounds < 100, "An event never became applicable.");
-                queue.Enqueue(paymentEvent);
-            }
-        }
-
-        return (donation, raised);
-    }
-
-    private static IEnumerable<IReadOnlyList<T>> Permutations<T>(IReadOnlyList<T> items)
-    {
-        if (items.Count <= 1)
-        {
-            yield return items;
-            yield break;
-        }
-
-        for (var i = 0; i < items.Count; i++)
-        {
-            var rest = items.Where((_, j) => j != i).ToList();
-            foreach (var tail in Permutations(rest))
-            {
-                yield return [items[i], .. tail];
-            }
-        }
-    }
+            var reloaded = Donation.FromSnapshot(d.ToSnapshot());
+            var result = reloaded.Apply(e);
+            return (reloaded, result.Outcome, result.Events);
+        });
 
     private static int Factorial(int n) => n <= 1 ? 1 : n * Factorial(n - 1);
 

@@ -3,6 +3,7 @@ using Kok.Domain.Dues;
 using Kok.Domain.Membership;
 using Kok.Domain.Payments;
 using Kok.Domain.Receipts;
+using Kok.Domain.Tests.Payments;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using static Kok.Domain.Tests.Membership.MemberFixtures;
@@ -44,7 +45,7 @@ public sealed class MemberReturnTests
     {
         var (events, status, periodPaid) = ScenarioList[name];
         string? expected = null;
-        foreach (var order in Permutations(events))
+        foreach (var order in EventOrders.Permutations(events))
         {
             var (member, raised) = Deliver(NewMember(), order);
 
@@ -158,42 +159,11 @@ public sealed class MemberReturnTests
         };
     }
 
-    // Each event twice, reloading between events; not-yet-applicable ones come again later, as the provider retries.
-    private static (Member Member, List<MemberEvent> Raised) Deliver(Member member, IReadOnlyList<PaymentEvent> order)
-    {
-        var raised = new List<MemberEvent>();
-        var queue = new Queue<PaymentEvent>(order.SelectMany(e => new[] { e, e }));
-        var rounds = 0;
-        while (queue.TryDequeue(out var paymentEvent))
+    private static (Member Member, List<MemberEvent> Raised) Deliver(Member member, IReadOnlyList<PaymentEvent> order) =>
+        EventOrders.Deliver<Member, MemberEvent>(member, order, (m, e) =>
         {
-            member = Member.FromSnapshot(member.ToSnapshot());
-            var result = member.Apply(paymentEvent);
-            raised.AddRange(result.Events);
-            if (result.Outcome == ApplyOutcome.NotYetApplicable)
-            {
-                Assert.True(++rounds < 100, "An event never became applicable.");
-                queue.Enqueue(paymentEvent);
-            }
-        }
-
-        return (member, raised);
-    }
-
-    private static IEnumerable<IReadOnlyList<T>> Permutations<T>(IReadOnlyList<T> items)
-    {
-        if (items.Count <= 1)
-        {
-            yield return items;
-            yield break;
-        }
-
-        for (var i = 0; i < items.Count; i++)
-        {
-            var rest = items.Where((_, j) => j != i).ToList();
-            foreach (var tail in Permutations(rest))
-            {
-                yield return [items[i], .. tail];
-            }
-        }
-    }
+            var reloaded = Member.FromSnapshot(m.ToSnapshot());
+            var result = reloaded.Apply(e);
+            return (reloaded, result.Outcome, result.Events);
+        });
 }
