@@ -351,11 +351,12 @@ public sealed class Donation
 
     /// <summary>
     /// A payment of the subscription failed: the invoice's payment is recorded as failed (a later retry that succeeds
-    /// makes it paid, <see cref="PaymentStatus"/> precedence). A failure of the first invoice is the checkout's failure.
+    /// makes it paid, <see cref="PaymentStatus"/> precedence). A failure of the first invoice is the checkout's failure,
+    /// which the checkout events record: the donation never started, so no failed monthly payment and no mail.
     /// </summary>
     private ApplyOutcome OnInvoicePaymentFailed(InvoicePaymentFailed e)
     {
-        if (Interval != DonationInterval.Monthly || !IsOwnSubscription(e.SubscriptionId))
+        if (Interval != DonationInterval.Monthly || e.FirstOfSubscription || !IsOwnSubscription(e.SubscriptionId))
         {
             return ApplyOutcome.NoChange;
         }

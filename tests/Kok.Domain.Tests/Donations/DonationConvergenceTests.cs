@@ -133,6 +133,12 @@ public class DonationConvergenceTests
             DonationStatus.Cancelled,
             [PaymentStatus.Paid, PaymentStatus.Failed, PaymentStatus.Failed],
             PaidEvents: 1),
+        ["monthly SEPA first payment failed, also told as a failed first invoice"] = new(
+            () => NewDonation(DonationInterval.Monthly, PaymentMethodKind.SepaDebit, 1000),
+            [CompletedSubscription("evt_c", paid: false), Failed("evt_f", paymentIntentId: null), InvoiceFailed("evt_if", 0) with { FirstOfSubscription = true }],
+            DonationStatus.Failed,
+            [],
+            PaidEvents: 0),
         ["monthly SEPA first payment failed, ended"] = new(
             () => NewDonation(DonationInterval.Monthly, PaymentMethodKind.SepaDebit, 1000),
             [CompletedSubscription("evt_c", paid: false), Failed("evt_f", paymentIntentId: null), Ended("evt_e", 1)],

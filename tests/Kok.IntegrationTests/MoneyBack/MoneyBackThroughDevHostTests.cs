@@ -195,9 +195,10 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
 
         var member = await MemberAsync(memberId);
         Assert.Equal("overdue", (string)member["status"]!);
-        await DrainedAsync();
+
+        // Receipt, welcome, withdrawal, pay link; waited for by count rather than by empty queues, which other
+        // tests on the same storage may be using at the time.
         var mails = await MailsAsync(email, 4);
-        Assert.Equal(4, mails.Count);
         Assert.Single(mails, m => ((string)m["subject"]!).Contains("storniert", StringComparison.Ordinal));
         Assert.Single(mails, m => System.Text.RegularExpressions.Regex.IsMatch((string)m["text"]!, @"https?://\S+/api/memberships/mem_\w+/dues/pay\?token=[\w\-]+"));
         Assert.Equal("returned", (string)Assert.Single(await AttentionAsync(memberId))["kind"]!);
