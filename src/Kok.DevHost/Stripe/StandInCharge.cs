@@ -17,5 +17,11 @@ internal sealed class StandInCharge
     public string Status { get; set; } = "pending";
     public long AmountRefundedCents { get; set; }
 
+    /// <summary>Stripe's failure code once the charge failed (a decline, or a returned SEPA debit).</summary>
+    public string? FailureCode { get; set; }
+
+    /// <summary>The dispute of this charge, once the payer's bank reclaimed it.</summary>
+    public string? DisputeId { get; set; }
+
     public bool Refunded => AmountRefundedCents >= AmountCents;
 }

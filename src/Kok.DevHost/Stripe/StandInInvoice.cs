@@ -21,4 +21,8 @@ internal sealed class StandInInvoice
     /// <summary>open until its payment settles, then paid.</summary>
     public string Status { get; set; } = "open";
     public DateTimeOffset? PaidAt { get; set; }
+
+    /// <summary>How often the invoice's payment was tried; when Stripe tries again (null: not any more).</summary>
+    public int AttemptCount { get; set; } = 1;
+    public DateTimeOffset? NextPaymentAttempt { get; set; }
 }

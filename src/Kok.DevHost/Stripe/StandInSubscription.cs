@@ -21,4 +21,7 @@ internal sealed class StandInSubscription
     public DateTimeOffset CurrentPeriodEnd { get; set; }
     public string? LatestInvoiceId { get; set; }
     public DateTimeOffset? CanceledAt { get; set; }
+
+    /// <summary>Stripe's <c>cancellation_details.reason</c>: cancellation_requested, or payment_failed after the retries.</summary>
+    public string CancellationReason { get; set; } = "cancellation_requested";
 }

@@ -70,11 +70,11 @@ internal static class StripeApiEndpoints
     /// </summary>
     private static async Task<IResult> CreatePaymentIntentAsync(
         HttpRequest request,
-        StripeStandInStore store,
+        StandInOffSessionCharges charges,
         StripeIdempotencyCache idempotency,
         StripeWebhookSender sender)
     {
-        if (store.TakeRateLimit())
+        if (charges.TakeRateLimit())
         {
             request.HttpContext.Response.Headers.RetryAfter = "1";
             return StripeError(
@@ -100,7 +100,7 @@ internal static class StripeApiEndpoints
                 "POST /v1/payment_intents\n" + Fingerprint(form),
                 () =>
                 {
-                    var (created, action) = store.CreatePaymentIntent(ParseCharge(form, key.Length == 0 ? null : key));
+                    var (created, action) = charges.CreatePaymentIntent(ParseCharge(form, key.Length == 0 ? null : key));
                     events = action.Events;
                     return (created, action.Body.ToJsonString());
                 });

@@ -86,21 +86,38 @@ internal static class StripeSimulationEndpoints
         stripe.MapPost("/charges/{id}/refund", (string id, HttpContext context, StripeStandInStore store, StripeWebhookSender sender) =>
             ActAsync(context, store, sender, input => store.Refund(id, Amount(input))));
 
-        stripe.MapPost("/subscriptions/{id}/renew", (string id, HttpContext context, StripeStandInStore store, StripeWebhookSender sender) =>
-            ActAsync(context, store, sender, _ => store.Renew(id)));
+        stripe.MapPost("/subscriptions/{id}/renew", (string id, HttpContext context, StripeStandInStore store, StandInSubscriptions subscriptions, StandInMoneyBack moneyBack, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, input => Value(input, "outcome") switch
+            {
+                null or "succeeded" => subscriptions.Renew(id),
+                "failed" => moneyBack.RenewFailed(id, Code(input, "failureCode", "card_declined")),
+                var other => throw new StandInException(400, $"Unknown outcome '{other}'. Use succeeded or failed.", "outcome"),
+            }));
 
-        stripe.MapPost("/subscriptions/{id}/cancel", (string id, HttpContext context, StripeStandInStore store, StripeWebhookSender sender) =>
-            ActAsync(context, store, sender, _ => store.Cancel(id)));
+        stripe.MapPost("/subscriptions/{id}/give-up", (string id, HttpContext context, StripeStandInStore store, StandInMoneyBack moneyBack, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, _ => moneyBack.GiveUp(id)));
 
-        stripe.MapPost("/members/{memberId}/next-charge", async (string memberId, HttpContext context, StripeStandInStore store) =>
+        stripe.MapPost("/payments/{id}/dispute", (string id, HttpContext context, StripeStandInStore store, StandInMoneyBack moneyBack, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, input => moneyBack.Dispute(id, Code(input, "reason", "general"))));
+
+        stripe.MapPost("/payments/{id}/dispute/close", (string id, HttpContext context, StripeStandInStore store, StandInMoneyBack moneyBack, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, input => moneyBack.CloseDispute(id, Value(input, "status") ?? string.Empty)));
+
+        stripe.MapPost("/payments/{id}/return", (string id, HttpContext context, StripeStandInStore store, StandInMoneyBack moneyBack, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, input => moneyBack.Return(id, Code(input, "failureCode", "insufficient_funds"))));
+
+        stripe.MapPost("/subscriptions/{id}/cancel", (string id, HttpContext context, StripeStandInStore store, StandInSubscriptions subscriptions, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, _ => subscriptions.Cancel(id)));
+
+        stripe.MapPost("/members/{memberId}/next-charge", async (string memberId, HttpContext context, StandInOffSessionCharges charges) =>
             await GuardedAsync(async () =>
             {
                 var outcome = Value(await ReadInputAsync(context.Request), "outcome") ?? string.Empty;
-                store.ForceNextCharge(memberId, outcome);
+                charges.ForceNextCharge(memberId, outcome);
                 return Json(new JsonObject { ["memberId"] = memberId, ["nextCharge"] = outcome });
             }));
 
-        stripe.MapPost("/faults/rate-limit", async (HttpContext context, StripeStandInStore store) =>
+        stripe.MapPost("/faults/rate-limit", async (HttpContext context, StandInOffSessionCharges charges) =>
             await GuardedAsync(async () =>
             {
                 var text = Value(await ReadInputAsync(context.Request), "count");
@@ -109,12 +126,12 @@ internal static class StripeSimulationEndpoints
                     throw new StandInException(400, "Expected a JSON body { \"count\": n }.", "count");
                 }
 
-                store.RateLimitNext(count);
+                charges.RateLimitNext(count);
                 return Json(new JsonObject { ["rateLimitedRequests"] = count });
             }));
 
-        stripe.MapGet("/payment_intents", (string? memberId, string? source, StripeStandInStore store) =>
-            Guarded(() => Json(new JsonObject { ["object"] = "list", ["data"] = store.PaymentIntents(memberId, source) })));
+        stripe.MapGet("/payment_intents", (string? memberId, string? source, StandInOffSessionCharges charges) =>
+            Guarded(() => Json(new JsonObject { ["object"] = "list", ["data"] = charges.PaymentIntents(memberId, source) })));
 
         stripe.MapGet("/events", (string? type, StripeStandInStore store) =>
         {
@@ -263,6 +280,20 @@ internal static class StripeSimulationEndpoints
         }
 
         return [.. ids.Select(id => id?.GetValue<string>() ?? string.Empty)];
+    }
+
+    /// <summary>A Stripe code from the input (lower-case letters, digits, underscores), else <paramref name="fallback"/>.</summary>
+    private static string Code(IReadOnlyDictionary<string, string> input, string key, string fallback)
+    {
+        var value = Value(input, key);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        return value.Length is > 0 and <= 64 && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')
+            ? value
+            : throw new StandInException(400, $"'{key}' must be a Stripe code such as {fallback}.", key);
     }
 
     private static string? Value(IReadOnlyDictionary<string, string> input, string key) =>

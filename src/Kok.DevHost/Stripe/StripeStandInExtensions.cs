@@ -16,7 +16,11 @@ public static class StripeStandInExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient(StripeWebhookSender.HttpClientName);
+        builder.Services.AddSingleton<StripeStandInState>();
         builder.Services.AddSingleton<StripeStandInStore>();
+        builder.Services.AddSingleton<StandInSubscriptions>();
+        builder.Services.AddSingleton<StandInOffSessionCharges>();
+        builder.Services.AddSingleton<StandInMoneyBack>();
         builder.Services.AddSingleton<StripeIdempotencyCache>();
         builder.Services.TryAddSingleton<DevHostAddresses>();
         builder.Services.AddSingleton<StripeStandInAddresses>();

@@ -11,7 +11,7 @@ namespace Kok.DevHost.Stripe;
 /// </summary>
 internal sealed class StripeWebhookSender(
     IHttpClientFactory httpClientFactory,
-    StripeStandInStore store,
+    StripeStandInState store,
     StripeStandInAddresses addresses,
     IConfiguration configuration,
     TimeProvider time,

@@ -17,6 +17,9 @@ public sealed record DashboardSummary(
     IReadOnlyDictionary<string, int> Poison,
     DateTimeOffset GeneratedAt)
 {
+    /// <summary>Open items of the "Needs attention" list (money that came back, failed monthly payments).</summary>
+    public int AttentionOpen { get; init; }
+
     /// <param name="months">Totals by month scope (<see cref="DashboardScope.Month(int, int)"/>); months missing count 0.</param>
     public static DashboardSummary From(
         int year,

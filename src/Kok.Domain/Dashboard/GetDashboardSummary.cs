@@ -4,9 +4,9 @@ namespace Kok.Domain.Dashboard;
 
 /// <summary>
 /// The dashboard summary of a year (default: the current Berlin year): the totals of scope current and the year, the
-/// year's twelve month scopes in one range read, plus the poison queues.
+/// year's twelve month scopes in one range read, plus the poison queues and the open "Needs attention" items.
 /// </summary>
-public sealed class GetDashboardSummary(IDashboardTotals totals, IPoisonQueueMonitor poison, TimeProvider time)
+public sealed class GetDashboardSummary(IDashboardTotals totals, IPoisonQueueMonitor poison, TimeProvider time, IAttentionList? attention = null)
 {
     public async Task<DashboardSummary> ExecuteAsync(int? year, CancellationToken cancellationToken)
     {
@@ -16,6 +16,7 @@ public sealed class GetDashboardSummary(IDashboardTotals totals, IPoisonQueueMon
         var read = await totals.GetAsync([DashboardScope.Current, scope], cancellationToken);
         var months = await totals.GetRangeAsync(DashboardScope.Month(chosen, 1), DashboardScope.Month(chosen, 12), cancellationToken);
         var counts = await poison.CountsAsync(cancellationToken);
-        return DashboardSummary.From(chosen, read[DashboardScope.Current], read[scope], months, counts, now);
+        var open = attention is null ? 0 : await attention.CountOpenAsync(cancellationToken);
+        return DashboardSummary.From(chosen, read[DashboardScope.Current], read[scope], months, counts, now) with { AttentionOpen = open };
     }
 }

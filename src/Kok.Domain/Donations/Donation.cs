@@ -84,8 +84,17 @@ public sealed class Donation
     /// <summary>When the subscription of a monthly donation ended.</summary>
     public DateTimeOffset? EndedAt => endedAt;
 
+    /// <summary>Why the subscription ended, once it did (the provider's retries of a failed payment ran out, …).</summary>
+    public SubscriptionEndReason EndReason { get; private set; }
+
     /// <summary>Payments in the order the provider reported them.</summary>
     public IReadOnlyList<Payment> Payments => ledger.Payments;
+
+    /// <summary>
+    /// The payment-shaped id under which the receipt mailer is asked for the last mail of a monthly donation that
+    /// ended (that mail is about the donation, not one payment; derived, so a redelivery asks for the same).
+    /// </summary>
+    public string EndNoticeId => ledger.PaymentIdFor("subscription-end");
 
     /// <summary>Ids of the provider events that changed this donation; saved with it, so dedupe is atomic.</summary>
     public IReadOnlyCollection<string> ProcessedEventIds => ledger.ProcessedEventIds;
@@ -106,6 +115,12 @@ public sealed class Donation
         }
     }
 
+    /// <summary>
+    /// Derived from the payments by fixed precedence: a monthly donation that ended is cancelled; any payment paid
+    /// makes the donation paid (a monthly donation runs on while one payment is disputed or returned); else a disputed
+    /// payment makes it disputed; all payments refunded → refunded; all money gone with at least one payment returned
+    /// by the bank (returned debit, lost dispute) → returned; then processing, failed, pending.
+    /// </summary>
     public DonationStatus Status
     {
         get
@@ -121,9 +136,19 @@ public sealed class Donation
                 return DonationStatus.Paid;
             }
 
+            if (payments.Any(p => p.Status == PaymentStatus.Disputed))
+            {
+                return DonationStatus.Disputed;
+            }
+
             if (payments.Count > 0 && payments.All(p => p.Status == PaymentStatus.Refunded))
             {
                 return DonationStatus.Refunded;
+            }
+
+            if (payments.Count > 0 && payments.All(p => p.Status is PaymentStatus.Refunded or PaymentStatus.Returned))
+            {
+                return DonationStatus.Returned;
             }
 
             if (payments.Any(p => p.Status == PaymentStatus.Processing))
@@ -181,6 +206,7 @@ public sealed class Donation
             checkoutCompletedAt = snapshot.CheckoutCompletedAt,
             checkoutFailedAt = snapshot.CheckoutFailedAt,
             endedAt = snapshot.EndedAt,
+            EndReason = snapshot.EndReason,
         };
         donation.ledger.Restore(snapshot.Payments, snapshot.ProcessedEventIds);
         return donation;
@@ -203,7 +229,10 @@ public sealed class Donation
         checkoutFailedAt,
         endedAt,
         ledger.PaymentSnapshots(),
-        ledger.ProcessedEventIdSnapshot());
+        ledger.ProcessedEventIdSnapshot())
+    {
+        EndReason = EndReason,
+    };
 
     /// <summary>Links the donation to its hosted checkout page; a donation has exactly one.</summary>
     public void AttachCheckout(CheckoutSession session)
@@ -226,18 +255,19 @@ public sealed class Donation
             return ApplyResult.Duplicate;
         }
 
-        var paymentsBefore = ledger.Payments.ToDictionary(p => p.Id, p => (p.Status, p.RefundedCents));
-        var referencesBefore = References.ToHashSet();
-        var endedBefore = endedAt is not null;
-
+        var before = DonationChanges.Before(this);
         var effect = paymentEvent switch
         {
             CheckoutCompleted e => OnCheckoutCompleted(e),
             AsyncPaymentSucceeded e => OnAsyncPaymentSucceeded(e),
             AsyncPaymentFailed e => OnAsyncPaymentFailed(e),
             InvoicePaid e => OnInvoicePaid(e),
-            SubscriptionEnded e => OnSubscriptionEnded(e),
+            InvoicePaymentFailed e => OnInvoicePaymentFailed(e),
+            SubscriptionEnded e => OnSubscriptionEnded(e.SubscriptionId, e.Reason, e.Created),
+            SubscriptionUpdated e => OnSubscriptionUpdated(e),
             ChargeRefunded e => ledger.ApplyRefund(e),
+            DisputeEvent e => ledger.ApplyDispute(e),
+            ChargeFailed e => ledger.ApplyChargeFailed(e),
             _ => ApplyOutcome.NoChange,
         };
 
@@ -250,29 +280,8 @@ public sealed class Donation
         }
 
         ledger.MarkProcessed(paymentEvent.EventId);
-        var events = new List<DonationEvent>();
-        foreach (var payment in Payments)
-        {
-            var known = paymentsBefore.TryGetValue(payment.Id, out var before);
-            if (payment.Status == PaymentStatus.Paid && (!known || before.Status != PaymentStatus.Paid))
-            {
-                events.Add(new PaymentBecamePaid(Id, payment.Id, payment.AmountCents));
-            }
-
-            var refundedNow = payment.Status == PaymentStatus.Refunded && (!known || before.Status != PaymentStatus.Refunded);
-            if (payment.RefundedCents > (known ? before.RefundedCents : 0) || refundedNow)
-            {
-                events.Add(new PaymentRefunded(Id, payment.Id, payment.RefundedCents, payment.Status == PaymentStatus.Refunded));
-            }
-        }
-
-        if (!endedBefore && endedAt is not null)
-        {
-            events.Add(new RecurringDonationEnded(Id));
-        }
-
-        var newReferences = References.Where(r => !referencesBefore.Contains(r)).ToList();
-        return new ApplyResult(ApplyOutcome.Changed, events, newReferences);
+        var newReferences = References.Where(r => !before.References.Contains(r)).ToList();
+        return new ApplyResult(ApplyOutcome.Changed, before.EventsSince(this), newReferences);
     }
 
     // A session id we never created is another checkout's event that carries our id by mistake: ignore it.
@@ -340,15 +349,54 @@ public sealed class Donation
         return ToOutcome(changed);
     }
 
-    private ApplyOutcome OnSubscriptionEnded(SubscriptionEnded e)
+    /// <summary>
+    /// A payment of the subscription failed: the invoice's payment is recorded as failed (a later retry that succeeds
+    /// makes it paid, <see cref="PaymentStatus"/> precedence). A failure of the first invoice is the checkout's failure,
+    /// which the checkout events record: the donation never started, so no failed monthly payment and no mail.
+    /// </summary>
+    private ApplyOutcome OnInvoicePaymentFailed(InvoicePaymentFailed e)
     {
-        if (Interval != DonationInterval.Monthly || !IsOwnSubscription(e.SubscriptionId))
+        if (Interval != DonationInterval.Monthly || e.FirstOfSubscription || !IsOwnSubscription(e.SubscriptionId))
         {
             return ApplyOutcome.NoChange;
         }
 
         var changed = Once(ref subscriptionId, e.SubscriptionId);
-        changed |= Earliest(ref endedAt, e.Created);
+        var (payment, recorded) = ledger.Record(
+            ledger.PaymentIdFor($"invoice/{e.InvoiceId}"), e.InvoiceId, e.AmountDueCents, e.PaymentIntentId, PaymentStatus.Failed, e.Created);
+        changed |= recorded | payment.LearnFailureCode(e.FailureCode, e.Created);
+        return ToOutcome(changed);
+    }
+
+    /// <summary>
+    /// Only an end matters here: cancelled, or unpaid (the provider's retries ran out and it collects no more), both
+    /// with the reason "payment failed" unless the event says otherwise. Past due, paused or active again change
+    /// nothing: the failed payments themselves are recorded from their invoices.
+    /// </summary>
+    private ApplyOutcome OnSubscriptionUpdated(SubscriptionUpdated e) => e.State switch
+    {
+        SubscriptionState.Canceled or SubscriptionState.IncompleteExpired => OnSubscriptionEnded(e.SubscriptionId, e.EndReason, e.Created),
+        SubscriptionState.Unpaid => OnSubscriptionEnded(e.SubscriptionId, SubscriptionEndReason.PaymentFailed, e.Created),
+        _ => ApplyOutcome.NoChange,
+    };
+
+    private ApplyOutcome OnSubscriptionEnded(string id, SubscriptionEndReason reason, DateTimeOffset at)
+    {
+        if (Interval != DonationInterval.Monthly || !IsOwnSubscription(id))
+        {
+            return ApplyOutcome.NoChange;
+        }
+
+        var changed = Once(ref subscriptionId, id);
+        changed |= Earliest(ref endedAt, at);
+
+        // The most telling reason wins whatever the order (a later "unknown" does not erase "payment failed").
+        if (reason > EndReason)
+        {
+            EndReason = reason;
+            changed = true;
+        }
+
         return ToOutcome(changed);
     }
 

@@ -34,14 +34,7 @@ public sealed class DonationReceiptSubjects(IDonationRepository donations) : IRe
         return new ReceiptSubjectPayment
         {
             Key = key,
-            State = payment?.Status switch
-            {
-                null => ReceiptPaymentState.Unknown,
-                PaymentStatus.Processing => ReceiptPaymentState.Pending,
-                PaymentStatus.Paid => ReceiptPaymentState.Paid,
-                PaymentStatus.Failed => ReceiptPaymentState.Failed,
-                _ => ReceiptPaymentState.Refunded,
-            },
+            State = PaymentReceiptState.Of(payment),
             AmountCents = payment?.AmountCents ?? 0,
             PaidOn = payment?.PaidAt is { } paidAt ? GermanTime.DateOf(paidAt) : null,
             Recipient = new MailRecipient(donation.Donor.Email, donation.Donor.Name),
@@ -53,6 +46,8 @@ public sealed class DonationReceiptSubjects(IDonationRepository donations) : IRe
                 : IsFirstPaid(donation, payment) ? PaidPaymentMail.MonthlyDonationStart
                 : PaidPaymentMail.None,
             PaidMailSubjectId = once ? key.Value : ReceiptPaymentKey.SubjectKey(ReceiptSubjectKind.Donation, subjectId),
+            FailureCode = payment?.FailureCode,
+            EndedForFailedPayments = donation.Status == DonationStatus.Cancelled && donation.EndReason == Payments.SubscriptionEndReason.PaymentFailed,
         };
     }
 

@@ -25,4 +25,8 @@ public sealed record DonationSnapshot(
     DateTimeOffset? CheckoutFailedAt,
     DateTimeOffset? EndedAt,
     IReadOnlyList<PaymentSnapshot> Payments,
-    IReadOnlyList<string> ProcessedEventIds);
+    IReadOnlyList<string> ProcessedEventIds)
+{
+    /// <summary>Why a monthly donation ended; init-only, so rows saved before it existed read as unknown.</summary>
+    public SubscriptionEndReason EndReason { get; init; }
+}

@@ -18,6 +18,12 @@ public enum DonationStatus
     /// <summary>Everything received was paid back.</summary>
     Refunded,
 
-    /// <summary>A monthly donation that has ended; its paid payments stay paid.</summary>
+    /// <summary>A monthly donation that has ended; its paid payments stay paid. <c>EndReason</c> says why.</summary>
     Cancelled,
+
+    /// <summary>The payer's bank has reclaimed the money (a dispute is open): held back until it is decided.</summary>
+    Disputed,
+
+    /// <summary>The money is gone: the bank returned the debit or the dispute was lost.</summary>
+    Returned,
 }

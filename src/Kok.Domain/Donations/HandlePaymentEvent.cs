@@ -60,7 +60,7 @@ public sealed class HandlePaymentEvent(IDonationRepository donations, IReceiptMa
                     return new PaymentEventHandled<DonationEvent>(donationId, PaymentEventDisposition.RetryLater);
             }
 
-            foreach (var request in ReceiptMailRequests(donationId, result.Events))
+            foreach (var request in ReceiptMailRequests(stored.Donation, result.Events))
             {
                 // A retry after a version conflict may see the same payment change again; one message will do.
                 if (enqueued.Add(request))
@@ -83,12 +83,15 @@ public sealed class HandlePaymentEvent(IDonationRepository donations, IReceiptMa
     }
 
     /// <summary>
-    /// A paid payment asks for its thank-you (and receipt); a full refund for the withdrawal of its receipt, if one
-    /// was issued. A partial refund leaves the payment paid and its receipt as issued; correcting that receipt is staff
-    /// work for now.
+    /// A paid payment asks for its thank-you (and receipt); a full refund, and a payment the bank took back (returned
+    /// or disputed), for the withdrawal of its receipt, if one was issued, by the one refund path
+    /// (<see cref="ReceiptMailPurpose.Refunded"/>). A partial refund leaves the payment paid and its receipt as issued;
+    /// correcting that receipt is staff work for now. A failed monthly payment asks for its mail, and so does the end
+    /// of a monthly donation (the mailer sends the last mail only when it ended for failed payments).
     /// </summary>
-    private static IEnumerable<ReceiptMailRequest> ReceiptMailRequests(string donationId, IEnumerable<DonationEvent> events)
+    private static IEnumerable<ReceiptMailRequest> ReceiptMailRequests(Donation donation, IEnumerable<DonationEvent> events)
     {
+        var donationId = donation.Id;
         foreach (var donationEvent in events)
         {
             switch (donationEvent)
@@ -99,6 +102,18 @@ public sealed class HandlePaymentEvent(IDonationRepository donations, IReceiptMa
                 case PaymentRefunded { Fully: true } refunded:
                     yield return new ReceiptMailRequest(
                         ReceiptSubjectKind.Donation, donationId, refunded.PaymentId, ReceiptMailPurpose.Refunded);
+                    break;
+                case PaymentTakenBack takenBack:
+                    yield return new ReceiptMailRequest(
+                        ReceiptSubjectKind.Donation, donationId, takenBack.PaymentId, ReceiptMailPurpose.Refunded);
+                    break;
+                case MonthlyPaymentFailed failed:
+                    yield return new ReceiptMailRequest(
+                        ReceiptSubjectKind.Donation, donationId, failed.PaymentId, ReceiptMailPurpose.MonthlyPaymentFailed);
+                    break;
+                case RecurringDonationEnded { Reason: SubscriptionEndReason.PaymentFailed }:
+                    yield return new ReceiptMailRequest(
+                        ReceiptSubjectKind.Donation, donationId, donation.EndNoticeId, ReceiptMailPurpose.MonthlyDonationEnded);
                     break;
             }
         }

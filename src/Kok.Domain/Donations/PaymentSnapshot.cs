@@ -1,6 +1,11 @@
+using Kok.Domain.Payments;
+
 namespace Kok.Domain.Donations;
 
-/// <summary>The persisted state of a <see cref="Payment"/>; its status is derived, not stored.</summary>
+/// <summary>
+/// The persisted state of a <see cref="Payment"/>; its status is derived, not stored. The facts about money that came
+/// back are init-only, so rows saved before they existed read as "none".
+/// </summary>
 public sealed record PaymentSnapshot(
     string Id,
     long AmountCents,
@@ -10,4 +15,15 @@ public sealed record PaymentSnapshot(
     DateTimeOffset? PaidAt,
     DateTimeOffset? FailedAt,
     DateTimeOffset? RefundedAt,
-    long RefundedCents);
+    long RefundedCents)
+{
+    public DateTimeOffset? ChargeFailedAt { get; init; }
+
+    public string? FailureCode { get; init; }
+
+    public DateTimeOffset? FailureCodeAt { get; init; }
+
+    public PaymentDisputeFacts? Dispute { get; init; }
+
+    public string? MandateId { get; init; }
+}

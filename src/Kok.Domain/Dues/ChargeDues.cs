@@ -101,6 +101,12 @@ public sealed class ChargeDues(
             return new DuesChargeResult(DuesChargeStatus.Failed, null, "no_saved_payment_method");
         }
 
+        if (member.OffSessionChargesStopped)
+        {
+            // The bank returned this mandate's debits twice: the member gets the pay link instead (as for a decline).
+            return new DuesChargeResult(DuesChargeStatus.Failed, null, "off_session_stopped");
+        }
+
         try
         {
             return await paymentGateway.ChargeDuesAsync(

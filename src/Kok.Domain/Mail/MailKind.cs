@@ -15,7 +15,7 @@ public enum MailKind
     /// <summary>Confirms a membership fee of a Fördermitglied (supporting member) with its receipt.</summary>
     MembershipFeeReceipt,
 
-    /// <summary>Tells the supporter that a receipt was withdrawn (storniert) after a refund.</summary>
+    /// <summary>Tells the supporter that a receipt was withdrawn (storniert) after a refund or a return.</summary>
     ReceiptWithdrawn,
 
     /// <summary>Welcomes a new Fördermitglied once the first dues arrived; one per member.</summary>
@@ -41,4 +41,10 @@ public enum MailKind
 
     /// <summary>A reminder of unpaid dues that staff sent by hand; one per member, period and staff action.</summary>
     DuesStaffReminder,
+
+    /// <summary>A payment of a monthly donation failed; one per payment.</summary>
+    MonthlyPaymentFailed,
+
+    /// <summary>A monthly donation ended because its payments failed; one per donation.</summary>
+    MonthlyDonationEnded,
 }

@@ -31,6 +31,7 @@ public sealed class Member
     private readonly MemberSignUp signUp;
     private readonly MemberDues dues;
     private readonly MemberEnding ending;
+    private readonly MemberReturns returns;
     private readonly List<MembershipStatusChange> history = [];
     private readonly List<MemberEvent> raised = [];
 
@@ -43,6 +44,7 @@ public sealed class Member
         signUp = new MemberSignUp(this);
         dues = new MemberDues(this);
         ending = new MemberEnding(this);
+        returns = new MemberReturns(this, dues);
     }
 
     public string Id { get; }
@@ -85,6 +87,15 @@ public sealed class Member
 
     /// <summary>The payment method saved at checkout for the following years' dues.</summary>
     public SavedPaymentMethod? SavedPaymentMethod { get; private set; }
+
+    /// <summary>Dues payments the payer's bank took back (returned debits, disputes), oldest first.</summary>
+    public IReadOnlyList<MemberReturn> Returns => returns.Returns;
+
+    /// <summary>
+    /// The saved SEPA mandate came back <see cref="MemberReturns.ReturnsThatStopOffSessionCharges"/> times: the dues run
+    /// sends the pay link instead of charging it, until the member pays by link with a new method.
+    /// </summary>
+    public bool OffSessionChargesStopped => returns.StopsOffSessionCharges(SavedPaymentMethod);
 
     /// <summary>The day the first dues arrived.</summary>
     public DateOnly? MemberSince { get; private set; }
@@ -180,6 +191,7 @@ public sealed class Member
         member.ending.Restore(snapshot.CancelledAt, snapshot.CancelledBy, snapshot.EndsOn);
         member.history.AddRange(snapshot.StatusHistory);
         member.ledger.Restore(snapshot.Payments, snapshot.ProcessedEventIds);
+        member.returns.Restore(snapshot.Returns);
         return member;
     }
 
@@ -244,6 +256,8 @@ public sealed class Member
             AsyncPaymentSucceeded e => signUp.OnAsyncPaymentSucceeded(e),
             AsyncPaymentFailed e => signUp.OnAsyncPaymentFailed(e),
             ChargeRefunded e => ledger.ApplyRefund(e),
+            DisputeEvent e => ledger.ApplyDispute(e),
+            ChargeFailed e => ledger.ApplyChargeFailed(e),
             _ => ApplyOutcome.NoChange,
         };
 
@@ -257,6 +271,7 @@ public sealed class Member
 
         ledger.MarkProcessed(paymentEvent.EventId);
         signUp.Reconcile(paymentEvent.Created, firstBefore);
+        returns.Reconcile(paymentEvent.Created);
         var newReferences = References.Where(r => !referencesBefore.Contains(r)).ToList();
         return new MemberApplyResult(ApplyOutcome.Changed, RaisedSince(raisedBefore), newReferences);
     }
@@ -395,6 +410,13 @@ public sealed class Member
 
     internal Payment RecordDuesPayment(DuesEntry entry, long amountCents, DateTimeOffset paidAt) =>
         ledger.Record(entry.PaymentId, invoiceId: null, amountCents, entry.PaymentIntentId, PaymentStatus.Paid, paidAt).Payment;
+
+    /// <summary>A period taken back is unpaid again from <paramref name="period"/>'s start.</summary>
+    internal void UnpayFrom(DuesPeriod period)
+    {
+        PaidThrough = period.Start.AddDays(-1);
+        NextDuesDate = CancelledAt is null ? period.Start : null;
+    }
 
     private List<MemberEvent> RaisedSince(int start) => raised.Skip(start).ToList();
 

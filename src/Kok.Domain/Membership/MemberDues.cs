@@ -292,5 +292,94 @@ internal sealed class MemberDues(Member member)
         }
     }
 
+    /// <summary>
+    /// The bank took back the payment of a period (a dues entry's, or the first year's): the entry fails with the
+    /// reason; if it was the latest period paid, the member owes it again from today: overdue with the pay-link mail
+    /// as for a declined charge (<see cref="DuesChargeFailed"/>), dues reminders and lapse as usual. The receipt is
+    /// withdrawn in every case (<see cref="DuesPaymentTakenBack"/>), also when <paramref name="periodUnpaid"/> is false
+    /// (a dispute first heard of as won: the period stays paid).
+    /// </summary>
+    public void TakeBack(Payment payment, DateTimeOffset at, bool periodUnpaid)
+    {
+        if (PeriodOf(payment) is not { } period)
+        {
+            return;
+        }
+
+        member.Raise(new DuesPaymentTakenBack(member.Id, payment.Id, period.Start));
+        if (!periodUnpaid)
+        {
+            return;
+        }
+
+        // Dated by the facts (when the dispute opened, when the debit came back), not by the event that happened to
+        // tell it first, so any order of events leaves the same dues.
+        at = payment.Dispute?.OpenedAt ?? payment.ReturnedAt ?? at;
+        var today = AssociationCalendar.Date(at);
+        var reason = payment.Dispute?.ReasonCode ?? payment.FailureCode ?? "returned";
+        if (entries.Find(e => e.PaymentId == payment.Id) is { } entry)
+        {
+            entries[entries.IndexOf(entry)] = entry with { Status = DuesEntryStatus.Failed, FailureCode = reason, SettledAt = at };
+        }
+        else if (EntryFor(period.Start) is null)
+        {
+            // The first year has no dues entry: one is opened, failed, so the period is owed like any declined year
+            // (the dues mails and the pay link look for it); a payment by link pays it under the period's own id.
+            entries.Add(new DuesEntry(
+                period.Start, period.End, payment.AmountCents > 0 ? payment.AmountCents : member.AnnualAmountCents,
+                member.DuesPaymentId(period.Start), DuesEntryStatus.Failed, today, FailureCode: reason, SettledAt: at));
+        }
+
+        if (member.PaidThrough == period.End)
+        {
+            member.UnpayFrom(period);
+            Cycle = DuesCycle.Fresh with { PreNotifiedOn = today, ChargeRequestedOn = today, LastFailedChargeOn = today };
+            if (member.Status == MembershipStatus.Active)
+            {
+                member.MoveTo(MembershipStatus.Overdue, at, "dues payment taken back by the bank");
+                member.Raise(new DuesChargeFailed(member.Id, period.Start));
+            }
+        }
+    }
+
+    /// <summary>A won dispute: the period is paid again, unless it was paid otherwise meanwhile.</summary>
+    public void GiveBack(Payment payment, DateTimeOffset at)
+    {
+        if (PeriodOf(payment) is not { } period || member.NextDuesDate != period.Start)
+        {
+            return;
+        }
+
+        if (entries.Find(e => e.PaymentId == payment.Id) is { } entry)
+        {
+            entries[entries.IndexOf(entry)] = entry with { Status = DuesEntryStatus.Paid, FailureCode = null };
+        }
+        else if (EntryFor(period.Start) is { Status: DuesEntryStatus.Failed, PaymentIntentId: null } opened
+                 && opened.PaymentId == member.DuesPaymentId(period.Start))
+        {
+            // The entry opened for a first year taken back: the sign-up's payment pays it again.
+            entries.Remove(opened);
+        }
+
+        member.PayThrough(period.End, period.NextDueDate);
+        if (member.Status is MembershipStatus.Overdue or MembershipStatus.Lapsed)
+        {
+            member.MoveTo(MembershipStatus.Active, at, "dispute decided for the association: dues paid again");
+        }
+    }
+
+    /// <summary>The period a payment paid: a dues entry's, or the first year for the sign-up's payment.</summary>
+    private DuesPeriod? PeriodOf(Payment payment)
+    {
+        if (entries.Find(e => e.PaymentId == payment.Id) is { } entry)
+        {
+            return entry.Period;
+        }
+
+        return member.FirstPayment?.Id == payment.Id && member.MemberSince is { } since
+            ? DuesCalendar.PeriodFor(since, since)
+            : null;
+    }
+
     private static ApplyOutcome Outcome(bool changed) => changed ? ApplyOutcome.Changed : ApplyOutcome.NoChange;
 }

@@ -35,6 +35,12 @@ public static class MemberEventMessages
                 await receiptMails.EnqueueAsync(
                     new ReceiptMailRequest(ReceiptSubjectKind.Membership, paid.MemberId, paid.PaymentId), cancellationToken).ConfigureAwait(false);
                 break;
+            case DuesPaymentTakenBack takenBack:
+                // The refund's path: the receipt is withdrawn as for a refund, with wording for a return.
+                await receiptMails.EnqueueAsync(
+                    new ReceiptMailRequest(ReceiptSubjectKind.Membership, takenBack.MemberId, takenBack.PaymentId, ReceiptMailPurpose.Refunded),
+                    cancellationToken).ConfigureAwait(false);
+                break;
             case DuesChargeFailed failed:
                 await memberMails.EnqueueAsync(
                     MemberMailRequest.ForPeriod(MemberMailKind.DuesChargeFailed, failed.MemberId, failed.PeriodStart),

@@ -32,14 +32,7 @@ public sealed class MemberReceiptSubjects(IMemberRepository members) : IReceiptS
         return new ReceiptSubjectPayment
         {
             Key = key,
-            State = payment?.Status switch
-            {
-                null => ReceiptPaymentState.Unknown,
-                PaymentStatus.Processing => ReceiptPaymentState.Pending,
-                PaymentStatus.Paid => ReceiptPaymentState.Paid,
-                PaymentStatus.Failed => ReceiptPaymentState.Failed,
-                _ => ReceiptPaymentState.Refunded,
-            },
+            State = PaymentReceiptState.Of(payment),
             AmountCents = payment?.AmountCents ?? 0,
             PaidOn = payment?.PaidAt is { } paidAt ? GermanTime.DateOf(paidAt) : null,
             Recipient = new MailRecipient(member.Email, member.Salutation),

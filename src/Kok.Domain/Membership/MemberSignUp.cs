@@ -69,7 +69,7 @@ internal sealed class MemberSignUp(Member member)
 
         switch (first.Status)
         {
-            case PaymentStatus.Paid or PaymentStatus.Refunded when first.PaidAt is { } paidAt:
+            case PaymentStatus.Paid or PaymentStatus.Refunded or PaymentStatus.Returned or PaymentStatus.Disputed when first.PaidAt is { } paidAt:
                 var since = AssociationCalendar.Date(paidAt);
                 member.Activate(since, DuesCalendar.PeriodFor(since, since).End, DuesCalendar.DueDateFor(since, since.Year + 1), at);
                 member.Raise(new MemberActivated(member.Id, first.Id, first.AmountCents));

@@ -40,6 +40,9 @@ public sealed record MemberSnapshot(
     IReadOnlyList<DuesEntry>? DuesEntries = null,
     DateOnly? DuesAgendaDate = null)
 {
+    /// <summary>Dues payments taken back by the bank; init-only, so rows saved before it existed read as none.</summary>
+    public IReadOnlyList<MemberReturn>? Returns { get; init; }
+
     /// <summary>What <see cref="Member.ToSnapshot"/> stores.</summary>
     internal static MemberSnapshot Of(Member member, PaymentLedger ledger) => new(
         member.Id,
@@ -70,5 +73,8 @@ public sealed record MemberSnapshot(
         ledger.ProcessedEventIdSnapshot(),
         member.Dues,
         member.DuesEntries,
-        member.DuesAgendaDate);
+        member.DuesAgendaDate)
+    {
+        Returns = member.Returns,
+    };
 }

@@ -40,8 +40,12 @@ public static class PaymentEventOwners
         var (paymentIntentId, subscriptionId) = paymentEvent switch
         {
             ChargeRefunded e => (e.PaymentIntentId, null),
+            ChargeFailed e => (e.PaymentIntentId, null),
+            DisputeEvent e => (e.Dispute.PaymentIntentId, null),
             InvoicePaid e => (e.PaymentIntentId, e.SubscriptionId),
+            InvoicePaymentFailed e => (e.PaymentIntentId, e.SubscriptionId),
             SubscriptionEnded e => (null, e.SubscriptionId),
+            SubscriptionUpdated e => (null, e.SubscriptionId),
             CheckoutCompleted e => (e.PaymentIntentId, e.SubscriptionId),
             AsyncPaymentSucceeded e => (e.PaymentIntentId, null),
             AsyncPaymentFailed e => (e.PaymentIntentId, null),
@@ -63,11 +67,17 @@ public static class PaymentEventOwners
 
     /// <summary>
     /// What to tell the provider when no owner was found. An event found only through the reference index may have
-    /// overtaken the event that writes its index entry, so it must come again; one that names an owner of ours that
-    /// does not exist, or concerns nothing we started, never will match.
+    /// overtaken the event that writes its index entry, so it must come again (a refund, a dispute, a subscription's
+    /// invoice, its end); one that names an owner of ours that does not exist, or concerns nothing we started, never
+    /// will match. A failed charge of an unknown payment intent is the common case of a card declined at checkout,
+    /// before any of our events named the intent, and a dispute comes weeks after its payment was indexed: neither can
+    /// have overtaken anything, so an unknown one is not ours and is ignored rather than retried for days. A
+    /// subscription change matters only when it ends the subscription.
     /// </summary>
     public static PaymentEventDisposition WhenNotFound(PaymentEvent paymentEvent) =>
-        paymentEvent is ChargeRefunded or InvoicePaid or SubscriptionEnded && Direct(paymentEvent) is null
+        paymentEvent is ChargeRefunded or InvoicePaid or InvoicePaymentFailed or SubscriptionEnded
+            or SubscriptionUpdated { State: SubscriptionState.Canceled or SubscriptionState.Unpaid or SubscriptionState.IncompleteExpired }
+        && Direct(paymentEvent) is null
             ? PaymentEventDisposition.RetryLater
             : PaymentEventDisposition.Ignored;
 }

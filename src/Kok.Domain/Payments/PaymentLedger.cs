@@ -140,4 +140,43 @@ public sealed class PaymentLedger
 
         return ConvergentFacts.ToOutcome(payment.RecordRefund(refund.AmountRefundedCents, refund.FullyRefunded, refund.Created));
     }
+
+    /// <summary>
+    /// A dispute of one of the payments (opened, funds withdrawn or reinstated, closed): its snapshot is merged into the
+    /// payment found by intent. Like a refund, a dispute of a payment not known yet waits for the provider's retry.
+    /// </summary>
+    public ApplyOutcome ApplyDispute(DisputeEvent disputeEvent)
+    {
+        ArgumentNullException.ThrowIfNull(disputeEvent);
+        if (string.IsNullOrEmpty(disputeEvent.Dispute.PaymentIntentId))
+        {
+            return ApplyOutcome.NoChange;
+        }
+
+        if (FindByIntent(disputeEvent.Dispute.PaymentIntentId) is not { } payment)
+        {
+            return ApplyOutcome.NotYetApplicable;
+        }
+
+        return ConvergentFacts.ToOutcome(payment.RecordDispute(disputeEvent.Dispute, disputeEvent.Created));
+    }
+
+    /// <summary>
+    /// A charge of one of the payments failed: after the payment was paid that is a return, before it an attempt that
+    /// failed (see <see cref="Payment.ReturnedByBank"/>). The owner was found by this intent, so a payment not known
+    /// yet means the event overtook the one that records it: it waits, as a refund does. (A card declined at checkout
+    /// never gets here: its intent is in no index, and the webhook ignores it.)
+    /// </summary>
+    public ApplyOutcome ApplyChargeFailed(ChargeFailed failed)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        if (string.IsNullOrEmpty(failed.PaymentIntentId))
+        {
+            return ApplyOutcome.NoChange;
+        }
+
+        return FindByIntent(failed.PaymentIntentId) is { } payment
+            ? ConvergentFacts.ToOutcome(payment.MarkChargeFailed(failed.Created, failed.FailureCode, failed.MandateId))
+            : ApplyOutcome.NotYetApplicable;
+    }
 }

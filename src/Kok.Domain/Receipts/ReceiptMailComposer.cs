@@ -131,7 +131,11 @@ public sealed class ReceiptMailComposer
     }
 
     /// <summary>Tells the supporter that a receipt is void because the payment was refunded.</summary>
-    public MailMessage ReceiptWithdrawn(MailRecipient to, MailLanguage language, ReceiptDocument withdrawnReceipt)
+    /// <summary>
+    /// The receipt was withdrawn because the money was refunded or, with <paramref name="takenBackByBank"/>, because the
+    /// payer's bank took it back (a returned debit or a reclaimed payment).
+    /// </summary>
+    public MailMessage ReceiptWithdrawn(MailRecipient to, MailLanguage language, ReceiptDocument withdrawnReceipt, bool takenBackByBank = false)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(withdrawnReceipt);
@@ -145,9 +149,12 @@ public sealed class ReceiptMailComposer
         var kindEnglish = document.Kind == ReceiptKind.MembershipFee ? "membership fee" : "donation";
         var kindGerman = document.Kind == ReceiptKind.MembershipFee ? "Ihr Mitgliedsbeitrag" : "Ihre Spende";
         var body = Start(to, language);
+        var (whatEnglish, whatGerman) = takenBackByBank
+            ? ("has been taken back through your bank (a returned or reclaimed payment), so it did not reach us", "wurde über Ihre Bank zurückgebucht und ist damit nicht bei uns geblieben")
+            : ("has been refunded to you", "wurde Ihnen erstattet");
         body.Paragraph(english
-            ? $"Your {kindEnglish} of {English(document.AmountCents)} made on {English(document.PaymentDate)} has been refunded to you. We have therefore withdrawn the donation receipt (Zuwendungsbestätigung) no. {document.Number} of {English(document.IssueDate)}; it is no longer valid."
-            : $"{kindGerman} über {German(document.AmountCents)} vom {GermanDate.Format(document.PaymentDate)} wurde Ihnen erstattet. Deshalb haben wir die Zuwendungsbestätigung Nr. {document.Number} vom {GermanDate.Format(document.IssueDate)} storniert; sie ist ungültig.");
+            ? $"Your {kindEnglish} of {English(document.AmountCents)} made on {English(document.PaymentDate)} {whatEnglish}. We have therefore withdrawn the donation receipt (Zuwendungsbestätigung) no. {document.Number} of {English(document.IssueDate)}; it is no longer valid."
+            : $"{kindGerman} über {German(document.AmountCents)} vom {GermanDate.Format(document.PaymentDate)} {whatGerman}. Deshalb haben wir die Zuwendungsbestätigung Nr. {document.Number} vom {GermanDate.Format(document.IssueDate)} storniert; sie ist ungültig.");
         body.Paragraph(english
             ? "Please do not use it for your tax return and destroy any printed copies. If you have already submitted it to your tax office (Finanzamt), please let them know that it has been withdrawn."
             : "Bitte verwenden Sie sie nicht für Ihre Steuererklärung und vernichten Sie vorhandene Ausdrucke. Falls Sie die Bestätigung bereits bei Ihrem Finanzamt eingereicht haben, teilen Sie ihm bitte mit, dass sie storniert wurde.");

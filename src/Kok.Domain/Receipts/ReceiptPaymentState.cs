@@ -15,4 +15,10 @@ public enum ReceiptPaymentState
 
     /// <summary>Paid back in full.</summary>
     Refunded,
+
+    /// <summary>
+    /// Taken back by the payer's bank (a returned debit, or a dispute, even one later won): like a refund, the money
+    /// does not count as kept, so its receipt is withdrawn the same way.
+    /// </summary>
+    Returned,
 }

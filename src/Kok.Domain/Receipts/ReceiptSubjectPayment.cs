@@ -39,4 +39,10 @@ public sealed class ReceiptSubjectPayment
     /// (<see cref="ReceiptPaymentKey.SubjectKey"/>) for mails sent once per subject.
     /// </summary>
     public required string PaidMailSubjectId { get; init; }
+
+    /// <summary>The provider's code of the payment's latest failure, for the failed-payment mail; null if none.</summary>
+    public string? FailureCode { get; init; }
+
+    /// <summary>A monthly donation that ended because its payments failed (the last mail is due).</summary>
+    public bool EndedForFailedPayments { get; init; }
 }

@@ -15,7 +15,8 @@ namespace Kok.Domain.Receipts;
 /// one number, and the archived PDF (write-once) is the one attached.
 /// </para>
 /// <para>
-/// Refunded in full: the same mails whatever the order of the payment event, the refund event and the two messages.
+/// Refunded in full, or taken back by the payer's bank (a returned debit, a dispute: <see cref="ReceiptPaymentState.Returned"/>,
+/// the very same path with its own wording): the same mails whatever the order of the payment event, the refund event and the two messages.
 /// What counts is one fact, settled in the mail log: was the refund saved before the thank-you went out? No
 /// Zuwendungsbestätigung (German tax receipt) may confirm money that was given back, and a number once issued is
 /// withdrawn, never deleted; so
@@ -50,6 +51,7 @@ public sealed class SendReceiptMail(
     public const string RefundedBeforeThanks = "The payment was refunded in full before its thank-you went out: no thanks, no receipt.";
 
     private readonly IReadOnlyList<IReceiptSubjectSource> sources = sources.ToList();
+    private readonly MonthlyDonationProblemMails problemMails = new(new PaymentProblemMailComposer(organisation), mailer);
 
     public async Task<ReceiptMailResult> ExecuteAsync(ReceiptMailRequest request, CancellationToken cancellationToken)
     {
@@ -67,6 +69,8 @@ public sealed class SendReceiptMail(
         {
             ReceiptMailPurpose.Paid => await ThankAsync(payment, cancellationToken).ConfigureAwait(false),
             ReceiptMailPurpose.Refunded => await WithdrawAsync(payment, cancellationToken).ConfigureAwait(false),
+            ReceiptMailPurpose.MonthlyPaymentFailed or ReceiptMailPurpose.MonthlyDonationEnded =>
+                await problemMails.SendAsync(request.Purpose, payment, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Purpose, "Unknown purpose."),
         };
     }
@@ -107,7 +111,7 @@ public sealed class SendReceiptMail(
                 throw new PaymentNotSettledException("The payment is not saved as paid yet.");
             case ReceiptPaymentState.Failed:
                 return new ReceiptMailResult(ReceiptMailOutcome.PaymentFailed);
-            case ReceiptPaymentState.Refunded:
+            case ReceiptPaymentState.Refunded or ReceiptPaymentState.Returned:
                 return new ReceiptMailResult(ReceiptMailOutcome.PaymentRefunded);
         }
 
@@ -220,7 +224,7 @@ public sealed class SendReceiptMail(
         var dispatch = await mailer.SendOnceAsync(
             new MailLogKey(MailKind.ReceiptWithdrawn, payment.Key.Value),
             _ => Task.FromResult(PreparedMail.Send(
-                composer.ReceiptWithdrawn(payment.Recipient, payment.Language, withdrawn.Document),
+                composer.ReceiptWithdrawn(payment.Recipient, payment.Language, withdrawn.Document, payment.State == ReceiptPaymentState.Returned),
                 withdrawn.Number)),
             cancellationToken).ConfigureAwait(false);
         return Result(dispatch, MailKind.ReceiptWithdrawn);

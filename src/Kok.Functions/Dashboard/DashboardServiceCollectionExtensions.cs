@@ -35,6 +35,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<IDashboardDonationList, TableDashboardDonationList>();
         services.AddSingleton<ListDashboardMembers>();
         services.AddSingleton<ListDashboardDonations>();
+        services.AddSingleton<IAttentionList, TableAttentionList>();
+        services.AddSingleton<MarkAttentionDone>();
         return services;
     }
 }

@@ -27,6 +27,7 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
         [
             new PaymentReferenceProjection<Donation>(storage, PaymentOwnerKind.Donation, d => d.Id),
             new DonationListProjection(storage),
+            new AttentionProjection<Donation>(storage, AttentionItems.Of),
         ];
         if (totals is not null)
         {

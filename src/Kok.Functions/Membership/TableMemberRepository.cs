@@ -46,6 +46,7 @@ public sealed class TableMemberRepository(StorageClients storage, IDashboardTota
             new MemberEmailIndexProjection(storage),
             new PaymentReferenceProjection<Member>(storage, PaymentOwnerKind.Member, m => m.Id),
             new MemberListProjection(storage),
+            new AttentionProjection<Member>(storage, AttentionItems.Of),
         ];
         if (totals is not null)
         {

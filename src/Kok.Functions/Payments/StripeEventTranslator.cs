@@ -100,7 +100,7 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
 
         try
         {
-            var translated = Translate(stripeEvent, envelope.GetProperty("data").GetProperty("object"));
+            var translated = Translate(stripeEvent, envelope.GetProperty("data"));
             return translated is null
                 ? new(StripeEventTranslationStatus.Ignored, stripeEvent.Id, stripeEvent.Type)
                 : new(StripeEventTranslationStatus.Translated, stripeEvent.Id, stripeEvent.Type, translated);
@@ -140,7 +140,7 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
         return errors.IsEmpty ? null : errors.ToDictionary();
     }
 
-    private static string? Text(JsonElement parent, string name) =>
+    internal static string? Text(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static StripeEventTranslation Malformed(IReadOnlyDictionary<string, string[]> errors) =>
@@ -150,8 +150,9 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
         new(StripeEventTranslationStatus.Malformed, id, type, Problem: message,
             Errors: new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
 
-    private static PaymentEvent? Translate(Event e, JsonElement rawObject)
+    private static PaymentEvent? Translate(Event e, JsonElement data)
     {
+        var rawObject = data.GetProperty("object");
         var created = Utc(e.Created);
         switch (e.Type)
         {
@@ -203,8 +204,30 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
             case EventTypes.CustomerSubscriptionDeleted:
             {
                 var subscription = Data<Subscription>(e);
-                return new SubscriptionEnded(e.Id, created, Metadata(subscription.Metadata), ObjectId(subscription.Id));
+                return new SubscriptionEnded(
+                    e.Id, created, Metadata(subscription.Metadata), ObjectId(subscription.Id), StripeMoneyBack.EndReason(subscription));
             }
+
+            case EventTypes.CustomerSubscriptionUpdated:
+                return StripeMoneyBack.SubscriptionUpdated(e, Data<Subscription>(e), created, data);
+
+            case EventTypes.InvoicePaymentFailed:
+                return StripeMoneyBack.InvoicePaymentFailed(e, Data<Invoice>(e), created, rawObject);
+
+            case EventTypes.ChargeFailed:
+                return StripeMoneyBack.ChargeFailed(e, Data<Charge>(e), created);
+
+            case EventTypes.ChargeDisputeCreated:
+                return new DisputeOpened(e.Id, created, Metadata(null), StripeMoneyBack.Dispute(Data<Dispute>(e)));
+
+            case EventTypes.ChargeDisputeClosed:
+                return new DisputeClosed(e.Id, created, Metadata(null), StripeMoneyBack.Dispute(Data<Dispute>(e)));
+
+            case EventTypes.ChargeDisputeFundsWithdrawn:
+                return new DisputeFundsWithdrawn(e.Id, created, Metadata(null), StripeMoneyBack.Dispute(Data<Dispute>(e)));
+
+            case EventTypes.ChargeDisputeFundsReinstated:
+                return new DisputeFundsReinstated(e.Id, created, Metadata(null), StripeMoneyBack.Dispute(Data<Dispute>(e)));
 
             case EventTypes.ChargeRefunded:
             {
@@ -234,7 +257,10 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
                     created,
                     Metadata(intent.Metadata),
                     ObjectId(intent.Id),
-                    intent.LastPaymentError?.Code ?? intent.LastPaymentError?.DeclineCode);
+                    Code(intent.LastPaymentError?.Code ?? intent.LastPaymentError?.DeclineCode),
+                    Id(intent.CustomerId, "customer"),
+                    Id(Text(rawObject, "invoice"), "invoice"),
+                    Id(intent.LatestChargeId, "latest_charge"));
             }
 
             default:
@@ -244,11 +270,30 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
 
     private static InvoicePaid InvoicePaid(Event e, Invoice invoice, DateTimeOffset created, JsonElement raw)
     {
-        // Since API version "basil" the subscription sits under parent.subscription_details and payment intents
-        // under payments (only present when the payload includes them); older versions had top-level fields that
-        // the pinned model no longer has, so those are read from the raw payload.
-        var details = invoice.Parent?.SubscriptionDetails;
+        var (subscriptionId, metadata, paymentIntentId) = InvoiceLinks(invoice, raw);
+        var paidAt = invoice.StatusTransitions?.PaidAt is { } paid ? Utc(paid) : created;
 
+        return new InvoicePaid(
+            e.Id,
+            created,
+            metadata,
+            ObjectId(invoice.Id),
+            subscriptionId,
+            paymentIntentId,
+            invoice.AmountPaid,
+            FirstOfSubscription: invoice.BillingReason == "subscription_create",
+            paidAt);
+    }
+
+    /// <summary>
+    /// An invoice's subscription (with its metadata, our ids) and payment intent. Since API version "basil" the
+    /// subscription sits under parent.subscription_details and payment intents under payments (only present when the
+    /// payload includes them); older versions had top-level fields that the pinned model no longer has, so those are
+    /// read from the raw payload.
+    /// </summary>
+    internal static (string? SubscriptionId, Dictionary<string, string> Metadata, string? PaymentIntentId) InvoiceLinks(Invoice invoice, JsonElement raw)
+    {
+        var details = invoice.Parent?.SubscriptionDetails;
         var subscriptionId = details?.SubscriptionId ?? Text(raw, "subscription");
         var metadata = details?.Metadata ?? RawMetadata(raw, "subscription_details");
         var paymentIntentId = invoice.Payments?.Data?
@@ -257,21 +302,10 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
             .Select(p => p.Payment.PaymentIntentId)
             .FirstOrDefault()
             ?? Text(raw, "payment_intent");
-        var paidAt = invoice.StatusTransitions?.PaidAt is { } paid ? Utc(paid) : created;
-
-        return new InvoicePaid(
-            e.Id,
-            created,
-            Metadata(metadata),
-            ObjectId(invoice.Id),
-            Id(subscriptionId, "subscription"),
-            Id(paymentIntentId, "payment_intent"),
-            invoice.AmountPaid,
-            FirstOfSubscription: invoice.BillingReason == "subscription_create",
-            paidAt);
+        return (Id(subscriptionId, "subscription"), Metadata(metadata), Id(paymentIntentId, "payment_intent"));
     }
 
-    private static T Data<T>(Event e)
+    internal static T Data<T>(Event e)
         where T : class, IHasObject =>
         e.Data?.Object as T
         ?? throw Unreadable(ObjectField, $"Event type {e.Type} carries a '{e.Data?.Object?.Object ?? "missing"}' object.");
@@ -280,13 +314,13 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
     /// A Stripe id the app passes on as a storage key or in an API path: letters, digits and underscores only, as
     /// Stripe's ids are, so a signed payload cannot smuggle in a key that storage refuses.
     /// </summary>
-    private static string? Id(string? value, string field) =>
+    internal static string? Id(string? value, string field) =>
         value is null || IsStripeId(value)
             ? value
             : throw Unreadable($"{ObjectField}.{field}", "Must be a Stripe id.");
 
     /// <summary>The object's own id, which every Stripe object has.</summary>
-    private static string ObjectId(string? value) =>
+    internal static string ObjectId(string? value) =>
         Id(value, "id") ?? throw Unreadable($"{ObjectField}.id", "Must be a Stripe id.");
 
     private static bool IsStripeId(string? value) => value is { Length: > 0 and <= 255 } && StripeIdPattern().IsMatch(value);
@@ -296,10 +330,20 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
     [GeneratedRegex("^[A-Za-z0-9_]+$")]
     private static partial Regex StripeIdPattern();
 
-    private static Dictionary<string, string> Metadata(IReadOnlyDictionary<string, string>? metadata) =>
+    /// <summary>
+    /// A provider code (failure code, decline code, dispute reason) as we keep and show it: lower-case letters, digits
+    /// and underscores, at most 64; anything else is dropped (null), so a signed payload cannot put text of its own
+    /// into mails or the dashboard.
+    /// </summary>
+    internal static string? Code(string? value) => value is { Length: > 0 and <= 64 } && CodePattern().IsMatch(value) ? value : null;
+
+    [GeneratedRegex("^[a-z0-9_]+$")]
+    private static partial Regex CodePattern();
+
+    internal static Dictionary<string, string> Metadata(IReadOnlyDictionary<string, string>? metadata) =>
         metadata is null ? [] : new Dictionary<string, string>(metadata, StringComparer.Ordinal);
 
-    private static Dictionary<string, string>? RawMetadata(JsonElement element, string property)
+    internal static Dictionary<string, string>? RawMetadata(JsonElement element, string property)
     {
         if (!element.TryGetProperty(property, out var holder)
             || holder.ValueKind != JsonValueKind.Object
@@ -314,6 +358,6 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
             .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
     }
 
-    private static DateTimeOffset Utc(DateTime value) =>
+    internal static DateTimeOffset Utc(DateTime value) =>
         new(DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeSpan.Zero);
 }

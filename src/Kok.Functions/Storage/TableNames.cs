@@ -18,10 +18,13 @@ public static class TableNames
     public const string DashboardMemberList = "DashboardMemberList";
     public const string DashboardDonationList = "DashboardDonationList";
 
+    /// <summary>The staff's "Needs attention" list: money that came back, failed monthly payments (partitions open, done).</summary>
+    public const string DashboardAttention = "DashboardAttention";
+
     /// <summary>Every table above; <see cref="StorageLayout.App"/> creates them at start.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Donations, PaymentReferences, IdempotencyKeys, ReceiptRegister, MailLog, Members, MemberIndex, MemberEndings,
-        DuesAgenda, DashboardTotals, DashboardAudit, DashboardMemberList, DashboardDonationList,
+        DuesAgenda, DashboardTotals, DashboardAudit, DashboardMemberList, DashboardDonationList, DashboardAttention,
     ];
 }

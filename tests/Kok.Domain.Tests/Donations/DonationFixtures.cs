@@ -83,4 +83,42 @@ internal static class DonationFixtures
     /// <summary>Charges carry no metadata: found by payment intent only.</summary>
     public static ChargeRefunded Refunded(string eventId, string paymentIntentId = "pi_1", long amount = 2550, bool fully = true, int day = 3) =>
         new(eventId, T0.AddDays(day), new Dictionary<string, string>(), $"ch_{paymentIntentId}", paymentIntentId, amount, fully);
+
+    /// <summary>A dispute event of <paramref name="paymentIntentId"/>'s charge; disputes carry no metadata of ours.</summary>
+    public static DisputeEvent Dispute(
+        string eventId,
+        DisputeStatus status,
+        int day = 20,
+        string paymentIntentId = "pi_1",
+        long amount = 2550,
+        string kind = "created",
+        string reason = "general")
+    {
+        var dispute = new PaymentDispute("dp_1", $"ch_{paymentIntentId}", paymentIntentId, amount, reason, status, T0.AddDays(10), null);
+        var at = T0.AddDays(day);
+        var none = new Dictionary<string, string>();
+        return kind switch
+        {
+            "closed" => new DisputeClosed(eventId, at, none, dispute),
+            "funds_withdrawn" => new DisputeFundsWithdrawn(eventId, at, none, dispute),
+            "funds_reinstated" => new DisputeFundsReinstated(eventId, at, none, dispute),
+            _ => new DisputeOpened(eventId, at, none, dispute),
+        };
+    }
+
+    /// <summary>A failed charge of <paramref name="paymentIntentId"/> reported <paramref name="minutes"/> after T0.</summary>
+    public static ChargeFailed ChargeFailedAt(string eventId, int minutes, string paymentIntentId = "pi_1", string code = "insufficient_funds") =>
+        new(eventId, T0.AddMinutes(minutes), new Dictionary<string, string>(), $"ch_{paymentIntentId}", paymentIntentId, 2550, code,
+            PaymentMethodKind.SepaDebit, "mandate_1", "pm_1");
+
+    public static InvoicePaymentFailed InvoiceFailed(string eventId, int month, int attempt = 1, string? code = "expired_card", long amount = 1000) =>
+        new(eventId, T0.AddMonths(month).AddDays(attempt - 1), Metadata, $"in_{month}", SubscriptionId, CustomerId, $"pi_inv_{month}", amount,
+            attempt, attempt < 4 ? T0.AddMonths(month).AddDays(attempt + 2) : null, code, FirstOfSubscription: false);
+
+    public static SubscriptionUpdated SubscriptionNow(string eventId, SubscriptionState state, int month, SubscriptionEndReason reason = SubscriptionEndReason.Unknown) =>
+        new(eventId, T0.AddMonths(month), Metadata, SubscriptionId, CustomerId, state, SubscriptionState.PastDue, CollectionPaused: false, null,
+            CancelAtPeriodEnd: false, 1000, "price_1", null, reason);
+
+    public static SubscriptionEnded EndedBecause(string eventId, SubscriptionEndReason reason, int month = 12) =>
+        new(eventId, T0.AddMonths(month), Metadata, SubscriptionId, reason);
 }

@@ -84,6 +84,7 @@ public partial class MailLinkTests
         var receipts = new ReceiptMailComposer(ReceiptTestData.ConfiguredOrganisation);
         var members = new MemberMailComposer(Organisation);
         var dues = Composer();
+        var problems = new PaymentProblemMailComposer(ReceiptTestData.ConfiguredOrganisation);
         return kind switch
         {
             MailKind.DonationThankYou =>
@@ -95,7 +96,13 @@ public partial class MailLinkTests
             MailKind.MonthlyDonationThankYou => [(receipts.MonthlyDonationThankYou(Donor, language, 1000, new DateOnly(2026, 3, 2)), 0)],
             MailKind.MembershipFeeReceipt =>
                 [(receipts.MembershipFeeReceived(Donor, language, new RenderedReceipt(ReceiptTestData.Receipt(kind: ReceiptKind.MembershipFee), Pdf)), 0)],
-            MailKind.ReceiptWithdrawn => [(receipts.ReceiptWithdrawn(Donor, language, ReceiptTestData.Receipt().Withdraw(new DateOnly(2026, 4, 1))), 0)],
+            MailKind.ReceiptWithdrawn =>
+            [
+                (receipts.ReceiptWithdrawn(Donor, language, ReceiptTestData.Receipt().Withdraw(new DateOnly(2026, 4, 1))), 0),
+                (receipts.ReceiptWithdrawn(Donor, language, ReceiptTestData.Receipt().Withdraw(new DateOnly(2026, 4, 1)), takenBackByBank: true), 0),
+            ],
+            MailKind.MonthlyPaymentFailed => [(problems.MonthlyPaymentFailed(Donor, language, 1000, "expired_card"), 0)],
+            MailKind.MonthlyDonationEnded => [(problems.MonthlyDonationEnded(Donor, language), 0)],
             MailKind.MemberWelcome => [(members.Welcome(Hostile(ActiveMember(locale: locale)), CancelLink), 1)],
             MailKind.MemberCancellationConfirmed => [(members.CancellationConfirmed(CancelledMember(locale), CancelLink), 1)],
             MailKind.MemberFirstPaymentFailed => [(members.FirstPaymentFailed(FailedSignUp(locale), CancelLink), 1)],

@@ -35,6 +35,7 @@ public sealed class RefundOrderTests
     private readonly Mock<IReceiptMailQueue> queue = new();
     private readonly List<MailMessage> sent = [];
     private readonly string paymentId;
+    private PaymentEvent moneyBack = Refunded("evt_refund");
 
     public RefundOrderTests()
     {
@@ -87,6 +88,45 @@ public sealed class RefundOrderTests
             Assert.Empty(register.All);
             var thanks = mailLog[ThanksKey]!;
             Assert.Equal((MailLogState.Failed, SendReceiptMail.RefundedBeforeThanks), (thanks.State, thanks.FailureReason));
+        }
+    }
+
+    public static TheoryData<int[], string> EveryOrderOfATakeBack()
+    {
+        var orders = new TheoryData<int[], string>();
+        foreach (var order in Permutations([0, 1, 2, 3]))
+        {
+            orders.Add(order, "returned debit");
+            orders.Add(order, "dispute");
+        }
+
+        return orders;
+    }
+
+    /// <summary>
+    /// Money the bank takes back goes the refund's way, through the very same request and mailer step: the same one
+    /// rule in every order, with the wording of a return.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EveryOrderOfATakeBack))]
+    public async Task A_return_or_dispute_withdraws_the_receipt_by_the_refunds_rule_in_every_order(int[] order, string kind)
+    {
+        moneyBack = kind == "dispute" ? Dispute("evt_dispute", DisputeStatus.Open) : ChargeFailedAt("evt_return", 60 * 24 * 5);
+
+        var thanksWentOutFirst = await RunAsync(order);
+
+        if (thanksWentOutFirst)
+        {
+            Assert.Equal(
+                ["Vielen Dank für Ihre Spende – Zuwendungsbestätigung Nr. 2025-000001", "Zuwendungsbestätigung Nr. 2025-000001 storniert"],
+                sent.Select(m => m.Subject));
+            Assert.Contains("über Ihre Bank zurückgebucht", sent[1].Text, StringComparison.Ordinal);
+            Assert.True(Assert.Single(register.All).Document.IsWithdrawn);
+        }
+        else
+        {
+            Assert.Empty(sent);
+            Assert.Empty(register.All);
         }
     }
 
@@ -193,7 +233,7 @@ public sealed class RefundOrderTests
 
     private async Task<bool> RefundEventAsync()
     {
-        var handled = await new HandlePaymentEvent(donations, queue.Object).ExecuteAsync(Refunded("evt_refund"), CancellationToken.None);
+        var handled = await new HandlePaymentEvent(donations, queue.Object).ExecuteAsync(moneyBack, CancellationToken.None);
         return handled.Disposition != PaymentEventDisposition.RetryLater && handled.Found;
     }
 

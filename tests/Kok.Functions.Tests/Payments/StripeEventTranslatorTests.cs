@@ -276,6 +276,82 @@ public sealed class StripeEventTranslatorTests
         Assert.Equal("invoice.paid", result.StripeEventType);
     }
 
+    [Fact]
+    public void A_sepa_dispute_names_its_payment_reason_and_status()
+    {
+        var opened = TranslatedWhenSent<DisputeOpened>("charge.dispute.created");
+
+        Assert.Equal("dp_1SxKoJAbCdEfGhIjSePaDp01", opened.Dispute.DisputeId);
+        Assert.Equal("pi_3SxKoJAbCdEfGhIj1SePa034", opened.Dispute.PaymentIntentId);
+        Assert.Equal("ch_3SxKoJAbCdEfGhIj1SePa034", opened.Dispute.ChargeId);
+        Assert.Equal(2500, opened.Dispute.AmountCents);
+        Assert.Equal("general", opened.Dispute.ReasonCode);
+        Assert.Equal(DisputeStatus.Open, opened.Dispute.Status);
+        Assert.Null(opened.Dispute.EvidenceDueBy);
+        Assert.Empty(opened.Metadata);
+
+        var closed = TranslatedWhenSent<DisputeClosed>("charge.dispute.closed");
+        Assert.Equal(DisputeStatus.Lost, closed.Dispute.Status);
+        Assert.True(closed.MoneyLost);
+    }
+
+    [Fact]
+    public void A_returned_sepa_debit_keeps_the_failure_code_and_mandate_never_the_message()
+    {
+        var failed = TranslatedWhenSent<ChargeFailed>("charge.failed.sepa");
+
+        Assert.Equal("pi_3SxKoJAbCdEfGhIj1SePa034", failed.PaymentIntentId);
+        Assert.Equal("insufficient_funds", failed.FailureCode);
+        Assert.Equal(PaymentMethodKind.SepaDebit, failed.Method);
+        Assert.Equal("mandate_1SxKoKAbCdEfGhIjMaNd0001", failed.MandateId);
+        Assert.DoesNotContain("insufficient funds", System.Text.Json.JsonSerializer.Serialize(failed), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_failure_code_that_is_not_a_code_is_dropped()
+    {
+        var json = StripeFixtures.Load("charge.failed.sepa")
+            .Replace("\"failure_code\": \"insufficient_funds\"", "\"failure_code\": \"<b>Call 0800</b>\"", StringComparison.Ordinal);
+
+        clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(1768003200));
+        var result = translator.Translate(json, StripeFixtures.Sign(json, clock.GetUtcNow()));
+
+        Assert.Null(Assert.IsType<ChargeFailed>(result.Event).FailureCode);
+    }
+
+    [Fact]
+    public void A_failed_subscription_invoice_names_the_subscription_attempt_and_next_try()
+    {
+        var failed = TranslatedWhenSent<InvoicePaymentFailed>("invoice.payment_failed");
+
+        Assert.Equal("sub_1SxKoLAbCdEfGhIjMoNtHl01", failed.SubscriptionId);
+        Assert.Equal(1000, failed.AmountDueCents);
+        Assert.Equal(1, failed.AttemptCount);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1770000000), failed.NextAttemptAt);
+        Assert.False(failed.FirstOfSubscription);
+        Assert.NotNull(failed.MetadataValue("donationId"));
+    }
+
+    [Fact]
+    public void A_subscription_update_says_its_state_and_the_one_before()
+    {
+        var updated = TranslatedWhenSent<SubscriptionUpdated>("customer.subscription.updated");
+
+        Assert.Equal("sub_1SxKoLAbCdEfGhIjMoNtHl01", updated.SubscriptionId);
+        Assert.Equal(SubscriptionState.PastDue, updated.State);
+        Assert.Equal(SubscriptionState.Active, updated.PreviousState);
+        Assert.False(updated.CollectionPaused);
+    }
+
+    /// <summary>Signed and checked at the event's own creation time.</summary>
+    private T TranslatedWhenSent<T>(string fixture)
+        where T : PaymentEvent
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(StripeFixtures.Load(fixture));
+        clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(document.RootElement.GetProperty("created").GetInt64()));
+        return Translated<T>(fixture, clock.GetUtcNow());
+    }
+
     private T Translated<T>(string fixture, DateTimeOffset? at = null)
         where T : PaymentEvent
     {

@@ -155,6 +155,8 @@ public sealed class StorageDownTests
             ["RecomputeDashboardTotals"] = () => Staff(Post("api/dashboard/totals/recompute", null)),
             ["ListDashboardMembers"] = () => Staff(Get("api/dashboard/members")),
             ["ListDashboardDonations"] = () => Staff(Get("api/dashboard/donations")),
+            ["ListDashboardAttention"] = () => Staff(Get("api/dashboard/attention")),
+            ["MarkDashboardAttentionDone"] = () => Staff(Post($"api/dashboard/attention/0000000000000000001_{DonationId}_Returned_none/done", null)),
             ["ExportDashboardMembers"] = () => Staff(Get("api/dashboard/export/members.csv")),
             ["ExportDashboardDonations"] = () => Staff(Get("api/dashboard/export/donations.csv")),
             ["GetDashboardMember"] = () => Staff(Get($"api/dashboard/members/{MemberId}")),
