@@ -232,6 +232,7 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
 
     private async Task<JsonObject> SummaryAsync()
     {
+        await DashboardHost.SettledAsync(server); // The totals follow each event off its path (ADR 0006).
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/dashboard/summary?year=2030");
         request.Headers.Authorization = new("Bearer", DonationApi.StaffToken);
         using var response = await server.Client.SendAsync(request);
