@@ -41,4 +41,10 @@ public enum MailKind
 
     /// <summary>A reminder of unpaid dues that staff sent by hand; one per member, period and staff action.</summary>
     DuesStaffReminder,
+
+    /// <summary>The yearly Sammelbestätigung of a monthly donor, attached; one per receipt number.</summary>
+    AnnualReceipt,
+
+    /// <summary>A receipt was withdrawn and, where payments still count, reissued under a new number; one per withdrawn receipt.</summary>
+    ReceiptCorrected,
 }
