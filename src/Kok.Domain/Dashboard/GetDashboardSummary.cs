@@ -1,12 +1,14 @@
 using Kok.Domain.Common;
+using Kok.Domain.Receipts;
 
 namespace Kok.Domain.Dashboard;
 
 /// <summary>
 /// The dashboard summary of a year (default: the current Berlin year): the totals of scope current and the year, the
-/// year's twelve month scopes in one range read, plus the poison queues.
+/// year's twelve month scopes in one range read, plus the poison queues and, as a blocking alert, why receipts cannot
+/// be issued today (§ 63 Abs. 5 AO, settings missing), worked out from the settings without a read.
 /// </summary>
-public sealed class GetDashboardSummary(IDashboardTotals totals, IPoisonQueueMonitor poison, TimeProvider time)
+public sealed class GetDashboardSummary(IDashboardTotals totals, IPoisonQueueMonitor poison, TimeProvider time, OrganisationProfile? organisation = null)
 {
     public async Task<DashboardSummary> ExecuteAsync(int? year, CancellationToken cancellationToken)
     {
@@ -16,6 +18,9 @@ public sealed class GetDashboardSummary(IDashboardTotals totals, IPoisonQueueMon
         var read = await totals.GetAsync([DashboardScope.Current, scope], cancellationToken);
         var months = await totals.GetRangeAsync(DashboardScope.Month(chosen, 1), DashboardScope.Month(chosen, 12), cancellationToken);
         var counts = await poison.CountsAsync(cancellationToken);
-        return DashboardSummary.From(chosen, read[DashboardScope.Current], read[scope], months, counts, now);
+        return DashboardSummary.From(chosen, read[DashboardScope.Current], read[scope], months, counts, now) with
+        {
+            ReceiptsBlocked = organisation?.ReceiptBlockerOn(GermanTime.Today(time)),
+        };
     }
 }

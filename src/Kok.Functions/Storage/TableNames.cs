@@ -18,10 +18,13 @@ public static class TableNames
     public const string DashboardMemberList = "DashboardMemberList";
     public const string DashboardDonationList = "DashboardDonationList";
 
+    /// <summary>Paid payments of monthly donations by payment year, for the annual receipts, and the annual runs' records.</summary>
+    public const string AnnualReceiptIndex = "AnnualReceiptIndex";
+
     /// <summary>Every table above; <see cref="StorageLayout.App"/> creates them at start.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Donations, PaymentReferences, IdempotencyKeys, ReceiptRegister, MailLog, Members, MemberIndex, MemberEndings,
-        DuesAgenda, DashboardTotals, DashboardAudit, DashboardMemberList, DashboardDonationList,
+        DuesAgenda, DashboardTotals, DashboardAudit, DashboardMemberList, DashboardDonationList, AnnualReceiptIndex,
     ];
 }
