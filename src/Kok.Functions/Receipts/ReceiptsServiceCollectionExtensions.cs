@@ -46,6 +46,7 @@ public static class ReceiptsServiceCollectionExtensions
         services.AddSingleton<CopyReceipt>();
         services.AddSingleton<CorrectReceipt>();
         services.AddSingleton<ReceiptStaffDocuments>();
+        services.AddSingleton<ReconcileReceipts>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Kok.DevHost.Functions;
+using Kok.Functions.Storage;
 using Kok.IntegrationTests.Dashboard;
 using Kok.IntegrationTests.Donations;
 using Kok.IntegrationTests.Infrastructure;
@@ -45,10 +46,12 @@ internal sealed class AnnualReceiptsHost : IAsyncDisposable
 
     /// <param name="settings">Extra settings, e.g. <c>Organisation:ExemptionNoticeDate</c>.</param>
     /// <param name="consume">False: the annual-receipts queue is not consumed (a run that dies after sending).</param>
+    /// <param name="counter">Counts the app's storage requests; queue messages are then handled one at a time and the timer is off.</param>
     public static async Task<AnnualReceiptsHost> StartAsync(
         FakeTimeProvider clock,
         IReadOnlyDictionary<string, string>? settings = null,
-        bool consume = true)
+        bool consume = true,
+        StorageTransactionCounter? counter = null)
     {
         var logs = new CapturedLogs();
         var server = await DevHostServer.StartAsync(o =>
@@ -62,7 +65,14 @@ internal sealed class AnnualReceiptsHost : IAsyncDisposable
                 o.Settings[key] = value;
             }
 
-            foreach (var function in Functions.Where(f => consume || f != "AnnualReceipt"))
+            if (counter is not null)
+            {
+                o.TransactionCounter = counter;
+                o.Settings["AzureFunctionsJobHost:extensions:queues:batchSize"] = "1";
+                o.Settings["AzureFunctionsJobHost:extensions:queues:newBatchThreshold"] = "0";
+            }
+
+            foreach (var function in Functions.Where(f => (consume || f != "AnnualReceipt") && (counter is null || f != "AnnualReceipts")))
             {
                 o.OnlyFunctions.Add(function);
             }
