@@ -25,6 +25,7 @@ internal sealed class AnnualReceiptsHost : IAsyncDisposable
         "CreateDonation", "GetDonation", "StripeWebhook", "ReceiptMail", "AnnualReceipts", "AnnualReceipt", "GetDashboardSummary",
         "PreviewAnnualReceipts", "SampleAnnualReceipt", "StartAnnualReceipts", "AnnualReceiptsProgress", "ListDashboardReceipts",
         "DownloadDashboardReceipt", "CopyDashboardReceipt", "CorrectDashboardReceipt", "AnnualReceiptsReconciliation",
+        "ReceiptsPage", "ReceiptsPageScript", "DashboardAsset",
     ];
 
     private AnnualReceiptsHost(DevHostServer server, FakeTimeProvider clock, CapturedLogs logs)
