@@ -1,4 +1,3 @@
-using Kok.Domain.Common;
 using Kok.Domain.Dashboard;
 
 namespace Kok.Domain.Receipts;
@@ -8,7 +7,7 @@ namespace Kok.Domain.Receipts;
 /// signatory as on the day of issue, never today's settings), marked "Zweitschrift" on every page. Every copy made is
 /// recorded in the audit trail, since it is a document the tax office may see.
 /// </summary>
-public sealed class CopyReceipt(IReceiptRegister register, ReceiptFiles files, IAuditTrail audit, IIdGenerator ids, TimeProvider time)
+public sealed class CopyReceipt(IReceiptRegister register, ReceiptFiles files, StaffActionRecorder audit)
 {
     public const string AuditAction = "receipts.copy";
 
@@ -21,16 +20,7 @@ public sealed class CopyReceipt(IReceiptRegister register, ReceiptFiles files, I
         }
 
         var copy = files.Zweitschrift(receipt);
-        await audit.RecordAsync(
-            new AuditEntry(
-                ids.NewId(RecomputeDashboardTotals.AuditIdPrefix),
-                AuditEntry.Global,
-                AuditAction,
-                staffId,
-                staffName,
-                time.GetUtcNow(),
-                AuditFacts.Format((AuditFacts.Receipt, number))),
-            cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(AuditAction, staffId, staffName, AuditFacts.Format((AuditFacts.Receipt, number)), cancellationToken).ConfigureAwait(false);
         return new RenderedReceipt(receipt.Document, copy);
     }
 }

@@ -1,4 +1,3 @@
-using Kok.Domain.Common;
 using Kok.Domain.Dashboard;
 
 namespace Kok.Domain.Receipts;
@@ -8,7 +7,7 @@ namespace Kok.Domain.Receipts;
 /// stated reason and reissued under a new number that references it (<see cref="ReceiptCorrector"/>); the supporter
 /// gets the new receipt by mail. Recorded in the audit trail with both numbers.
 /// </summary>
-public sealed class CorrectReceipt(IReceiptRegister register, ReceiptCorrector corrector, IAuditTrail audit, IIdGenerator ids, TimeProvider time)
+public sealed class CorrectReceipt(IReceiptRegister register, ReceiptCorrector corrector, StaffActionRecorder audit, TimeProvider time)
 {
     public const string AuditAction = "receipts.correct";
 
@@ -27,16 +26,8 @@ public sealed class CorrectReceipt(IReceiptRegister register, ReceiptCorrector c
             : await corrector.ReissueSingleAsync(receipt, withdrawal, cancellationToken).ConfigureAwait(false);
         if (result.Outcome != ReceiptCorrectionOutcome.AlreadyWithdrawn)
         {
-            await audit.RecordAsync(
-                new AuditEntry(
-                    ids.NewId(RecomputeDashboardTotals.AuditIdPrefix),
-                    AuditEntry.Global,
-                    AuditAction,
-                    staffId,
-                    staffName,
-                    time.GetUtcNow(),
-                    AuditFacts.Format((AuditFacts.Receipt, number), (AuditFacts.Replacement, result.Replacement ?? "-"), (AuditFacts.Outcome, result.Outcome))),
-                cancellationToken).ConfigureAwait(false);
+            var facts = AuditFacts.Format((AuditFacts.Receipt, number), (AuditFacts.Replacement, result.Replacement ?? "-"), (AuditFacts.Outcome, result.Outcome));
+            await audit.RecordAsync(AuditAction, staffId, staffName, facts, cancellationToken).ConfigureAwait(false);
         }
 
         return result;

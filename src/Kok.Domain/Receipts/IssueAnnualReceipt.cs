@@ -10,7 +10,7 @@ namespace Kok.Domain.Receipts;
 /// numbering): nothing is numbered again; its mail goes out unless it went already. A receipt that was corrected
 /// since gets no annual mail: the correction sent its own.</item>
 /// <item>Otherwise the payments that count now (<see cref="AnnualReceiptAssembly"/>) are numbered in one atomic step
-/// that also marks each payment as confirmed (<see cref="IReceiptRegister.IssueAnnualAsync(IReadOnlyList{AnnualReceiptIssueRequest}, CancellationToken)"/>);
+/// that also marks each payment as confirmed (<see cref="IAnnualReceiptIssuer"/>, with other workers' receipts where it can);
 /// a payment some other receipt confirms meanwhile is left out and the rest numbered.</item>
 /// <item>The PDF is archived write-once before the mail, which carries the archived file, so the file on record is
 /// the one the donor has.</item>
@@ -21,6 +21,7 @@ namespace Kok.Domain.Receipts;
 public sealed class IssueAnnualReceipt(
     AnnualReceiptAssembly assembly,
     IReceiptRegister register,
+    IAnnualReceiptIssuer issuer,
     ReceiptFiles files,
     ReceiptMailComposer composer,
     MailDispatcher mailer,
@@ -80,7 +81,7 @@ public sealed class IssueAnnualReceipt(
                 return (null, null);
             }
 
-            var result = (await register.IssueAnnualAsync([assembled.Request], cancellationToken).ConfigureAwait(false))[0];
+            var result = await issuer.IssueAsync(assembled.Request, cancellationToken).ConfigureAwait(false);
             if (result.Receipt is { } receipt)
             {
                 return (receipt, assembled);

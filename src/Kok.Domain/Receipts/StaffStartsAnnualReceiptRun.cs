@@ -1,10 +1,9 @@
-using Kok.Domain.Common;
 using Kok.Domain.Dashboard;
 
 namespace Kok.Domain.Receipts;
 
 /// <summary>Staff start (or resume) a year's annual run from the dashboard; recorded in the audit trail with the year and the donor groups sent.</summary>
-public sealed class StaffStartsAnnualReceiptRun(StartAnnualReceiptRun run, IAuditTrail audit, IIdGenerator ids, TimeProvider time)
+public sealed class StaffStartsAnnualReceiptRun(StartAnnualReceiptRun run, StaffActionRecorder audit)
 {
     public const string AuditAction = "receipts.annual.start";
 
@@ -17,16 +16,8 @@ public sealed class StaffStartsAnnualReceiptRun(StartAnnualReceiptRun run, IAudi
         }
 
         var started = await run.ExecuteAsync(year, staffName, cancellationToken).ConfigureAwait(false);
-        await audit.RecordAsync(
-            new AuditEntry(
-                ids.NewId(RecomputeDashboardTotals.AuditIdPrefix),
-                AuditEntry.Global,
-                AuditAction,
-                staffId,
-                staffName,
-                time.GetUtcNow(),
-                AuditFacts.Format((AuditFacts.Year, year), (AuditFacts.Donors, started.Enqueued))),
-            cancellationToken).ConfigureAwait(false);
+        var facts = AuditFacts.Format((AuditFacts.Year, year), (AuditFacts.Donors, started.Enqueued));
+        await audit.RecordAsync(AuditAction, staffId, staffName, facts, cancellationToken).ConfigureAwait(false);
         return started;
     }
 }

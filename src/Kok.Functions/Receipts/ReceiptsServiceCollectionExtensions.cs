@@ -1,3 +1,4 @@
+using Kok.Domain.Dashboard;
 using Kok.Domain.Donations;
 using Kok.Domain.Mail;
 using Kok.Domain.Receipts;
@@ -38,9 +39,11 @@ public static class ReceiptsServiceCollectionExtensions
         services.AddSingleton<ReceiptCorrector>();
         services.AddSingleton<PaymentNoLongerCounts>();
         services.AddSingleton<StartAnnualReceiptRun>();
+        services.AddSingleton<IAnnualReceiptIssuer, CoalescingAnnualReceiptIssuer>();
         services.AddSingleton<IssueAnnualReceipt>();
         services.AddSingleton<PreviewAnnualReceipts>();
         services.AddSingleton<GetAnnualReceiptProgress>();
+        services.AddSingleton<StaffActionRecorder>();
         services.AddSingleton<StaffStartsAnnualReceiptRun>();
         services.AddSingleton<SearchReceipts>();
         services.AddSingleton<CopyReceipt>();
