@@ -25,7 +25,6 @@ public static class AuditFacts
     public const string Receipt = "receipt";
     public const string Replacement = "replacement";
     public const string Year = "year";
-    public const string Donors = "donors";
 
     /// <summary>The details text of <paramref name="facts"/>; null values are left out.</summary>
     public static string Format(params (string Key, object? Value)[] facts)

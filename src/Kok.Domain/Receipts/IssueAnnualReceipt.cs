@@ -32,7 +32,7 @@ public sealed class IssueAnnualReceipt(
     public async Task<AnnualReceiptResult> ExecuteAsync(AnnualReceiptMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var donorKey = new ReceiptDonorKey(message.DonorKey);
+        var donorKey = new ReceiptDonorKey(message.DonorKey ?? throw new ArgumentException("Not a donor group's message.", nameof(message)));
         var receipt = await register.GetAnnualAsync(message.Year, donorKey, cancellationToken).ConfigureAwait(false);
         if (receipt is not null && (receipt.Document.IsWithdrawn || receipt.Document.Replaces is not null))
         {

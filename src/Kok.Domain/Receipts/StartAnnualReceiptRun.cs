@@ -13,6 +13,9 @@ public sealed class StartAnnualReceiptRun(IAnnualReceiptIndex index, IAnnualRece
     /// <summary>The system's name as the starter of the scheduled run.</summary>
     public const string Scheduler = "timer";
 
+    /// <summary>The starter recorded for a run started from the dashboard (the audit trail names the person).</summary>
+    public const string ByStaff = "dashboard";
+
     /// <summary>The year before the current one in Berlin: the one the January run confirms.</summary>
     public int DefaultYear => GermanTime.Today(time).Year - 1;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kok.Domain.Common;
 using Kok.Domain.Receipts;
 using Kok.Functions.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -35,15 +36,17 @@ public sealed class AnnualReceiptsFunction(
     [Function("AnnualReceipts")]
     public async Task RunAsync([TimerTrigger("%" + ScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
-        var started = await start.ExecuteAsync(start.DefaultYear, StartAnnualReceiptRun.Scheduler, cancellationToken);
-        logger.LogInformation(
-            "Annual receipts {Year}: {Donors} donor groups, {Enqueued} sent to annual-receipts, {AlreadyIssued} done before, {LeftOut} left out.",
-            started.Year, started.Donors, started.Enqueued, started.AlreadyIssued, started.LeftOut);
+        LogStarted(await start.ExecuteAsync(start.DefaultYear, StartAnnualReceiptRun.Scheduler, cancellationToken));
     }
 
     [Function("AnnualReceipt")]
     public Task HandleAsync([QueueTrigger(IAnnualReceiptQueue.QueueName)] string message, CancellationToken cancellationToken) =>
         messages.HandleAsync(IAnnualReceiptQueue.QueueName, message, Parse, request => IssueAsync(request, cancellationToken), cancellationToken);
+
+    private void LogStarted(AnnualReceiptRunStart started) =>
+        logger.LogInformation(
+            "Annual receipts {Year}: {Donors} donor groups, {Enqueued} sent to annual-receipts, {AlreadyIssued} done before, {LeftOut} left out.",
+            started.Year, started.Donors, started.Enqueued, started.AlreadyIssued, started.LeftOut);
 
     /// <summary>The message, or null when it is not one (bad JSON, no year, a malformed donor key).</summary>
     public static AnnualReceiptMessage? Parse(string? message)
@@ -56,8 +59,8 @@ public sealed class AnnualReceiptsFunction(
         try
         {
             var parsed = JsonSerializer.Deserialize<AnnualReceiptMessage>(message, KokJson.Options);
-            return parsed is { Year: >= 2000 and <= 9999, DonorKey: { Length: > 0 and <= 64 } key }
-                && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
+            return parsed is { Year: >= 2000 and <= 9999 }
+                && (parsed.IsStart || parsed.DonorKey is { Length: > 0 and <= 64 } key && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
                 ? parsed
                 : null;
         }
@@ -69,6 +72,19 @@ public sealed class AnnualReceiptsFunction(
 
     private async Task IssueAsync(AnnualReceiptMessage message, CancellationToken cancellationToken)
     {
+        if (message.IsStart)
+        {
+            // A year that is not over (a message older than the staff check, or put there by hand) can never succeed.
+            if (!start.CanRun(message.Year))
+            {
+                throw new UnprocessableMessageException($"annual run of {message.Year}: the year is not over");
+            }
+
+            var started = await start.ExecuteAsync(message.Year, StartAnnualReceiptRun.ByStaff, cancellationToken);
+            LogStarted(started);
+            return;
+        }
+
         try
         {
             var result = await issue.ExecuteAsync(message, cancellationToken);

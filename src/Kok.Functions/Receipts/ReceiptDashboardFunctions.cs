@@ -73,8 +73,8 @@ public sealed class ReceiptDashboardFunctions(
         }
 
         var staff = StaffIdentity.Of(request);
-        return await start.ExecuteAsync(y, staff.Id, staff.Name, cancellationToken) is { } started
-            ? new JsonResult(started, Storage.KokJson.Options) { StatusCode = StatusCodes.Status202Accepted }
+        return await start.ExecuteAsync(y, staff.Id, staff.Name, cancellationToken)
+            ? new JsonResult(new { Year = y, Started = true }, Storage.KokJson.Options) { StatusCode = StatusCodes.Status202Accepted }
             : StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.YearNotOver, "Year not over.",
                 "Sammelbestätigungen gibt es nur für ein abgelaufenes Jahr / annual receipts are only issued for a year that is over.");
     }

@@ -36,6 +36,17 @@ public sealed class DashboardAuthorizationTests
         { "POST", "api/dashboard/members/{member}/payments", HttpStatusCode.Created },
         { "POST", "api/dashboard/members/{member}/cancel", HttpStatusCode.OK },
         { "POST", "api/dashboard/mail/poison/welcome-mail/requeue", HttpStatusCode.OK },
+        { "GET", "dashboard/receipts", HttpStatusCode.OK },
+        { "GET", "dashboard/receipts/assets/receipts.js", HttpStatusCode.OK },
+        { "GET", "api/dashboard/receipts/annual/2040/preview", HttpStatusCode.OK },
+        { "GET", "api/dashboard/receipts/annual/2040/preview/sample", HttpStatusCode.NotFound },
+        { "POST", "api/dashboard/receipts/annual/2999/run", HttpStatusCode.Conflict },
+        { "GET", "api/dashboard/receipts/annual/2040/progress", HttpStatusCode.OK },
+        { "GET", "api/dashboard/receipts?year=2040", HttpStatusCode.OK },
+        { "GET", "api/dashboard/receipts/2040-999999/pdf", HttpStatusCode.NotFound },
+        { "GET", "api/dashboard/receipts/2040-999999/copy", HttpStatusCode.NotFound },
+        { "POST", "api/dashboard/receipts/2040-999999/correct", HttpStatusCode.BadRequest },
+        { "GET", "api/dashboard/receipts/reconciliation?year=2040", HttpStatusCode.OK },
     };
 
     [Fact]

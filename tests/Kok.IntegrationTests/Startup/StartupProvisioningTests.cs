@@ -35,7 +35,7 @@ public sealed class StartupProvisioningTests
 
         Assert.DoesNotContain(firstSummary, IsCreation);
         Assert.DoesNotContain(firstDonation, IsCreation);
-        Assert.Equal(3 + 4, firstSummary.Count);
+        Assert.Equal(3 + 5, firstSummary.Count);
         Assert.Equal(secondSummary.Count, firstSummary.Count);
         Assert.Equal(secondDonation.Count, firstDonation.Count);
     }

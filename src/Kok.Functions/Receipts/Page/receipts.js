@@ -123,8 +123,8 @@
   async function startRun(event) {
     event.target.disabled = true;
     try {
-      const started = await api(`/annual/${annualYear()}/run`, { method: "POST" });
-      setStatus(t("started", { count: count(started.enqueued) }), "ok");
+      await api(`/annual/${annualYear()}/run`, { method: "POST" });
+      setStatus(t("started"), "ok");
       await loadPreview();
     } catch (error) {
       setStatus(error.message, "error");
