@@ -13,13 +13,16 @@
 #                          DevHost started fresh STARTS times (default 7), each in its own process: the first and the
 #                          second GET /api/dashboard/summary and POST /api/donations, their medians and cold/warm ratio
 #   ./bench.sh receipts    PDFs per second of a 12-line Sammelbestätigung; register issues per second, 8 workers
+#   ./bench.sh annual-receipts [DONORS]
+#                          the annual run through DevHost for 1,000 and DONORS (10,000) monthly donors with 12 payments:
+#                          receipts per second, storage transactions per receipt, the ratio of the two run times
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
-usage() { echo "usage: ./bench.sh donations | dues [SMALL LARGE] | dues-mail [N] | cold-start [STARTS] | receipts" >&2; exit 2; }
+usage() { echo "usage: ./bench.sh donations | dues [SMALL LARGE] | dues-mail [N] | cold-start [STARTS] | receipts | annual-receipts [DONORS]" >&2; exit 2; }
 case "${1:-} $#" in
-  "donations 1" | "dues 1" | "dues 3" | "dues-mail 1" | "dues-mail 2" | "cold-start 1" | "cold-start 2" | "receipts 1") ;;
+  "donations 1" | "dues 1" | "dues 3" | "dues-mail 1" | "dues-mail 2" | "cold-start 1" | "cold-start 2" | "receipts 1" | "annual-receipts 1" | "annual-receipts 2") ;;
   *) usage ;;
 esac
 

@@ -5,7 +5,7 @@ using Kok.Benchmarks.Dues;
 using Kok.Benchmarks.Receipts;
 
 // Usage: Kok.Benchmarks <scenario>; storage from the AzureWebJobsStorage connection string (./bench.sh sets it).
-const string usage = "usage: Kok.Benchmarks donations | dues [SMALL LARGE] | dues-mail [N] | cold-start [STARTS] | receipts   (AzureWebJobsStorage must point at an Azurite started for this run)";
+const string usage = "usage: Kok.Benchmarks donations | dues [SMALL LARGE] | dues-mail [N] | cold-start [STARTS] | receipts | annual-receipts [DONORS]   (AzureWebJobsStorage must point at an Azurite started for this run)";
 var sizes = args switch
 {
     ["dues"] => (Small: 10_000, Large: 100_000),
@@ -15,6 +15,8 @@ var sizes = args switch
         && small >= DuesBenchmark.DueToday && large >= small => (Small: small, Large: large),
     ["donations"] or ["receipts"] => (Small: 0, Large: 0),
     ["cold-start"] => (Small: ColdStartBenchmark.DefaultStarts, Large: 0),
+    ["annual-receipts"] => (Small: AnnualReceiptsBenchmark.DefaultDonors, Large: 0),
+    ["annual-receipts", var n] when int.TryParse(n, out var donors) && donors >= 1_000 => (Small: donors, Large: 0),
     ["cold-start", var n] when int.TryParse(n, out var starts) && starts >= 1 => (Small: starts, Large: 0),
     _ => (Small: -1, Large: -1),
 };
@@ -46,6 +48,10 @@ else if (args[0] == "dues")
 else if (args[0] == "dues-mail")
 {
     await new DuesMailBenchmark(storage, report, sizes.Small).RunAsync(deadline.Token);
+}
+else if (args[0] == "annual-receipts")
+{
+    await new AnnualReceiptsBenchmark(storage, report, sizes.Small).RunAsync(deadline.Token);
 }
 else if (args[0] == "receipts")
 {

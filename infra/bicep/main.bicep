@@ -171,6 +171,7 @@ param poisonQueues string[] = [
   'welcome-mail-poison'
   'dues-charge-poison'
   'member-mail-poison'
+  'annual-receipts-poison'
   'projections-poison'
 ]
 

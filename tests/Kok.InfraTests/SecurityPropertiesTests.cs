@@ -209,7 +209,7 @@ public sealed partial class SecurityPropertiesTests(BicepBuild build)
     public void Poison_queues_raise_an_alert_by_mail()
     {
         var defaults = build.Template["parameters"]!["poisonQueues"]!["defaultValue"]!.AsArray().Select(q => (string)q!);
-        Assert.Equal(["dues-charge-poison", "member-mail-poison", "projections-poison", "receipt-mail-poison", "welcome-mail-poison"], defaults.Order());
+        Assert.Equal(["annual-receipts-poison", "dues-charge-poison", "member-mail-poison", "projections-poison", "receipt-mail-poison", "welcome-mail-poison"], defaults.Order());
         Assert.Equal("[parameters('poisonQueues')]", (string?)build.ModuleParameters("alerts")["poisonQueues"]!["value"]);
 
         var rule = build.One("Microsoft.Insights/scheduledQueryRules")["properties"]!;

@@ -193,6 +193,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Dues__PreNotificationDays: string(membership.preNotificationDays)
     Dues__GraceDays: string(membership.graceDays)
     Dues__SepaCreditorId: membership.sepaCreditorId
+    // 10 January 04:00 UTC: the annual Sammelbestaetigungen for the previous year.
+    Receipts__AnnualSchedule: '0 0 4 10 1 *'
   }
 }
 

@@ -23,6 +23,9 @@ public static class AuditFacts
     public const string Entities = "entities";
     public const string DriftedCounters = "drifted counters";
     public const string Item = "item";
+    public const string Receipt = "receipt";
+    public const string Replacement = "replacement";
+    public const string Year = "year";
 
     /// <summary>The details text of <paramref name="facts"/>; null values are left out.</summary>
     public static string Format(params (string Key, object? Value)[] facts)

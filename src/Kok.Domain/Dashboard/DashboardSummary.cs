@@ -1,3 +1,5 @@
+using Kok.Domain.Receipts;
+
 namespace Kok.Domain.Dashboard;
 
 /// <summary>
@@ -19,6 +21,9 @@ public sealed record DashboardSummary(
 {
     /// <summary>Open items of the "Needs attention" list (money that came back, failed monthly payments).</summary>
     public int AttentionOpen { get; init; }
+
+    /// <summary>Why no receipt may be issued today, with the settings to update; null when receipts can be issued.</summary>
+    public ReceiptIssueBlocker? ReceiptsBlocked { get; init; }
 
     /// <param name="months">Totals by month scope (<see cref="DashboardScope.Month(int, int)"/>); months missing count 0.</param>
     public static DashboardSummary From(

@@ -33,4 +33,19 @@ public static class StaffErrorCodes
 
     /// <summary>Field <c>body</c>: not a JSON object.</summary>
     public const string BodyNotObject = "body_not_object";
+
+    /// <summary>No receipt has this number.</summary>
+    public const string ReceiptNotFound = "receipt_not_found";
+
+    /// <summary>The receipt was withdrawn already; a withdrawn receipt is not corrected again.</summary>
+    public const string ReceiptAlreadyWithdrawn = "receipt_already_withdrawn";
+
+    /// <summary>The year is not over yet: a Sammelbestätigung is issued after its period.</summary>
+    public const string YearNotOver = "year_not_over";
+
+    /// <summary>Receipts are blocked (exemption notice too old or settings missing); the problem names what to update.</summary>
+    public const string ReceiptsBlocked = "receipts_blocked";
+
+    /// <summary>No donor group of the year has a payment to confirm, so there is no sample.</summary>
+    public const string NothingToConfirm = "nothing_to_confirm";
 }

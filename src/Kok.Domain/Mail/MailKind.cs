@@ -47,4 +47,10 @@ public enum MailKind
 
     /// <summary>A monthly donation ended because its payments failed; one per donation.</summary>
     MonthlyDonationEnded,
+
+    /// <summary>The yearly Sammelbestätigung of a monthly donor, attached; one per receipt number.</summary>
+    AnnualReceipt,
+
+    /// <summary>A receipt was withdrawn and, where payments still count, reissued under a new number; one per withdrawn receipt.</summary>
+    ReceiptCorrected,
 }

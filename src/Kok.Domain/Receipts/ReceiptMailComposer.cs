@@ -174,6 +174,74 @@ public sealed class ReceiptMailComposer
             english ? $"Donation receipt no. {document.Number} withdrawn" : $"Zuwendungsbestätigung Nr. {document.Number} storniert");
     }
 
+    /// <summary>Sends the yearly Sammelbestätigung of a monthly donor, attached.</summary>
+    public MailMessage AnnualReceipt(MailRecipient to, MailLanguage language, RenderedReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(receipt);
+        var document = receipt.Document;
+        if (document.Form != ReceiptForm.Sammelbestaetigung || document.IsWithdrawn || document.IsDraft)
+        {
+            throw new ArgumentException("Expected a valid Sammelbestätigung.", nameof(receipt));
+        }
+
+        var english = language == MailLanguage.English;
+        var year = document.Period.Year;
+        var body = Start(to, language);
+        body.Paragraph(english
+            ? $"Thank you very much for supporting us regularly in {year}: your {document.Lines.Count} donations came to {English(document.AmountCents)}. {MissionEnglish}"
+            : $"herzlichen Dank, dass Sie uns {year} regelmäßig unterstützt haben: Ihre {document.Lines.Count} Spenden ergeben zusammen {German(document.AmountCents)}. {MissionGerman}");
+        body.Paragraph(english
+            ? $"Attached you will find your collective donation receipt (Sammelbestätigung) no. {document.Number} for {year} as a PDF for your German tax return; its annex lists every donation. It was created by machine and is valid without a handwritten signature; please print it out and keep it."
+            : $"Im Anhang finden Sie Ihre Sammelbestätigung Nr. {document.Number} für {year} als PDF für Ihre Steuererklärung; die Anlage listet jede Spende einzeln auf. Sie wurde maschinell erstellt und ist ohne eigenhändige Unterschrift gültig; bitte drucken Sie sie aus und bewahren Sie sie auf.");
+        Finish(body, language);
+        return body.Build(
+            to,
+            english
+                ? $"Your donation receipt for {year} – no. {document.Number}"
+                : $"Ihre Sammelbestätigung für {year} – Nr. {document.Number}",
+            [Attachment(receipt)]);
+    }
+
+    /// <summary>
+    /// Tells the supporter that a receipt was withdrawn (storniert) and, when there is one, sends the corrected
+    /// receipt that replaces it under a new number.
+    /// </summary>
+    public MailMessage ReceiptCorrected(MailRecipient to, MailLanguage language, ReceiptDocument withdrawn, RenderedReceipt? replacement)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(withdrawn);
+        if (!withdrawn.IsWithdrawn)
+        {
+            throw new ArgumentException("The receipt has not been withdrawn.", nameof(withdrawn));
+        }
+
+        var english = language == MailLanguage.English;
+        var body = Start(to, language);
+        body.Paragraph(english
+            ? $"We have withdrawn your donation receipt (Zuwendungsbestätigung) no. {withdrawn.Number} of {English(withdrawn.IssueDate)} over {English(withdrawn.AmountCents)}; it is no longer valid. Please do not use it for your tax return and destroy any printed copies. If you have already submitted it to your tax office (Finanzamt), please let them know."
+            : $"wir haben Ihre Zuwendungsbestätigung Nr. {withdrawn.Number} vom {GermanDate.Format(withdrawn.IssueDate)} über {German(withdrawn.AmountCents)} storniert; sie ist ungültig. Bitte verwenden Sie sie nicht für Ihre Steuererklärung und vernichten Sie vorhandene Ausdrucke. Falls Sie sie bereits bei Ihrem Finanzamt eingereicht haben, teilen Sie ihm dies bitte mit.");
+        if (replacement is not null)
+        {
+            var document = replacement.Document;
+            body.Paragraph(english
+                ? $"Attached you will find the corrected receipt no. {document.Number} over {English(document.AmountCents)}, which replaces it. It was created by machine and is valid without a handwritten signature; please print it out and keep it."
+                : $"Im Anhang finden Sie die berichtigte Zuwendungsbestätigung Nr. {document.Number} über {German(document.AmountCents)}, die sie ersetzt. Sie wurde maschinell erstellt und ist ohne eigenhändige Unterschrift gültig; bitte drucken Sie sie aus und bewahren Sie sie auf.");
+        }
+        else
+        {
+            body.Paragraph(english
+                ? "No payment of this receipt still counts (for example because it was paid back), so there is no new receipt."
+                : "Keine Zahlung dieser Bestätigung zählt mehr (etwa weil sie zurückgezahlt wurde); deshalb gibt es keine neue Bestätigung.");
+        }
+
+        Finish(body, language);
+        return body.Build(
+            to,
+            english ? $"Donation receipt no. {withdrawn.Number} corrected" : $"Zuwendungsbestätigung Nr. {withdrawn.Number} berichtigt",
+            replacement is null ? [] : [Attachment(replacement)]);
+    }
+
     private static ReceiptDocument RequireValid(RenderedReceipt receipt, ReceiptKind kind)
     {
         ArgumentNullException.ThrowIfNull(receipt);

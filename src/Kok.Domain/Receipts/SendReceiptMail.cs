@@ -45,7 +45,8 @@ public sealed class SendReceiptMail(
     OrganisationProfile organisation,
     MailDispatcher mailer,
     IMailLog mailLog,
-    TimeProvider time)
+    TimeProvider time,
+    PaymentNoLongerCounts? noLongerCounts = null)
 {
     /// <summary>Why a thank-you was closed unsent, as the mail log shows it.</summary>
     public const string RefundedBeforeThanks = "The payment was refunded in full before its thank-you went out: no thanks, no receipt.";
@@ -195,6 +196,16 @@ public sealed class SendReceiptMail(
                 throw new PaymentNotSettledException("The refund is not saved yet.");
             case ReceiptPaymentState.Failed:
                 return new ReceiptMailResult(ReceiptMailOutcome.NoMailDue);
+        }
+
+        if (payment.PaidMail is not (PaidPaymentMail.OneTimeDonation or PaidPaymentMail.MembershipFee) && noLongerCounts is not null)
+        {
+            // A monthly payment is only ever confirmed by a Sammelbestätigung: corrected (withdrawn and reissued
+            // without it) rather than withdrawn, the same path as returned direct debits.
+            var corrected = await noLongerCounts.ExecuteAsync(payment.Key, ReceiptWithdrawal.RefundReason, cancellationToken).ConfigureAwait(false);
+            return corrected.Outcome == ReceiptCorrectionOutcome.NoReceipt
+                ? new ReceiptMailResult(ReceiptMailOutcome.NoMailDue)
+                : new ReceiptMailResult(ReceiptMailOutcome.Withdrawn, MailKind.ReceiptCorrected, corrected.Replacement ?? corrected.Withdrawn);
         }
 
         // Withdrawn first: a receipt issued by a thank-you still in flight is withdrawn now or, as the thank-you makes

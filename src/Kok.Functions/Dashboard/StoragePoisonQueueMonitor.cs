@@ -19,6 +19,7 @@ public sealed class StoragePoisonQueueMonitor(StorageClients storage) : IPoisonQ
         IMemberMailQueue.WelcomeQueueName,
         IMemberMailQueue.MemberMailQueueName,
         IDuesChargeQueue.QueueName,
+        IAnnualReceiptQueue.QueueName,
     ];
 
     public async Task<IReadOnlyDictionary<string, int>> CountsAsync(CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Kok.Domain.Donations;
 using Kok.Domain.Payments;
 using Kok.Functions.Dashboard;
 using Kok.Functions.Payments;
+using Kok.Functions.Receipts;
 using Kok.Functions.Storage;
 using Kok.Functions.Storage.Saving;
 
@@ -28,6 +29,7 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
             new PaymentReferenceProjection<Donation>(storage, PaymentOwnerKind.Donation, d => d.Id),
             new DonationListProjection(storage),
             new AttentionProjection<Donation>(storage, AttentionItems.Of),
+            new AnnualReceiptIndexProjection(storage),
         ];
         if (totals is not null)
         {

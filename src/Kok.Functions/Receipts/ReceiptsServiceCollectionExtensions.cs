@@ -1,3 +1,4 @@
+using Kok.Domain.Dashboard;
 using Kok.Domain.Donations;
 using Kok.Domain.Mail;
 using Kok.Domain.Receipts;
@@ -27,6 +28,28 @@ public static class ReceiptsServiceCollectionExtensions
         services.AddSingleton<MailDispatcher>();
         services.AddSingleton<IReceiptSubjectSource, DonationReceiptSubjects>();
         services.AddSingleton<SendReceiptMail>();
+
+        // The annual run, corrections and the staff's receipts API.
+        services.AddSingleton<IAnnualReceiptIndex, TableAnnualReceiptIndex>();
+        services.AddSingleton<IAnnualReceiptRuns, TableAnnualReceiptRuns>();
+        services.AddSingleton<AnnualReceiptQueueClient>();
+        services.AddSingleton<IAnnualReceiptQueue>(sp => sp.GetRequiredService<AnnualReceiptQueueClient>());
+        services.AddSingleton<AnnualReceiptAssembly>();
+        services.AddSingleton<ReceiptFiles>();
+        services.AddSingleton<ReceiptCorrector>();
+        services.AddSingleton<PaymentNoLongerCounts>();
+        services.AddSingleton<StartAnnualReceiptRun>();
+        services.AddSingleton<IAnnualReceiptIssuer, CoalescingAnnualReceiptIssuer>();
+        services.AddSingleton<IssueAnnualReceipt>();
+        services.AddSingleton<PreviewAnnualReceipts>();
+        services.AddSingleton<GetAnnualReceiptProgress>();
+        services.AddSingleton<StaffActionRecorder>();
+        services.AddSingleton<StaffStartsAnnualReceiptRun>();
+        services.AddSingleton<SearchReceipts>();
+        services.AddSingleton<CopyReceipt>();
+        services.AddSingleton<CorrectReceipt>();
+        services.AddSingleton<ReceiptStaffDocuments>();
+        services.AddSingleton<ReconcileReceipts>();
         return services;
     }
 }

@@ -21,10 +21,13 @@ public static class TableNames
     /// <summary>The staff's "Needs attention" list: money that came back, failed monthly payments (partitions open, done).</summary>
     public const string DashboardAttention = "DashboardAttention";
 
+    /// <summary>Paid payments of monthly donations by payment year, for the annual receipts, and the annual runs' records.</summary>
+    public const string AnnualReceiptIndex = "AnnualReceiptIndex";
+
     /// <summary>Every table above; <see cref="StorageLayout.App"/> creates them at start.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Donations, PaymentReferences, IdempotencyKeys, ReceiptRegister, MailLog, Members, MemberIndex, MemberEndings,
-        DuesAgenda, DashboardTotals, DashboardAudit, DashboardMemberList, DashboardDonationList, DashboardAttention,
+        DuesAgenda, DashboardTotals, DashboardAudit, DashboardMemberList, DashboardDonationList, DashboardAttention, AnnualReceiptIndex,
     ];
 }

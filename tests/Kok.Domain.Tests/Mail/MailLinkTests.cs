@@ -103,6 +103,12 @@ public partial class MailLinkTests
             ],
             MailKind.MonthlyPaymentFailed => [(problems.MonthlyPaymentFailed(Donor, language, 1000, "expired_card"), 0)],
             MailKind.MonthlyDonationEnded => [(problems.MonthlyDonationEnded(Donor, language), 0)],
+            MailKind.AnnualReceipt => [(receipts.AnnualReceipt(Donor, language, new RenderedReceipt(AnnualReceipt(), Pdf)), 0)],
+            MailKind.ReceiptCorrected =>
+            [
+                (receipts.ReceiptCorrected(Donor, language, AnnualReceipt().Withdraw(new DateOnly(2027, 2, 1)), new RenderedReceipt(AnnualReceipt("2027-000002"), Pdf)), 0),
+                (receipts.ReceiptCorrected(Donor, language, ReceiptTestData.Receipt().Withdraw(new DateOnly(2026, 4, 1)), null), 0),
+            ],
             MailKind.MemberWelcome => [(members.Welcome(Hostile(ActiveMember(locale: locale)), CancelLink), 1)],
             MailKind.MemberCancellationConfirmed => [(members.CancellationConfirmed(CancelledMember(locale), CancelLink), 1)],
             MailKind.MemberFirstPaymentFailed => [(members.FirstPaymentFailed(FailedSignUp(locale), CancelLink), 1)],
@@ -151,6 +157,17 @@ public partial class MailLinkTests
         member.Apply(Failed("evt_2"));
         return Hostile(member);
     }
+
+    private static ReceiptDocument AnnualReceipt(string number = "2027-000001") =>
+        new AnnualReceiptIssueRequest(
+            AnnualReceiptSubject.CalendarYear(new ReceiptDonorKey("d1"), 2026),
+            new ReceiptDonor(HostileName, ["Kurfürstenstraße 33", "10785 Berlin"]),
+            [
+                new AnnualReceiptPayment(ReceiptPaymentKey.For(ReceiptSubjectKind.Donation, "don_a", "pay_1"), new DateOnly(2026, 1, 5), ReceiptKind.Donation, 1000),
+                new AnnualReceiptPayment(ReceiptPaymentKey.For(ReceiptSubjectKind.Donation, "don_a", "pay_2"), new DateOnly(2026, 2, 5), ReceiptKind.Donation, 1000),
+            ],
+            new DateOnly(2027, 1, 10),
+            ReceiptTestData.ConfiguredOrganisation).ToDocument(number);
 
     private static Member Hostile(Member member) => Member.FromSnapshot(member.ToSnapshot() with { Name = HostileName });
 

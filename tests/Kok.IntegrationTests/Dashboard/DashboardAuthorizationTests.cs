@@ -39,6 +39,17 @@ public sealed class DashboardAuthorizationTests
         { "GET", "api/dashboard/attention", HttpStatusCode.OK },
         // No open item has this key: staff get past the guard and hear so.
         { "POST", "api/dashboard/attention/0000000000000000001_don_authorization_Returned_none/done", HttpStatusCode.NotFound },
+        { "GET", "dashboard/receipts", HttpStatusCode.OK },
+        { "GET", "dashboard/receipts/assets/receipts.js", HttpStatusCode.OK },
+        { "GET", "api/dashboard/receipts/annual/2040/preview", HttpStatusCode.OK },
+        { "GET", "api/dashboard/receipts/annual/2040/preview/sample", HttpStatusCode.NotFound },
+        { "POST", "api/dashboard/receipts/annual/2999/run", HttpStatusCode.Conflict },
+        { "GET", "api/dashboard/receipts/annual/2040/progress", HttpStatusCode.OK },
+        { "GET", "api/dashboard/receipts?year=2040", HttpStatusCode.OK },
+        { "GET", "api/dashboard/receipts/2040-999999/pdf", HttpStatusCode.NotFound },
+        { "GET", "api/dashboard/receipts/2040-999999/copy", HttpStatusCode.NotFound },
+        { "POST", "api/dashboard/receipts/2040-999999/correct", HttpStatusCode.BadRequest },
+        { "GET", "api/dashboard/receipts/reconciliation?year=2040", HttpStatusCode.OK },
     };
 
     [Fact]

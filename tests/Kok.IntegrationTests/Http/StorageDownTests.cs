@@ -25,7 +25,7 @@ public sealed class StorageDownTests
     private static readonly string DonationId = RandomIdGenerator.Derive(Donation.IdPrefix, "storage-down");
 
     /// <summary>Routes that never touch storage and answer as usual.</summary>
-    private static readonly string[] WithoutStorage = ["DashboardPage", "DashboardAsset"];
+    private static readonly string[] WithoutStorage = ["DashboardPage", "DashboardAsset", "ReceiptsPage", "ReceiptsPageScript"];
 
     [Fact]
     public async Task Every_route_answers_503_problem_json_with_retry_after_after_the_interactive_budgets_attempts()
@@ -166,6 +166,17 @@ public sealed class StorageDownTests
             ["RequeueDashboardPoisonMessages"] = () => Staff(Post("api/dashboard/mail/poison/receipt-mail/requeue", null)),
             ["DashboardPage"] = () => Staff(Get("dashboard")),
             ["DashboardAsset"] = () => Staff(Get("dashboard/assets/dashboard.css")),
+            ["ReceiptsPage"] = () => Staff(Get("dashboard/receipts")),
+            ["ReceiptsPageScript"] = () => Staff(Get("dashboard/receipts/assets/receipts.js")),
+            ["PreviewAnnualReceipts"] = () => Staff(Get("api/dashboard/receipts/annual/2025/preview")),
+            ["SampleAnnualReceipt"] = () => Staff(Get("api/dashboard/receipts/annual/2025/preview/sample")),
+            ["StartAnnualReceipts"] = () => Staff(Post("api/dashboard/receipts/annual/2025/run", null)),
+            ["AnnualReceiptsProgress"] = () => Staff(Get("api/dashboard/receipts/annual/2025/progress")),
+            ["ListDashboardReceipts"] = () => Staff(Get("api/dashboard/receipts?year=2025")),
+            ["DownloadDashboardReceipt"] = () => Staff(Get("api/dashboard/receipts/2025-000001/pdf")),
+            ["CopyDashboardReceipt"] = () => Staff(Get("api/dashboard/receipts/2025-000001/copy")),
+            ["CorrectDashboardReceipt"] = () => Staff(Post("api/dashboard/receipts/2025-000001/correct", """{"reason":"Anschrift falsch"}""")),
+            ["AnnualReceiptsReconciliation"] = () => Staff(Get("api/dashboard/receipts/reconciliation?year=2025")),
         };
     }
 

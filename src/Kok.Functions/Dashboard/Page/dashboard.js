@@ -373,6 +373,10 @@
     }
 
     $("generated").textContent = t("generated", { time: dateTime(s.generatedAt) });
+    // Receipts blocked (exemption notice too old, settings missing): the API words it in both languages.
+    const blocked = $("receipts-blocked");
+    blocked.hidden = !s.receiptsBlocked;
+    blocked.textContent = s.receiptsBlocked ? (state.lang === "de" ? s.receiptsBlocked.german : s.receiptsBlocked.english) : "";
     const m = s.members || {};
     const statuses = ["active", "overdue", "lapsed", "cancelling", "pending", "processing", "ended"];
     const poison = Object.entries(s.poison || {});
