@@ -22,7 +22,8 @@ internal static class DashboardHost
         server.Runs(RefreshFunction)
             ? Eventually.WaitUntilAsync(
                 async () => await TestQueues.CountAsync(server.StorageConnectionString, DeferredRefresh.QueueName) == 0,
-                "the dashboard caught up with every save")
+                "the dashboard caught up with every save",
+                TimeSpan.FromSeconds(90))
             : Task.CompletedTask;
 
     public static async Task<JsonObject> SummaryAsync(DevHostServer server, int year)

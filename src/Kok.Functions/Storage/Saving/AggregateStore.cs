@@ -105,7 +105,7 @@ public sealed class AggregateStore<TAggregate>(
         var revision = (loaded?.Revision ?? 0) + 1;
         if (steps.Any(s => s.Projection.Phase.HasFlag(ProjectionPhase.Deferred) && s.Projection.NeedsRefresh(s.Step)))
         {
-            await queue.SendAsync(DeferredRefresh.QueueName, new DeferredRefresh(rows.Table, rows.IdOf(aggregate), revision), DeferredRefresh.Delay, cancellationToken);
+            await queue.SendAsync(DeferredRefresh.QueueName, new DeferredRefresh(rows.Table, rows.IdOf(aggregate), revision), cancellationToken);
         }
 
         foreach (var (projection, step) in steps.Where(s => s.Projection.Phase.HasFlag(ProjectionPhase.BeforeWrite)))

@@ -14,12 +14,6 @@ public sealed record DeferredRefresh(
 {
     public const string QueueName = "projections";
 
-    /// <summary>
-    /// How long a refresh message stays invisible after it is sent: its save lands meanwhile (no put-back), a burst
-    /// of saves is through before the dashboard's writes compete with it, and saves of one aggregate within this time
-    /// are counted by one refresh (the later ones then find their revision shown and write nothing).
-    /// </summary>
-    public static readonly TimeSpan Delay = TimeSpan.FromSeconds(2);
 
     /// <summary>The message, or null when it is not one (not JSON, a part missing, an id that no row can have).</summary>
     public static DeferredRefresh? Parse(string? message)
