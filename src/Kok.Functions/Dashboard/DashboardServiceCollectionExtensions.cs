@@ -14,8 +14,6 @@ public static class DashboardServiceCollectionExtensions
     {
         services.AddSingleton<IDashboardTotals, TableDashboardTotals>();
 
-        services.AddSingleton<ProjectionRefreshGate>();
-
         // What RefreshProjections brings up to date off the request's path (ADR 0006): one per kind of aggregate.
         services.AddSingleton<IAggregateRefresh>(sp => TableDonationRepository.Store(sp.GetRequiredService<StorageClients>(), sp.GetService<IDashboardTotals>()));
         services.AddSingleton<IAggregateRefresh>(sp => TableMemberRepository.Store(sp.GetRequiredService<StorageClients>(), sp.GetService<IDashboardTotals>()));

@@ -11,7 +11,7 @@ namespace Kok.Functions.Storage.Saving;
 /// projections compare the stored revision with what they last showed, so a redelivery, a duplicate or an older
 /// message writes nothing.
 /// </summary>
-public sealed class RefreshProjectionsFunction(IEnumerable<IAggregateRefresh> aggregates, ProjectionRefreshGate gate, QueueMessageHandler messages)
+public sealed class RefreshProjectionsFunction(IEnumerable<IAggregateRefresh> aggregates, QueueMessageHandler messages)
 {
     /// <summary>
     /// Put-backs (1 s, 2 s, 4 s) after which a save that has not come is taken as never coming: it lost its race
@@ -28,8 +28,6 @@ public sealed class RefreshProjectionsFunction(IEnumerable<IAggregateRefresh> ag
 
     private Task RefreshAsync(DeferredRefresh refresh, string message, CancellationToken cancellationToken) =>
         byName.TryGetValue(refresh.Aggregate, out var aggregate)
-            ? gate.RunAsync(
-                () => aggregate.RefreshAsync(refresh.Id, refresh.Revision, QueuePutBack.CountOf(message) >= PutBacksBeforeShowingStored, cancellationToken),
-                cancellationToken)
+            ? aggregate.RefreshAsync(refresh.Id, refresh.Revision, QueuePutBack.CountOf(message) >= PutBacksBeforeShowingStored, cancellationToken)
             : throw UnprocessableMessageException.UnknownSubject("aggregate", refresh.Aggregate);
 }
