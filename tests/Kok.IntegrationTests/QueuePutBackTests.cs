@@ -10,7 +10,7 @@ public sealed class QueuePutBackTests
 {
     private readonly string _queue = "putback-" + Guid.NewGuid().ToString("N")[..12];
     private readonly QueuePutBack _putBack = new(
-        new StorageClients(new StorageSettings(TestStorage.ConnectionString, null, null, null, null), []), NullLogger<QueuePutBack>.Instance);
+        new StorageClients(new StorageSettings(TestStorage.ConnectionString, null, null, null, null), [DeferredRefreshes.Recorder]), NullLogger<QueuePutBack>.Instance);
 
     [Fact]
     public async Task A_message_put_back_comes_again_later_with_its_count_raised()

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 
 namespace Kok.DevHost.Functions;
@@ -18,6 +19,8 @@ internal sealed class QueueTriggerListener(
 {
     /// <summary>How long a received message stays invisible while its function runs (the SDK's value).</summary>
     public static readonly TimeSpan ReceiveVisibilityTimeout = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan ReceiveGraceOnStop = TimeSpan.FromSeconds(5);
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -40,7 +43,13 @@ internal sealed class QueueTriggerListener(
                         queueReady = true;
                     }
 
-                    batch = (await queue.ReceiveMessagesAsync(settings.BatchSize, ReceiveVisibilityTimeout, stopping)).Value;
+                    batch = await ReceiveAsync(queue, stopping);
+                    if (stopping.IsCancellationRequested)
+                    {
+                        await ReleaseAsync(queue, batch);
+                        break;
+                    }
+
                     if (failing)
                     {
                         logger.LogInformation("Queue '{Queue}' of 'Functions.{Function}' is reachable again.", queue.Name, function.Name);
@@ -91,6 +100,33 @@ internal sealed class QueueTriggerListener(
         finally
         {
             await Task.WhenAll(processing);
+        }
+    }
+
+    /// <summary>
+    /// Receives a batch. Not cut short by the stop at once: a receive cancelled while storage already answered would
+    /// leave its messages invisible for <see cref="ReceiveVisibilityTimeout"/>, out of reach of every other host.
+    /// </summary>
+    private async Task<QueueMessage[]> ReceiveAsync(QueueClient queue, CancellationToken stopping)
+    {
+        using var receiving = new CancellationTokenSource();
+        using var onStop = stopping.Register(() => receiving.CancelAfter(ReceiveGraceOnStop));
+        return (await queue.ReceiveMessagesAsync(settings.BatchSize, ReceiveVisibilityTimeout, receiving.Token)).Value;
+    }
+
+    /// <summary>A batch received as the host stops goes back at once, for the next host (as a failed run does).</summary>
+    private async Task ReleaseAsync(QueueClient queue, QueueMessage[] batch)
+    {
+        foreach (var message in batch)
+        {
+            try
+            {
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
+            }
+            catch (RequestFailedException ex)
+            {
+                logger.LogWarning("Releasing message {MessageId} of queue '{Queue}' on stop failed ({Problem}).", message.MessageId, queue.Name, Describe(ex));
+            }
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class DashboardListCostTests(ITestOutputHelper output)
             o.TransactionCounter = counter;
         });
         var policy = DuesPolicy.Default;
-        var storage = new StorageClients(new StorageSettings(TestStorage.ConnectionString, null, null, null, null), []);
+        var storage = new StorageClients(new StorageSettings(TestStorage.ConnectionString, null, null, null, null), [DeferredRefreshes.Recorder]);
         var seeder = new MemberSeeder(TableMemberRepository.Create(storage, policy), policy);
         var today = new DateOnly(2043, 1, 1);
         var seed = Random.Shared.Next(1_000_000, int.MaxValue / 2);

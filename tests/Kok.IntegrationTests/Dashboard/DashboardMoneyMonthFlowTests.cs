@@ -49,7 +49,7 @@ public sealed class DashboardMoneyMonthFlowTests
         // Members stored through the repository with the totals, as the dues run would leave them: the year jump
         // (the March 2037 period charged on 15 December), a SEPA charge still processing (made 20 December), and
         // dues paid half an hour after midnight in Berlin on New Year's Day 2038 (23:30 UTC on 31 December).
-        var storage = new StorageClients(new StorageSettings(server.StorageConnectionString, null, null, null, null), []);
+        var storage = new StorageClients(new StorageSettings(server.StorageConnectionString, null, null, null, null), [DeferredRefreshes.Recorder]);
         var members = TableMemberRepository.Create(storage, DuesPolicy.Default, new TableDashboardTotals(storage, NullLogger<TableDashboardTotals>.Instance));
         Assert.True(await members.TryAddAsync(Charged(new DateTimeOffset(2037, 12, 15, 9, 0, 0, TimeSpan.Zero), DuesChargeStatus.Succeeded), default));
         Assert.True(await members.TryAddAsync(Charged(new DateTimeOffset(2037, 12, 20, 5, 0, 0, TimeSpan.Zero), DuesChargeStatus.Processing), default));

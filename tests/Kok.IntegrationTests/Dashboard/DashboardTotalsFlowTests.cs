@@ -129,7 +129,7 @@ public sealed class DashboardTotalsFlowTests
         Assert.Equal(after2031["dues"]!.ToJsonString(), rebuilt2031["dues"]!.ToJsonString());
         Assert.Equal(after2031["months"]!.ToJsonString(), rebuilt2031["months"]!.ToJsonString());
 
-        var audit = await new TableAuditTrail(new StorageClients(new StorageSettings(server.StorageConnectionString, null, null, null, null), []))
+        var audit = await new TableAuditTrail(new StorageClients(new StorageSettings(server.StorageConnectionString, null, null, null, null), [DeferredRefreshes.Recorder]))
             .ListAsync(Kok.Domain.Dashboard.AuditEntry.Global, 50, CancellationToken.None);
         Assert.Contains(audit, e => e.Action == RecomputeDashboardTotals.AuditAction && e.StaffId == "dev-token" && e.At == InMay);
     }

@@ -26,7 +26,7 @@ public sealed class SeedingTotalsTests
             o.OnlyFunctions.Add("RecomputeDashboardTotals");
             o.Settings["Staff:DevToken"] = DashboardHost.StaffToken;
         });
-        var storage = new StorageClients(new StorageSettings(server.StorageConnectionString, null, null, null, null), []);
+        var storage = new StorageClients(new StorageSettings(server.StorageConnectionString, null, null, null, null), [DeferredRefreshes.Recorder]);
         var seeder = MemberSeeder.ForStorage(storage, DuesPolicy.Default);
         var options = new SeedOptions(Members, Today, 0, Random.Shared.Next(100_000, int.MaxValue / 2)) { Parallelism = 8 };
         var expected = DashboardContribution.Sum(Enumerable.Range(0, Members).Select(n => MemberContribution.Of(seeder.Build(options, n))));

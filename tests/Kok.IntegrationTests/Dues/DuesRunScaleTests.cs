@@ -38,7 +38,7 @@ public sealed class DuesRunScaleTests
     public async Task A_run_costs_the_same_transactions_whether_300_or_3020_members_are_stored()
     {
         var policy = DuesPolicy.Default;
-        var storage = new StorageClients(new StorageSettings(TestStorage.ConnectionString, null, null, null, null), []);
+        var storage = new StorageClients(new StorageSettings(TestStorage.ConnectionString, null, null, null, null), [DeferredRefreshes.Recorder]);
         var seeder = new MemberSeeder(TableMemberRepository.Create(storage, policy), policy);
         var seed = Random.Shared.Next(1, int.MaxValue / 2);
         var small = new SeedOptions(300, FirstDay, Due, seed) { QuietThrough = SecondDay };
@@ -77,7 +77,7 @@ public sealed class DuesRunScaleTests
     {
         // A fresh client per run, as a Functions host has after start: both runs pay the same first-use cost.
         var counter = new StorageTransactionCounter();
-        var storage = new StorageClients(new StorageSettings(TestStorage.ConnectionString, null, null, null, null), [counter]);
+        var storage = new StorageClients(new StorageSettings(TestStorage.ConnectionString, null, null, null, null), [counter, DeferredRefreshes.Recorder]);
         var sender = new StorageQueueSender(storage);
         var clock = new FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero));
         var run = new RunDuesSchedule(

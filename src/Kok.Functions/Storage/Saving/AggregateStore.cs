@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Kok.Domain.Donations;
@@ -50,7 +51,10 @@ public sealed class AggregateStore<TAggregate>(
             .Select(p => (p.Name, Mark: entity.GetString(MarkPrefix + p.Name)))
             .Where(m => m.Mark is not null)
             .ToDictionary(m => m.Name, m => m.Mark!, StringComparer.Ordinal);
-        var revision = entity.GetInt64(RevisionColumn) ?? 0;
+        // Read as any integer: rows written by other tools may hold it as Int32, which GetInt64 refuses.
+        var revision = entity.TryGetValue(RevisionColumn, out var value) && value is int or long
+            ? Convert.ToInt64(value, CultureInfo.InvariantCulture)
+            : 0;
         var version = new StoredVersion(entity.ETag.ToString(), revision, marks);
         return new StoredAggregate<TAggregate>(rows.FromEntity(entity), version.ToString(), revision);
     }
