@@ -27,6 +27,8 @@ public static class ReceiptsServiceCollectionExtensions
         services.AddSingleton<IMailLog, TableMailLog>();
         services.AddSingleton<MailDispatcher>();
         services.AddSingleton<IReceiptSubjectSource, DonationReceiptSubjects>();
+        // The link in the failed-payment mails; read on first use, as DevHost fills in PublicBaseUrl once it knows its address.
+        services.AddSingleton(_ => new PublicPageLinks(Membership.MembershipConfiguration.PublicBaseUrl(configuration)));
         services.AddSingleton<SendReceiptMail>();
 
         // The annual run, corrections and the staff's receipts API.
