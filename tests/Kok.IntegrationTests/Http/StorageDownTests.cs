@@ -160,6 +160,7 @@ public sealed class StorageDownTests
             ["ExportDashboardMembers"] = () => Staff(Get("api/dashboard/export/members.csv")),
             ["ExportDashboardDonations"] = () => Staff(Get("api/dashboard/export/donations.csv")),
             ["GetDashboardMember"] = () => Staff(Get($"api/dashboard/members/{MemberId}")),
+            ["GetDashboardDonation"] = () => Staff(Get($"api/dashboard/donations/{DonationId}")),
             ["RemindDashboardMember"] = () => Staff(Post($"api/dashboard/members/{MemberId}/remind", null)),
             ["RecordDashboardMemberPayment"] = () => Staff(Post($"api/dashboard/members/{MemberId}/payments", transfer)),
             ["CancelDashboardMember"] = () => Staff(Post($"api/dashboard/members/{MemberId}/cancel", null)),
