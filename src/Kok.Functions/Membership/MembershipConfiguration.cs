@@ -53,15 +53,15 @@ public static class MembershipConfiguration
             throw new InvalidOperationException("Links:PayDuesLinkDays must be at least 1.");
         }
 
-        return new MemberLinks(PublicBaseUrl(configuration), Encoding.UTF8.GetBytes(secret), TimeSpan.FromDays(days), TimeSpan.FromDays(payDays));
+        var baseUrl = PublicBaseUrl(configuration)
+            ?? throw new InvalidOperationException("PublicBaseUrl must be set to the absolute URL the app is reached at.");
+        return new MemberLinks(baseUrl, Encoding.UTF8.GetBytes(secret), TimeSpan.FromDays(days), TimeSpan.FromDays(payDays));
     }
 
-    /// <summary><c>PublicBaseUrl</c>: where links in mails point (required, absolute).</summary>
-    public static Uri PublicBaseUrl(IConfiguration configuration)
+    /// <summary><c>PublicBaseUrl</c>, where links in mails point, when it is set to an absolute URL; else null.</summary>
+    public static Uri? PublicBaseUrl(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return Uri.TryCreate(configuration["PublicBaseUrl"], UriKind.Absolute, out var baseUrl)
-            ? baseUrl
-            : throw new InvalidOperationException("PublicBaseUrl must be set to the absolute URL the app is reached at.");
+        return Uri.TryCreate(configuration["PublicBaseUrl"], UriKind.Absolute, out var baseUrl) ? baseUrl : null;
     }
 }
