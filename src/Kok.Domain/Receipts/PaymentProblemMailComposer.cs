@@ -9,7 +9,7 @@ namespace Kok.Domain.Receipts;
 /// and the way to give a new payment method), and a last one when the provider gave up and the donation ended.
 /// Until supporters can change their payment method themselves, the way is to write to the office: the mails link to
 /// the public page that says so (<see cref="PublicPageLinks.PaymentMethod"/>, with the office's address) and name the
-/// address too, so the mail alone suffices. Without <paramref name="pages"/> (tests of other mails) only the address.
+/// address too, so the mail alone suffices. Without <paramref name="pages"/> (no public base URL configured) only the address.
 /// </summary>
 public sealed class PaymentProblemMailComposer(OrganisationProfile organisation, PublicPageLinks? pages = null)
 {
