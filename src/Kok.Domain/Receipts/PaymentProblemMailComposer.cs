@@ -7,9 +7,11 @@ namespace Kok.Domain.Receipts;
 /// <summary>
 /// Mails about a monthly donation whose payments fail, in German or English: one per failed payment (with the reason
 /// and the way to give a new payment method), and a last one when the provider gave up and the donation ended.
-/// Until supporters can change their payment method themselves, the way is to write to the office.
+/// Until supporters can change their payment method themselves, the way is to write to the office: the mails link to
+/// the public page that says so (<see cref="PublicPageLinks.PaymentMethod"/>, with the office's address) and name the
+/// address too, so the mail alone suffices. Without <paramref name="pages"/> (no public base URL configured) only the address.
 /// </summary>
-public sealed class PaymentProblemMailComposer(OrganisationProfile organisation)
+public sealed class PaymentProblemMailComposer(OrganisationProfile organisation, PublicPageLinks? pages = null)
 {
     public MailMessage MonthlyPaymentFailed(MailRecipient to, MailLanguage language, long amountCents, string? failureCode)
     {
@@ -48,10 +50,20 @@ public sealed class PaymentProblemMailComposer(OrganisationProfile organisation)
             : $"Ihre monatliche Spende wurde beendet – {organisation.ShortName}");
     }
 
-    private void NewMethod(MailBodyBuilder body, MailLanguage language) =>
-        body.Paragraph(language == MailLanguage.English
+    private void NewMethod(MailBodyBuilder body, MailLanguage language)
+    {
+        var english = language == MailLanguage.English;
+        if (pages is not null)
+        {
+            body.Paragraph(english
+                ? "How to give us a new payment method:"
+                : "So teilen Sie uns eine neue Zahlungsart mit:", pages.PaymentMethod(language));
+        }
+
+        body.Paragraph(english
             ? $"To give a new payment method, or if you have any questions, please write to us at {organisation.ContactEmail}."
             : $"Für eine neue Zahlungsart oder bei Fragen schreiben Sie uns bitte an {organisation.ContactEmail}.");
+    }
 
     private static MailBodyBuilder Start(MailRecipient to, MailLanguage language)
     {

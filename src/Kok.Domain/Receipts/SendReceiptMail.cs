@@ -46,13 +46,14 @@ public sealed class SendReceiptMail(
     MailDispatcher mailer,
     IMailLog mailLog,
     TimeProvider time,
-    PaymentNoLongerCounts? noLongerCounts = null)
+    PaymentNoLongerCounts? noLongerCounts = null,
+    PublicPageLinks? publicPages = null)
 {
     /// <summary>Why a thank-you was closed unsent, as the mail log shows it.</summary>
     public const string RefundedBeforeThanks = "The payment was refunded in full before its thank-you went out: no thanks, no receipt.";
 
     private readonly IReadOnlyList<IReceiptSubjectSource> sources = sources.ToList();
-    private readonly MonthlyDonationProblemMails problemMails = new(new PaymentProblemMailComposer(organisation), mailer);
+    private readonly MonthlyDonationProblemMails problemMails = new(new PaymentProblemMailComposer(organisation, publicPages), mailer);
 
     public async Task<ReceiptMailResult> ExecuteAsync(ReceiptMailRequest request, CancellationToken cancellationToken)
     {

@@ -23,8 +23,10 @@ public sealed record MemberPageContext(bool English, string Path, string Token, 
             chosen ?? memberLocale == "en", $"{request.PathBase}{request.Path}", request.Query["token"].ToString(), chosen.HasValue);
     }
 
-    /// <summary>This page in German or English, token kept.</summary>
-    public string Url(bool english) => $"{Path}?token={Uri.EscapeDataString(Token)}&lang={(english ? "en" : "de")}";
+    /// <summary>This page in German or English, token kept (a public page without one has none to keep).</summary>
+    public string Url(bool english) => Token.Length == 0
+        ? $"{Path}?lang={(english ? "en" : "de")}"
+        : $"{Path}?token={Uri.EscapeDataString(Token)}&lang={(english ? "en" : "de")}";
 
     public string FormAction => LanguageChosen ? Url(English) : $"{Path}?token={Uri.EscapeDataString(Token)}";
 }

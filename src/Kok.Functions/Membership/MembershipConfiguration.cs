@@ -53,11 +53,15 @@ public static class MembershipConfiguration
             throw new InvalidOperationException("Links:PayDuesLinkDays must be at least 1.");
         }
 
-        if (!Uri.TryCreate(configuration["PublicBaseUrl"], UriKind.Absolute, out var baseUrl))
-        {
-            throw new InvalidOperationException("PublicBaseUrl must be set to the absolute URL the app is reached at.");
-        }
-
+        var baseUrl = PublicBaseUrl(configuration)
+            ?? throw new InvalidOperationException("PublicBaseUrl must be set to the absolute URL the app is reached at.");
         return new MemberLinks(baseUrl, Encoding.UTF8.GetBytes(secret), TimeSpan.FromDays(days), TimeSpan.FromDays(payDays));
+    }
+
+    /// <summary><c>PublicBaseUrl</c>, where links in mails point, when it is set to an absolute URL; else null.</summary>
+    public static Uri? PublicBaseUrl(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Uri.TryCreate(configuration["PublicBaseUrl"], UriKind.Absolute, out var baseUrl) ? baseUrl : null;
     }
 }

@@ -27,6 +27,10 @@ public static class ReceiptsServiceCollectionExtensions
         services.AddSingleton<IMailLog, TableMailLog>();
         services.AddSingleton<MailDispatcher>();
         services.AddSingleton<IReceiptSubjectSource, DonationReceiptSubjects>();
+        // The link in the failed-payment mails; read on first use, as DevHost fills in PublicBaseUrl once it knows its address.
+        // Without the setting (the member mails refuse to start then) the mails name only the office's address: a missing
+        // link must not stop the thank-you mails and receipts this mailer sends too.
+        services.AddSingleton(_ => Membership.MembershipConfiguration.PublicBaseUrl(configuration) is { } url ? new PublicPageLinks(url) : null!);
         services.AddSingleton<SendReceiptMail>();
 
         // The annual run, corrections and the staff's receipts API.

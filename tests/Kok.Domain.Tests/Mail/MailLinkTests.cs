@@ -84,7 +84,7 @@ public partial class MailLinkTests
         var receipts = new ReceiptMailComposer(ReceiptTestData.ConfiguredOrganisation);
         var members = new MemberMailComposer(Organisation);
         var dues = Composer();
-        var problems = new PaymentProblemMailComposer(ReceiptTestData.ConfiguredOrganisation);
+        var problems = new PaymentProblemMailComposer(ReceiptTestData.ConfiguredOrganisation, new PublicPageLinks(new Uri("https://spenden.example.org/")));
         return kind switch
         {
             MailKind.DonationThankYou =>
@@ -101,8 +101,8 @@ public partial class MailLinkTests
                 (receipts.ReceiptWithdrawn(Donor, language, ReceiptTestData.Receipt().Withdraw(new DateOnly(2026, 4, 1))), 0),
                 (receipts.ReceiptWithdrawn(Donor, language, ReceiptTestData.Receipt().Withdraw(new DateOnly(2026, 4, 1)), takenBackByBank: true), 0),
             ],
-            MailKind.MonthlyPaymentFailed => [(problems.MonthlyPaymentFailed(Donor, language, 1000, "expired_card"), 0)],
-            MailKind.MonthlyDonationEnded => [(problems.MonthlyDonationEnded(Donor, language), 0)],
+            MailKind.MonthlyPaymentFailed => [(problems.MonthlyPaymentFailed(Donor, language, 1000, "expired_card"), 1)],
+            MailKind.MonthlyDonationEnded => [(problems.MonthlyDonationEnded(Donor, language), 1)],
             MailKind.AnnualReceipt => [(receipts.AnnualReceipt(Donor, language, new RenderedReceipt(AnnualReceipt(), Pdf)), 0)],
             MailKind.ReceiptCorrected =>
             [

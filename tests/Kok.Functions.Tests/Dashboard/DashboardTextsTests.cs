@@ -71,6 +71,15 @@ public sealed partial class DashboardTextsTests
 
     [Theory]
     [MemberData(nameof(Languages))]
+    public void Every_kind_of_attention_item_and_each_donation_status_and_interval_has_a_label(string lang)
+    {
+        AssertLabelled(lang, "attentionKinds", Names<AttentionKind>());
+        AssertLabelled(lang, "donationStatuses", Names<DonationStatus>());
+        AssertLabelled(lang, "intervals", Names<DonationInterval>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
     public void Every_error_code_of_the_dashboard_API_has_a_message(string lang)
     {
         var fieldCodes = Constants(typeof(BankTransferFormValidator)).Where(c => c.Contains('_', StringComparison.Ordinal)).ToList();

@@ -21,6 +21,7 @@ public class StaffRoutesTests
         "CreateMembership", // the website's membership form
         "ShowMembershipCancellation", // the member's signed link (token checked by the use case)
         "PayDues", // the member's signed link from a dues mail
+        "PaymentMethodPage", // how to give a new payment method: the same text for everyone, linked from mails
         "StripeWebhook", // Stripe, signed
         "Health", // monitoring, no data
     ];

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure;
 using Kok.Domain.Common;
+using Kok.Domain.Mail;
 using Kok.Domain.Membership;
 using Kok.Domain.Payments;
 using Kok.IntegrationTests.Infrastructure;
@@ -31,12 +32,15 @@ public sealed class PublicPagesBrowserTests(BrowserFixture browser) : IClassFixt
         SetDefaultExpectTimeout(15_000);
         _server = await DevHostServer.StartAsync(o =>
         {
-            foreach (var function in new[] { "CreateDonation", "CreateMembership", "ShowMembershipCancellation", "CancelMembership", "PayDues" })
+            foreach (var function in new[] { "CreateDonation", "CreateMembership", "ShowMembershipCancellation", "CancelMembership", "PayDues", "PaymentMethodPage" })
             {
                 o.OnlyFunctions.Add(function);
             }
 
             o.Settings["RateLimit:PermitLimit"] = "1000";
+            o.Settings["Organisation:ContactEmail"] = "spenden@example.org";
+            o.Settings["Organisation:AddressLines:0"] = "Kurfürstenstraße 33";
+            o.Settings["Organisation:AddressLines:1"] = "10785 Berlin";
         });
         _context = await browser.Browser.NewContextAsync(Accessibility.ContextOptions(_server.BaseAddress, 1280, "de-DE"));
         _page = await _context.NewPageAsync();
@@ -142,6 +146,27 @@ public sealed class PublicPagesBrowserTests(BrowserFixture browser) : IClassFixt
         await _page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await Expect(_page.Locator("main h1")).ToHaveTextAsync("Nothing to pay");
         await CheckAsync("pay dues, nothing to pay, en");
+    }
+
+    [Fact]
+    public async Task Payment_method_page_from_the_failed_payment_mail_passes_the_accessibility_check_in_both_languages()
+    {
+        // The very link the mails carry, from the app's own configuration.
+        var links = _server.Services.GetRequiredService<PublicPageLinks>();
+
+        await _page.GotoAsync(links.PaymentMethod(MailLanguage.German).PathAndQuery);
+        await Expect(_page.Locator("html")).ToHaveAttributeAsync("lang", "de");
+        await Expect(_page.Locator("main h1")).ToHaveTextAsync("Neue Zahlungsart mitteilen");
+        await Expect(_page.Locator("#contact-email")).ToHaveAttributeAsync("href", "mailto:spenden@example.org");
+        await CheckAsync("payment method page, de");
+        await _page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Expect(_page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(_page.Locator("#contact")).ToContainTextAsync("Please write to our office at spenden@example.org");
+        await CheckAsync("payment method page, en");
+
+        await _page.GotoAsync(links.PaymentMethod(MailLanguage.English).PathAndQuery);
+        await Expect(_page.Locator("main h1")).ToHaveTextAsync("Giving us a new payment method");
+        await Expect(_page.Locator("#postal-address")).ToContainTextAsync("10785 Berlin");
     }
 
     [Fact]

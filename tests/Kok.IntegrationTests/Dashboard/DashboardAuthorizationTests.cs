@@ -37,6 +37,8 @@ public sealed class DashboardAuthorizationTests
         { "POST", "api/dashboard/members/{member}/cancel", HttpStatusCode.OK },
         { "POST", "api/dashboard/mail/poison/welcome-mail/requeue", HttpStatusCode.OK },
         { "GET", "api/dashboard/attention", HttpStatusCode.OK },
+        // No such donation: staff get past the guard and hear so.
+        { "GET", "api/dashboard/donations/don_authorization", HttpStatusCode.NotFound },
         // No open item has this key: staff get past the guard and hear so.
         { "POST", "api/dashboard/attention/0000000000000000001_don_authorization_Returned_none/done", HttpStatusCode.NotFound },
         { "GET", "dashboard/receipts", HttpStatusCode.OK },

@@ -25,7 +25,7 @@ public sealed class StorageDownTests
     private static readonly string DonationId = RandomIdGenerator.Derive(Donation.IdPrefix, "storage-down");
 
     /// <summary>Routes that never touch storage and answer as usual.</summary>
-    private static readonly string[] WithoutStorage = ["DashboardPage", "DashboardAsset", "ReceiptsPage", "ReceiptsPageScript"];
+    private static readonly string[] WithoutStorage = ["DashboardPage", "DashboardAsset", "ReceiptsPage", "ReceiptsPageScript", "PaymentMethodPage"];
 
     [Fact]
     public async Task Every_route_answers_503_problem_json_with_retry_after_after_the_interactive_budgets_attempts()
@@ -160,6 +160,7 @@ public sealed class StorageDownTests
             ["ExportDashboardMembers"] = () => Staff(Get("api/dashboard/export/members.csv")),
             ["ExportDashboardDonations"] = () => Staff(Get("api/dashboard/export/donations.csv")),
             ["GetDashboardMember"] = () => Staff(Get($"api/dashboard/members/{MemberId}")),
+            ["GetDashboardDonation"] = () => Staff(Get($"api/dashboard/donations/{DonationId}")),
             ["RemindDashboardMember"] = () => Staff(Post($"api/dashboard/members/{MemberId}/remind", null)),
             ["RecordDashboardMemberPayment"] = () => Staff(Post($"api/dashboard/members/{MemberId}/payments", transfer)),
             ["CancelDashboardMember"] = () => Staff(Post($"api/dashboard/members/{MemberId}/cancel", null)),
@@ -168,6 +169,7 @@ public sealed class StorageDownTests
             ["DashboardAsset"] = () => Staff(Get("dashboard/assets/dashboard.css")),
             ["ReceiptsPage"] = () => Staff(Get("dashboard/receipts")),
             ["ReceiptsPageScript"] = () => Staff(Get("dashboard/receipts/assets/receipts.js")),
+            ["PaymentMethodPage"] = () => Get("payment-method?lang=en"),
             ["PreviewAnnualReceipts"] = () => Staff(Get("api/dashboard/receipts/annual/2025/preview")),
             ["SampleAnnualReceipt"] = () => Staff(Get("api/dashboard/receipts/annual/2025/preview/sample")),
             ["StartAnnualReceipts"] = () => Staff(Post("api/dashboard/receipts/annual/2025/run", null)),

@@ -174,6 +174,13 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
         Assert.Equal(4, mails.Count);
         Assert.Equal(2, mails.Count(m => ((string)m["subject"]!).StartsWith("Ihre monatliche Spende konnte nicht eingezogen werden", StringComparison.Ordinal)));
         Assert.Single(mails, m => ((string)m["subject"]!).StartsWith("Ihre monatliche Spende wurde beendet", StringComparison.Ordinal));
+
+        // Each of the three links to the page on giving a new payment method, which answers without a sign-in.
+        var link = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Kok.Domain.Mail.PublicPageLinks>(server.Services).PaymentMethod(Kok.Domain.Mail.MailLanguage.German);
+        Assert.Equal(3, mails.Count(m => ((string)m["text"]!).Contains(link.AbsoluteUri, StringComparison.Ordinal)));
+        using var page = await server.Client.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
     [Fact]

@@ -18,8 +18,10 @@
     summary: null,
     summaryError: null,
     overdue: { items: [], token: null, error: null, loaded: false },
+    attention: { items: [], token: null, error: null, loaded: false },
     search: { q: "", items: [], token: null, error: null, loaded: false },
     detail: null,
+    donation: null,
     chartTableShown: false,
     chartWidth: 0,
     // The message at the top: a function, so a language switch words it again; sticky ones are action results.
@@ -373,6 +375,7 @@
     }
 
     $("generated").textContent = t("generated", { time: dateTime(s.generatedAt) });
+    renderAttentionCount();
     // Receipts blocked (exemption notice too old, settings missing): the API words it in both languages.
     const blocked = $("receipts-blocked");
     blocked.hidden = !s.receiptsBlocked;
@@ -584,11 +587,11 @@
 
   function memberName(m) { return m.name || m.id; }
 
-  async function loadList(list, query, append) {
+  async function loadList(list, query, append, path) {
     const params = new URLSearchParams(query);
     if (append && list.token) params.set("continuationToken", list.token);
     try {
-      const page = await api("/members?" + params.toString());
+      const page = await api((path || "/members") + "?" + params.toString());
       const items = Array.isArray(page && page.items) ? page.items : [];
       list.items = append ? list.items.concat(items) : items;
       list.token = page && page.continuationToken ? page.continuationToken : null;
@@ -830,6 +833,119 @@
     $("confirm-no").focus();
   }
 
+  // ---------- needs attention ----------
+
+  // What staff must act on (disputes, returns, failed monthly payments, …), newest first, 50 a page; the open count
+  // comes with the summary.
+  async function loadAttention(append) {
+    await loadList(state.attention, {}, append, "/attention");
+    renderAttention();
+  }
+
+  function renderAttentionCount() {
+    const open = state.summary && typeof state.summary.attentionOpen === "number" ? state.summary.attentionOpen : null;
+    $("attention-count").textContent = open === null ? "" : t("attentionOpen", { count: open });
+  }
+
+  // The supporter as a link: a member's details, or the donation's (the API's own link, so it also opens in a new tab).
+  function supporterCell(item) {
+    const member = item.subjectKind === "member";
+    return el("td", { class: "member" },
+      el("a", { href: item.link, class: "name", "data-action": "supporter", text: item.supporterName || item.subjectId,
+        onclick: e => { e.preventDefault(); openSubject(item.subjectKind, item.subjectId, item.supporterName, e.currentTarget); } }),
+      el("span", { class: "member-no", text: member ? t("memberNo") + " " + item.subjectId : t("donationNo", { id: item.subjectId }) }));
+  }
+
+  function renderAttention() {
+    renderAttentionCount();
+    const list = state.attention, container = $("attention");
+    $("attention-more").hidden = !list.token;
+    if (!list.loaded) return container.replaceChildren(notice(t("loading")));
+    if (list.error) return container.replaceChildren(notice(describe(list.error), !list.error.notAvailable));
+    if (list.items.length === 0) return container.replaceChildren(notice(t("attentionEmpty")));
+    const columns = [{ key: "what" }, { key: "supporter" }, { key: "reason" }, { key: "amount", num: true }, { key: "since" }, { key: "actions" }];
+    container.replaceChildren(tableOf(columns, list.items, item => el("tr", { "data-key": item.key, "data-subject": item.subjectId },
+      td(label("attentionKinds", item.kind)),
+      supporterCell(item),
+      td((state.lang === "de" ? item.reasonGerman : item.reasonEnglish) || "–"),
+      td(euros(item.amountCents), true),
+      td(dateTime(item.at)),
+      el("td", { class: "actions" }, namedButton(t("markDone"), label("attentionKinds", item.kind) + ", " + (item.supporterName || item.subjectId),
+        Object.assign({ class: "small secondary", "data-action": "done", onclick: () => markDone(item) }, busyAttrs("done:" + item.key))))),
+    { "data-testid": "attention-table", class: "list attention" }));
+  }
+
+  function markDone(item) {
+    const name = item.supporterName || item.subjectId;
+    return runAction("done:" + item.key, async () => {
+      try {
+        await api("/attention/" + encodeURIComponent(item.key) + "/done", { method: "POST" });
+        announce(() => t("attentionDone", { what: label("attentionKinds", item.kind), name }), "ok", true);
+      } catch (error) {
+        announce(() => describe(error, name), "error", true);
+      }
+
+      // Done, or done meanwhile by someone else (404): either way the list and the count are read again.
+      await Promise.all([loadSummary(false), loadAttention(false)]);
+      // The row and its button are gone: the section's heading keeps the keyboard's place.
+      if (!document.activeElement || document.activeElement === document.body) $("attention-heading").focus();
+    });
+  }
+
+  function openSubject(kind, id, name, opener) {
+    if (kind === "member") openMember(id, opener);
+    else openDonation(id, name, opener);
+  }
+
+  // "#member/mem_…" or "#donation/don_…" (the list's links, e.g. opened in a new tab) open that detail.
+  function openFromHash() {
+    const match = /^#(member|donation)\/([A-Za-z0-9_-]{1,80})$/.exec(location.hash);
+    if (match) openSubject(match[1], match[2], null, null);
+  }
+
+  // ---------- donation detail ----------
+
+  async function openDonation(id, name, opener) {
+    state.donation = { id, name, data: null, error: null };
+    renderDonation();
+    openDialog($("donation-dialog"), opener);
+    $("donation-dialog").querySelector("[data-close]").focus();
+    try {
+      state.donation.data = await api("/donations/" + encodeURIComponent(id));
+    } catch (error) {
+      state.donation.error = error;
+    }
+
+    if (state.donation && state.donation.id === id) renderDonation();
+  }
+
+  function renderDonation() {
+    const d = state.donation;
+    if (!d) return;
+    $("donation-title").textContent = d.name ? t("donationOf", { name: d.name }) : t("donationNo", { id: d.id });
+    const body = $("donation-body");
+    if (!d.data) {
+      body.replaceChildren(d.error ? notice(describe(d.error), !d.error.notAvailable) : notice(t("donationLoading")));
+      return;
+    }
+
+    const v = d.data;
+    body.replaceChildren(
+      el("section", {}, el("h3", { text: t("facts") }), facts([
+        [t("donationNumber"), v.donationId],
+        [t("status"), label("donationStatuses", v.status)],
+        [t("amount"), euros(v.amountCents)],
+        [t("interval"), label("intervals", v.interval)],
+        [t("paymentMethod"), label("methods", v.paymentMethod)],
+        [t("wantsReceipt"), v.wantsReceipt ? t("yes") : t("no")],
+        [t("createdAt"), v.createdAt ? dateTime(v.createdAt) : null],
+        [t("endedAt"), v.endedAt ? dateTime(v.endedAt) : null],
+      ])),
+      el("section", {}, el("h3", { text: t("payments") }), tableOf([{ key: "date" }, { key: "amount", num: true }, { key: "status" }], v.payments,
+        p => el("tr", {}, td(dateTime(p.paidAt || p.failedAt || p.createdAt)), td(euros(p.amountCents), true), td(label("paymentStatuses", p.status))),
+        { "data-testid": "donation-payments" })));
+  }
+
   // ---------- member detail ----------
 
   async function openMember(id, opener) {
@@ -960,12 +1076,14 @@
     renderSummary();
     renderChart();
     renderExports();
+    renderAttention();
     renderOverdue();
     renderSearch();
     renderRecompute();
     $("recompute").setAttribute("data-busy-key", "recompute");
     $("recompute").disabled = state.pending.has("recompute");
     if (state.detail && $("member-dialog").open) renderDetail();
+    if (state.donation && $("donation-dialog").open) renderDonation();
   }
 
   function init() {
@@ -984,12 +1102,14 @@
       loadSummary(true);
     });
     $("reload").addEventListener("click", async () => {
-      await Promise.all([loadSummary(true), loadOverdue(false)]);
+      await Promise.all([loadSummary(true), loadAttention(false), loadOverdue(false)]);
       if (state.search.loaded) await runSearch(false, false);
     });
     $("status-dismiss").addEventListener("click", () => { state.status = null; renderStatus(); $("main").focus(); });
     $("chart-table-toggle").addEventListener("click", toggleChartTable);
     $("overdue-more").addEventListener("click", () => loadOverdue(true));
+    $("attention-more").addEventListener("click", () => loadAttention(true));
+    window.addEventListener("hashchange", openFromHash);
     $("search-form").addEventListener("submit", event => { event.preventDefault(); runSearch(false, true); });
     $("search-more").addEventListener("click", () => runSearch(true, false));
     $("payment-form").addEventListener("submit", submitPayment);
@@ -1015,7 +1135,9 @@
 
     applyTexts();
     loadSummary(true);
+    loadAttention(false);
     loadOverdue(false);
+    openFromHash();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
