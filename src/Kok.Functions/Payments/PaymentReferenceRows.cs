@@ -18,6 +18,7 @@ internal static class PaymentReferenceRows
     {
         PaymentReferenceKind.PaymentIntent => "pi:" + reference.Value,
         PaymentReferenceKind.Subscription => "sub:" + reference.Value,
+        PaymentReferenceKind.Invoice => "in:" + reference.Value,
         _ => throw new ArgumentOutOfRangeException(nameof(reference), reference.Kind, "Unknown reference kind."),
     };
 
