@@ -10,19 +10,19 @@ namespace Kok.IntegrationTests.MoneyBack;
 /// <summary>
 /// Money that comes back from a later payment of a monthly donation, through DevHost: the stand-in's invoices name
 /// their payment intent only in <c>invoice_payment.paid</c>, as Stripe's do since API version "basil", and a dispute
-/// or refund of that intent must still find its payment. Payment year 2081 is this class's own.
+/// or refund of that intent must still find its payment. Payment year 2097 is this class's own.
 /// </summary>
 [Collection(PipelineSerial.Name)]
 public sealed class MonthlyMoneyBackThroughDevHostTests
 {
-    private const int Year = 2081;
-    private const string Email = "monthly-back-2081@example.org";
+    private const int Year = 2097;
+    private const string Email = "monthly-back-2097@example.org";
 
     [Fact]
     public async Task A_later_monthly_payment_disputed_and_lost_is_returned_and_a_refund_after_the_run_reissues_the_Sammelbestaetigung_without_it()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(Year, 3, 5, 9, 0, 0, TimeSpan.Zero));
-        await using var host = await AnnualReceiptsHost.StartAsync(clock, new Dictionary<string, string> { ["Organisation:ExemptionNoticeDate"] = "2080-06-01" });
+        await using var host = await AnnualReceiptsHost.StartAsync(clock, new Dictionary<string, string> { ["Organisation:ExemptionNoticeDate"] = "2096-06-01" });
         await AnnualReceiptsHost.ClearAsync(host.Server);
         var before = await DashboardHost.SummaryAsync(host.Server, Year);
 
