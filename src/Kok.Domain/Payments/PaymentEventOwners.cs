@@ -81,8 +81,8 @@ public static class PaymentEventOwners
     /// will match. A failed charge of an unknown payment intent is the common case of a card declined at checkout,
     /// before any of our events named the intent, and a dispute comes weeks after its payment was indexed: neither can
     /// have overtaken anything, so an unknown one is not ours and is ignored rather than retried for days. A
-    /// subscription change matters only when it ends the subscription. An invoice's payment usually comes with or just
-    /// before the invoice's own <c>paid</c> event that indexes the invoice, so it waits for it.
+    /// subscription change matters only when it ends the subscription. An invoice's payment comes with the invoice's own
+    /// <c>paid</c> event, which indexes the invoice, and may overtake it, so it waits for it.
     /// </summary>
     public static PaymentEventDisposition WhenNotFound(PaymentEvent paymentEvent) =>
         paymentEvent is ChargeRefunded or InvoicePaid or InvoicePaymentPaid or InvoicePaymentFailed or SubscriptionEnded
