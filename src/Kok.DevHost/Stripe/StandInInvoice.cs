@@ -15,6 +15,9 @@ internal sealed class StandInInvoice
     public required DateTimeOffset ServicePeriodEnd { get; init; }
     public required string PaymentIntentId { get; init; }
 
+    /// <summary>The invoice's default InvoicePayment, which Stripe makes when the invoice is finalised.</summary>
+    public string InvoicePaymentId { get; } = StripeIds.New("inpay_1");
+
     /// <summary>The subscription's metadata when the invoice was made, as Stripe copies it into the invoice.</summary>
     public required Dictionary<string, string> SubscriptionMetadata { get; init; }
 

@@ -24,7 +24,7 @@ internal sealed class StandInSubscriptions(StripeStandInState state)
             {
                 state.Succeed(paymentIntent);
                 state.MarkPaid(invoice);
-                produced.Add(state.Emit("invoice.paid", StripeBillingJson.Invoice(invoice, subscription)));
+                produced.AddRange(state.EmitInvoicePaid(invoice, subscription));
             }
 
             var body = StripeStandInState.PaymentIntentBody(paymentIntent);

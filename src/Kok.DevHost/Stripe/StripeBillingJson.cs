@@ -124,6 +124,34 @@ internal static class StripeBillingJson
         };
     }
 
+    /// <summary>
+    /// An invoice's default payment (object <c>invoice_payment</c>, as in <c>invoice_payment.paid</c>): the link
+    /// between the invoice and the payment intent that paid it.
+    /// </summary>
+    public static JsonObject InvoicePayment(StandInInvoice i, StandInSubscription sub)
+    {
+        var paid = i.Status == "paid";
+        return new JsonObject
+        {
+            ["id"] = i.InvoicePaymentId,
+            ["object"] = "invoice_payment",
+            ["amount_paid"] = paid ? i.AmountCents : null,
+            ["amount_requested"] = i.AmountCents,
+            ["created"] = Unix(i.Created),
+            ["currency"] = sub.Currency,
+            ["invoice"] = i.Id,
+            ["is_default"] = true,
+            ["livemode"] = false,
+            ["payment"] = new JsonObject { ["payment_intent"] = i.PaymentIntentId, ["type"] = "payment_intent" },
+            ["status"] = paid ? "paid" : "open",
+            ["status_transitions"] = new JsonObject
+            {
+                ["canceled_at"] = null,
+                ["paid_at"] = i.PaidAt is { } at ? Unix(at) : null,
+            },
+        };
+    }
+
     public static JsonObject Subscription(StandInSubscription s)
     {
         var ended = s.CanceledAt is { } canceled ? Unix(canceled) : (long?)null;

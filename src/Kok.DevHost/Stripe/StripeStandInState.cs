@@ -245,6 +245,16 @@ internal sealed class StripeStandInState(TimeProvider time)
         invoice.PaidAt = Now;
     }
 
+    /// <summary>
+    /// The events of an invoice that was paid: <c>invoice.paid</c>, and <c>invoice_payment.paid</c>, the only event
+    /// that names the payment intent (since "basil" the invoice, its charge and intent no longer name each other).
+    /// </summary>
+    public IEnumerable<StandInEvent> EmitInvoicePaid(StandInInvoice invoice, StandInSubscription subscription) =>
+    [
+        Emit("invoice.paid", StripeBillingJson.Invoice(invoice, subscription)),
+        Emit("invoice_payment.paid", StripeBillingJson.InvoicePayment(invoice, subscription)),
+    ];
+
     public StandInEvent Emit(string type, JsonObject data, JsonObject? previousAttributes = null, string? requestId = null)
     {
         var id = StripeIds.New("evt_1");

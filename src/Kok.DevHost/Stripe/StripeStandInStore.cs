@@ -179,7 +179,7 @@ internal sealed class StripeStandInStore(StripeStandInState state)
                 produced.Add(state.Emit("checkout.session.completed", StripeObjectJson.Session(s)));
                 if (!sepa)
                 {
-                    produced.Add(state.Emit("invoice.paid", StripeBillingJson.Invoice(invoice, subscription)));
+                    produced.AddRange(state.EmitInvoicePaid(invoice, subscription));
                 }
             }
             else
@@ -289,7 +289,7 @@ internal sealed class StripeStandInStore(StripeStandInState state)
                 if (invoice is not null)
                 {
                     state.MarkPaid(invoice);
-                    produced.Add(state.Emit("invoice.paid", StripeBillingJson.Invoice(invoice, subscription!)));
+                    produced.AddRange(state.EmitInvoicePaid(invoice, subscription!));
                 }
 
                 if (paymentIntent.OffSession)

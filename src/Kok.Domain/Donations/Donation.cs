@@ -111,6 +111,7 @@ public sealed class Donation
             }
 
             references.AddRange(ledger.IntentReferences);
+            references.AddRange(ledger.InvoiceReferences);
             return references;
         }
     }
@@ -262,6 +263,7 @@ public sealed class Donation
             AsyncPaymentSucceeded e => OnAsyncPaymentSucceeded(e),
             AsyncPaymentFailed e => OnAsyncPaymentFailed(e),
             InvoicePaid e => OnInvoicePaid(e),
+            InvoicePaymentPaid e => OnInvoicePaymentPaid(e),
             InvoicePaymentFailed e => OnInvoicePaymentFailed(e),
             SubscriptionEnded e => OnSubscriptionEnded(e.SubscriptionId, e.Reason, e.Created),
             SubscriptionUpdated e => OnSubscriptionUpdated(e),
@@ -347,6 +349,22 @@ public sealed class Donation
         changed |= ledger.Record(
             ledger.PaymentIdFor($"invoice/{e.InvoiceId}"), e.InvoiceId, e.AmountPaidCents, e.PaymentIntentId, PaymentStatus.Paid, e.PaidAt).Changed;
         return ToOutcome(changed);
+    }
+
+    /// <summary>
+    /// The invoice's payment names its payment intent: the same payment as the invoice's (same slot), so a later
+    /// refund, dispute or returned debit of that intent finds it. It also says the payment was made, the same fact as
+    /// <see cref="InvoicePaid"/>, merged the same way (earliest time wins), so either may come first.
+    /// </summary>
+    private ApplyOutcome OnInvoicePaymentPaid(InvoicePaymentPaid e)
+    {
+        if (Interval != DonationInterval.Monthly || e.AmountPaidCents <= 0)
+        {
+            return ApplyOutcome.NoChange;
+        }
+
+        return ToOutcome(ledger.Record(
+            ledger.PaymentIdFor($"invoice/{e.InvoiceId}"), e.InvoiceId, e.AmountPaidCents, e.PaymentIntentId, PaymentStatus.Paid, e.PaidAt).Changed);
     }
 
     /// <summary>

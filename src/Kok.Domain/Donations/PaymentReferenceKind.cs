@@ -8,4 +8,10 @@ public enum PaymentReferenceKind
 
     /// <summary>The subscription of a monthly donation.</summary>
     Subscription,
+
+    /// <summary>
+    /// A subscription invoice (one payment of a monthly donation): how <see cref="Payments.InvoicePaymentPaid"/>, which
+    /// names only the invoice and its payment intent, finds the donation.
+    /// </summary>
+    Invoice,
 }

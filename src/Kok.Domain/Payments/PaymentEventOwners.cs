@@ -37,6 +37,15 @@ public static class PaymentEventOwners
     public static IEnumerable<PaymentReference> References(PaymentEvent paymentEvent)
     {
         ArgumentNullException.ThrowIfNull(paymentEvent);
+        if (paymentEvent is InvoicePaymentPaid invoicePayment)
+        {
+            // Its payment intent is usually new to us (this event is what teaches it), so the invoice comes first; the
+            // intent finds an owner that learnt it from an invoice of the older shape, which named it.
+            yield return new PaymentReference(PaymentReferenceKind.Invoice, invoicePayment.InvoiceId);
+            yield return new PaymentReference(PaymentReferenceKind.PaymentIntent, invoicePayment.PaymentIntentId);
+            yield break;
+        }
+
         var (paymentIntentId, subscriptionId) = paymentEvent switch
         {
             ChargeRefunded e => (e.PaymentIntentId, null),
@@ -72,10 +81,11 @@ public static class PaymentEventOwners
     /// will match. A failed charge of an unknown payment intent is the common case of a card declined at checkout,
     /// before any of our events named the intent, and a dispute comes weeks after its payment was indexed: neither can
     /// have overtaken anything, so an unknown one is not ours and is ignored rather than retried for days. A
-    /// subscription change matters only when it ends the subscription.
+    /// subscription change matters only when it ends the subscription. An invoice's payment comes with the invoice's own
+    /// <c>paid</c> event, which indexes the invoice, and may overtake it, so it waits for it.
     /// </summary>
     public static PaymentEventDisposition WhenNotFound(PaymentEvent paymentEvent) =>
-        paymentEvent is ChargeRefunded or InvoicePaid or InvoicePaymentFailed or SubscriptionEnded
+        paymentEvent is ChargeRefunded or InvoicePaid or InvoicePaymentPaid or InvoicePaymentFailed or SubscriptionEnded
             or SubscriptionUpdated { State: SubscriptionState.Canceled or SubscriptionState.Unpaid or SubscriptionState.IncompleteExpired }
         && Direct(paymentEvent) is null
             ? PaymentEventDisposition.RetryLater

@@ -37,6 +37,16 @@ public sealed class PaymentLedger
             .Select(p => new PaymentReference(PaymentReferenceKind.PaymentIntent, p.PaymentIntentId!))
             .ToList();
 
+    /// <summary>
+    /// An <see cref="PaymentReferenceKind.Invoice"/> reference for each payment of a subscription invoice whose intent
+    /// is not known yet: only the invoice's payment event, which names the intent, needs it (one index row less for
+    /// an invoice that named its intent itself, as before API version "basil").
+    /// </summary>
+    public IReadOnlyList<PaymentReference> InvoiceReferences =>
+        payments.Where(p => p.InvoiceId is not null && p.PaymentIntentId is null)
+            .Select(p => new PaymentReference(PaymentReferenceKind.Invoice, p.InvoiceId!))
+            .ToList();
+
     /// <summary>Loads saved state into an empty ledger (see <see cref="PaymentSnapshots"/>).</summary>
     public void Restore(IEnumerable<PaymentSnapshot> savedPayments, IEnumerable<string> savedProcessedEventIds)
     {

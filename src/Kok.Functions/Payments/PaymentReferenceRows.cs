@@ -6,7 +6,7 @@ namespace Kok.Functions.Payments;
 
 /// <summary>
 /// The layout of <see cref="TableNames.PaymentReferences"/>, the one index of provider references of donations and
-/// members: partition <c>pi:{id}</c> or <c>sub:{id}</c>, row key the id again (a point read), columns
+/// members: partition <c>pi:{id}</c>, <c>sub:{id}</c> or <c>in:{id}</c>, row key the id again (a point read), columns
 /// <c>OwnerKind</c> (<c>donation</c>, <c>member</c>) and <c>OwnerId</c>.
 /// </summary>
 internal static class PaymentReferenceRows
@@ -18,6 +18,7 @@ internal static class PaymentReferenceRows
     {
         PaymentReferenceKind.PaymentIntent => "pi:" + reference.Value,
         PaymentReferenceKind.Subscription => "sub:" + reference.Value,
+        PaymentReferenceKind.Invoice => "in:" + reference.Value,
         _ => throw new ArgumentOutOfRangeException(nameof(reference), reference.Kind, "Unknown reference kind."),
     };
 

@@ -201,6 +201,9 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
             case EventTypes.InvoicePaid:
                 return InvoicePaid(e, Data<Invoice>(e), created, rawObject);
 
+            case EventTypes.InvoicePaymentPaid:
+                return InvoicePaymentPaid(e, Data<InvoicePayment>(e), created);
+
             case EventTypes.CustomerSubscriptionDeleted:
             {
                 var subscription = Data<Subscription>(e);
@@ -283,6 +286,23 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
             invoice.AmountPaid,
             FirstOfSubscription: invoice.BillingReason == "subscription_create",
             paidAt);
+    }
+
+    /// <summary>
+    /// The link from an invoice to the payment intent that paid it; an invoice paid otherwise (a charge of the old
+    /// API, a payment record made outside Stripe) has no intent a refund or dispute could name, so it is ignored.
+    /// </summary>
+    private static InvoicePaymentPaid? InvoicePaymentPaid(Event e, InvoicePayment payment, DateTimeOffset created)
+    {
+        if (payment.Status != "paid" || payment.Payment?.Type != "payment_intent"
+            || Id(payment.Payment.PaymentIntentId, "payment.payment_intent") is not { } paymentIntentId
+            || Id(payment.InvoiceId, "invoice") is not { } invoiceId)
+        {
+            return null;
+        }
+
+        var paidAt = payment.StatusTransitions?.PaidAt is { } paid ? Utc(paid) : created;
+        return new InvoicePaymentPaid(e.Id, created, Metadata(null), invoiceId, paymentIntentId, payment.AmountPaid ?? 0, paidAt);
     }
 
     /// <summary>

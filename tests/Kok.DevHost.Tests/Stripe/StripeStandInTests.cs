@@ -75,7 +75,7 @@ public sealed class StripeStandInTests : IAsyncLifetime
             .Select(d => EventUtility.ConstructEvent(d.Payload, d.Signature, StripeStandInHost.WebhookSecret, 300, now))
             .ToList();
 
-        Assert.Equal([EventTypes.CheckoutSessionCompleted, EventTypes.InvoicePaid], parsed.Select(e => e.Type));
+        Assert.Equal([EventTypes.CheckoutSessionCompleted, EventTypes.InvoicePaid, EventTypes.InvoicePaymentPaid], parsed.Select(e => e.Type));
         Assert.All(parsed, e => Assert.Equal(StripeConfiguration.ApiVersion, e.ApiVersion));
         var session = Assert.IsType<Session>(parsed[0].Data.Object);
         Assert.Equal("subscription", session.Mode);
@@ -85,6 +85,11 @@ public sealed class StripeStandInTests : IAsyncLifetime
         Assert.Equal(session.SubscriptionId, invoice.Parent.SubscriptionDetails.SubscriptionId);
         Assert.Equal("don_strict", invoice.Parent.SubscriptionDetails.Metadata["donationId"]);
         Assert.Equal(1500, invoice.AmountPaid);
+        Assert.Null(invoice.Payments); // includable only: never in an event, as at Stripe
+        var invoicePayment = Assert.IsType<InvoicePayment>(parsed[2].Data.Object);
+        Assert.Equal(invoice.Id, invoicePayment.InvoiceId);
+        Assert.Equal(("paid", "payment_intent", 1500L), (invoicePayment.Status, invoicePayment.Payment.Type, invoicePayment.AmountPaid ?? 0));
+        Assert.StartsWith("pi_", invoicePayment.Payment.PaymentIntentId, StringComparison.Ordinal);
 
         Assert.Throws<StripeException>(() => EventUtility.ConstructEvent(
             host.Deliveries[0].Payload, host.Deliveries[0].Signature, "whsec_someone_else", 300, now));
@@ -307,11 +312,12 @@ public sealed class StripeStandInTests : IAsyncLifetime
         Assert.Empty(host.Handler.Received);
 
         var ids = completion["events"]!.AsArray().Select(e => e!["id"]!.GetValue<string>()).ToList();
-        Assert.Equal(2, ids.Count);
-        await host.PostAsync("/dev/stripe/events/deliver", new { eventIds = new[] { ids[1], ids[0] } });
+        Assert.Equal(3, ids.Count);
+        await host.PostAsync("/dev/stripe/events/deliver", new { eventIds = new[] { ids[2], ids[1], ids[0] } });
 
         Assert.Collection(
             host.Handler.Received,
+            e => Assert.IsType<InvoicePaymentPaid>(e),
             e => Assert.IsType<InvoicePaid>(e),
             e => Assert.IsType<CheckoutCompleted>(e));
     }

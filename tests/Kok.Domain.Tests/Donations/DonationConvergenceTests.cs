@@ -145,7 +145,51 @@ public class DonationConvergenceTests
             DonationStatus.Cancelled,
             [],
             PaidEvents: 0),
+        ["monthly card, basil shapes: second payment disputed and lost, found through its invoice's payment"] = new(
+            () => NewDonation(DonationInterval.Monthly, amountCents: 1000),
+            [InvoiceWithoutIntent("evt_i0", 0), InvoicePayment("evt_p0", 0), InvoiceWithoutIntent("evt_i1", 1), InvoicePayment("evt_p1", 1),
+                Dispute("evt_d", DisputeStatus.Open, 45, "pi_inv_1", 1000), Dispute("evt_dc", DisputeStatus.Lost, 60, "pi_inv_1", 1000, kind: "closed")],
+            DonationStatus.Paid,
+            [PaymentStatus.Paid, PaymentStatus.Returned],
+            PaidEvents: 2),
+        ["monthly SEPA, basil shapes: third payment returned after success"] = new(
+            () => NewDonation(DonationInterval.Monthly, PaymentMethodKind.SepaDebit, 1000),
+            [InvoiceWithoutIntent("evt_i0", 0), InvoicePayment("evt_p0", 0), InvoiceWithoutIntent("evt_i2", 2), InvoicePayment("evt_p2", 2),
+                ChargeFailedAt("evt_cf", 60 * 24 * 70, "pi_inv_2")],
+            DonationStatus.Paid,
+            [PaymentStatus.Paid, PaymentStatus.Returned],
+            PaidEvents: 2),
+        ["monthly card, basil shapes: the invoice's payment alone, then a refund of it"] = new(
+            () => NewDonation(DonationInterval.Monthly, amountCents: 1000),
+            [InvoiceWithoutIntent("evt_i0", 0), InvoicePayment("evt_p1", 1), InvoiceWithoutIntent("evt_i1", 1), Refunded("evt_r", "pi_inv_1", 1000, day: 40)],
+            DonationStatus.Paid,
+            [PaymentStatus.Paid, PaymentStatus.Refunded],
+            PaidEvents: 2),
     };
+
+    [Fact]
+    public void A_monthly_payment_is_findable_by_its_invoice_and_once_known_by_its_payment_intent()
+    {
+        var donation = NewDonation(DonationInterval.Monthly, amountCents: 1000);
+
+        var invoice = donation.Apply(InvoiceWithoutIntent("evt_i1", 1));
+        var payment = donation.Apply(InvoicePayment("evt_p1", 1));
+
+        Assert.Contains(new PaymentReference(PaymentReferenceKind.Invoice, "in_1"), invoice.NewReferences);
+        Assert.Equal([new PaymentReference(PaymentReferenceKind.PaymentIntent, "pi_inv_1")], payment.NewReferences);
+        Assert.Equal("pi_inv_1", Assert.Single(donation.Payments).PaymentIntentId);
+    }
+
+    [Fact]
+    public void An_invoice_payment_is_looked_up_by_its_invoice_and_waits_for_it_when_not_yet_indexed()
+    {
+        var paymentEvent = InvoicePayment("evt_p1", 1);
+
+        Assert.Equal(
+            [new PaymentReference(PaymentReferenceKind.Invoice, "in_1"), new PaymentReference(PaymentReferenceKind.PaymentIntent, "pi_inv_1")],
+            PaymentEventOwners.References(paymentEvent));
+        Assert.Equal(PaymentEventDisposition.RetryLater, PaymentEventOwners.WhenNotFound(paymentEvent));
+    }
 
     [Theory]
     [MemberData(nameof(Scenarios))]

@@ -77,6 +77,15 @@ internal static class DonationFixtures
         new(eventId, T0.AddMonths(month).AddMinutes(5), Metadata, $"in_{month}", SubscriptionId, $"pi_inv_{month}", amount,
             FirstOfSubscription: month == 0, PaidAt: T0.AddMonths(month));
 
+    /// <summary>An invoice as Stripe's API version "basil" sends it: its payment intent is not in it.</summary>
+    public static InvoicePaid InvoiceWithoutIntent(string eventId, int month, long amount = 1000) =>
+        Invoice(eventId, month, amount) with { PaymentIntentId = null };
+
+    /// <summary>The invoice's payment, naming the payment intent (<c>invoice_payment.paid</c>), a minute after the invoice's event.</summary>
+    public static InvoicePaymentPaid InvoicePayment(string eventId, int month, long amount = 1000) =>
+        new(eventId, T0.AddMonths(month).AddMinutes(6), new Dictionary<string, string>(), $"in_{month}", $"pi_inv_{month}", amount,
+            PaidAt: T0.AddMonths(month));
+
     public static SubscriptionEnded Ended(string eventId, int month = 12) =>
         new(eventId, T0.AddMonths(month), Metadata, SubscriptionId);
 

@@ -333,6 +333,44 @@ public sealed class StripeEventTranslatorTests
     }
 
     [Fact]
+    public void A_paid_invoice_payment_links_the_invoice_to_its_payment_intent()
+    {
+        var paid = TranslatedWhenSent<InvoicePaymentPaid>("invoice_payment.paid");
+
+        Assert.Equal("in_1TzLpMAbCdEfGhIjCyClE002", paid.InvoiceId);
+        Assert.Equal("pi_3TzLpMAbCdEfGhIjReNw0002", paid.PaymentIntentId);
+        Assert.Equal(1000, paid.AmountPaidCents);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1769907600), paid.PaidAt);
+        Assert.Empty(paid.Metadata);
+    }
+
+    [Theory]
+    [InlineData("\"status\": \"paid\"", "\"status\": \"open\"")]
+    [InlineData("\"type\": \"payment_intent\"", "\"type\": \"payment_record\"")]
+    [InlineData("\"payment_intent\": \"pi_3TzLpMAbCdEfGhIjReNw0002\",", "")]
+    public void An_invoice_payment_not_paid_by_a_payment_intent_is_ignored(string from, string to)
+    {
+        var json = StripeFixtures.Load("invoice_payment.paid").Replace(from, to, StringComparison.Ordinal);
+
+        clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(1769907701));
+        var result = translator.Translate(json, StripeFixtures.Sign(json, clock.GetUtcNow()));
+
+        Assert.Equal(StripeEventTranslationStatus.Ignored, result.Status);
+    }
+
+    [Fact]
+    public void An_invoice_payment_whose_payment_intent_is_not_a_stripe_id_is_malformed()
+    {
+        var json = StripeFixtures.Load("invoice_payment.paid").Replace("pi_3TzLpMAbCdEfGhIjReNw0002", "pi_../x", StringComparison.Ordinal);
+
+        clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(1769907701));
+        var result = translator.Translate(json, StripeFixtures.Sign(json, clock.GetUtcNow()));
+
+        Assert.Equal(StripeEventTranslationStatus.Malformed, result.Status);
+        Assert.Equal(["data.object.payment.payment_intent"], result.Errors!.Keys);
+    }
+
+    [Fact]
     public void A_subscription_update_says_its_state_and_the_one_before()
     {
         var updated = TranslatedWhenSent<SubscriptionUpdated>("customer.subscription.updated");

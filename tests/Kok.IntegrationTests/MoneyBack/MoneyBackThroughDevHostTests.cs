@@ -214,6 +214,72 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
         Assert.False(row.Stopped);
     }
 
+    /// <summary>
+    /// Two debits of the same saved mandate come back: the sign-up's, and a year later the first off-session dues
+    /// charge. Both periods are then paid by bank transfer, so the member is active with that mandate still saved,
+    /// and the next year's dues run must send the pay link instead of charging it.
+    /// </summary>
+    [Fact]
+    public async Task After_a_second_return_on_the_same_mandate_the_next_dues_run_sends_the_pay_link_instead_of_charging()
+    {
+        var email = $"twice.{Guid.NewGuid():N}@example.de";
+        using var signUp = await server.Client.PostAsJsonAsync("api/memberships", MembershipFlowTests.SignUp(email, "sepa_debit"));
+        signUp.EnsureSuccessStatusCode();
+        var created = (await signUp.Content.ReadFromJsonAsync<JsonObject>())!;
+        var memberId = (string)created["memberId"]!;
+        var sessionId = new Uri((string)created["checkoutUrl"]!).Segments[^1];
+        var signUpPayment = (string)(await api.StripeActionAsync($"checkout/{sessionId}/complete", new { outcome = "succeeded", paymentMethod = "sepa_debit" }))["paymentIntentId"]!;
+        await MailsAsync(email, 2);
+        var amountCents = (long)(await MemberAsync(memberId))["annualAmountCents"]!;
+
+        clock.Advance(TimeSpan.FromDays(6));
+        await api.StripeActionAsync($"payments/{signUpPayment}/return", new { failureCode = "insufficient_funds" });
+        Assert.Equal("overdue", (string)(await MemberAsync(memberId))["status"]!);
+        Assert.Equal((1, false), await MemberRowAsync(memberId));
+        await PaidByBankTransferAsync(memberId, amountCents);
+
+        // A year on: pre-notified, then charged off-session on the same mandate; the debit settles, then comes back.
+        await DuesRunAsync(email, new DateTimeOffset(2030, 12, 27, 5, 0, 0, TimeSpan.Zero));
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2031, 1, 10, 5, 0, 0, TimeSpan.Zero));
+        string? duesCharge = null;
+        await Eventually.WaitUntilAsync(async () =>
+        {
+            duesCharge = (await PaymentIntentsAsync(memberId)).Select(p => (string)p!["id"]!).FirstOrDefault(id => id != signUpPayment);
+            return duesCharge is not null;
+        }, "the off-session dues charge");
+        await api.StripeActionAsync($"payments/{duesCharge}/settle", new { outcome = "succeeded" });
+        await Eventually.WaitUntilAsync(async () => (string?)(await MemberAsync(memberId))["nextDuesDate"] == "2032-01-10", "the 2031 dues paid");
+        clock.Advance(TimeSpan.FromDays(6));
+        await api.StripeActionAsync($"payments/{duesCharge}/return", new { failureCode = "debit_not_authorized" });
+
+        Assert.Equal("overdue", (string)(await MemberAsync(memberId))["status"]!);
+        Assert.Equal((2, true), await MemberRowAsync(memberId));
+        Assert.Contains(await AttentionAsync(memberId), i => (string)i["kind"]! == "off_session_charges_stopped");
+        await PaidByBankTransferAsync(memberId, amountCents);
+        var charges = (await PaymentIntentsAsync(memberId)).Count;
+
+        await DuesRunAsync(email, new DateTimeOffset(2031, 12, 27, 5, 0, 0, TimeSpan.Zero));
+        var mails = await DuesRunAsync(email, new DateTimeOffset(2032, 1, 10, 5, 0, 0, TimeSpan.Zero));
+
+        Assert.Matches(@"https?://\S+/api/memberships/mem_\w+/dues/pay\?token=[\w\-]+", (string)mails[0]["text"]!); // newest first
+        Assert.Equal("overdue", (string)(await MemberAsync(memberId))["status"]!);
+        Assert.Equal(charges, (await PaymentIntentsAsync(memberId)).Count);
+    }
+
+    /// <summary>
+    /// Runs the dues scheduler at <paramref name="at"/> once the mails before it are out, and waits for the one mail it
+    /// sends (the admin call answers before the run is done; the next run must not overtake it).
+    /// </summary>
+    private async Task<IReadOnlyList<JsonObject>> DuesRunAsync(string email, DateTimeOffset at)
+    {
+        await DrainedAsync();
+        var before = (await MailsAsync(email, 0)).Count;
+        await DevHostMembers.RunDuesSchedulerAsync(server, clock, at);
+        var mails = await MailsAsync(email, before + 1);
+        await DrainedAsync();
+        return mails;
+    }
+
     [Fact]
     public async Task Money_back_events_with_a_bad_signature_write_nothing_and_unknown_ones_answer_200()
     {
@@ -312,6 +378,23 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
+
+    /// <summary>Staff record the member's bank transfer of a year's dues (the period still unpaid).</summary>
+    private async Task PaidByBankTransferAsync(string memberId, long amountCents)
+    {
+        var paidOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/dashboard/members/{memberId}/payments")
+        {
+            Content = JsonContent.Create(new { amountCents, paidOn, reference = "Beitrag" }),
+        };
+        request.Headers.Authorization = new("Bearer", DonationApi.StaffToken);
+        using var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("active", (string)(await MemberAsync(memberId))["status"]!);
+    }
+
+    private async Task<JsonArray> PaymentIntentsAsync(string memberId) =>
+        (await server.Client.GetFromJsonAsync<JsonObject>($"dev/stripe/payment_intents?memberId={memberId}"))!["data"]!.AsArray();
 
     /// <summary>The returns the member's saved snapshot records, and whether off-session charges are stopped.</summary>
     private async Task<(int Returns, bool Stopped)> MemberRowAsync(string memberId)

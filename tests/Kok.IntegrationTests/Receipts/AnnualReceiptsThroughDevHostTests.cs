@@ -223,23 +223,17 @@ public sealed class AnnualReceiptsThroughDevHostTests
     }
 
     /// <summary>
-    /// The donation's first payment refunded in full, saved and announced on receipt-mail as the webhook does. Not
-    /// through the Stripe stand-in: its invoices do not carry their payment intent (Stripe's invoice.payments is not
-    /// in the event), so a refund of a monthly payment cannot be matched to it yet (reported to the lead).
+    /// The donation's first payment refunded in full through the Stripe stand-in: its payment intent is the one the
+    /// invoice's <c>invoice_payment.paid</c> named, which the donation recorded.
     /// </summary>
     private static async Task RefundFirstPaymentAsync(AnnualReceiptsHost host, string donationId)
     {
         var repository = host.Server.Services.GetRequiredService<IDonationRepository>();
         var stored = (await repository.GetAsync(donationId, CancellationToken.None))!;
-        var snapshot = stored.Donation.ToSnapshot();
-        var first = snapshot.Payments[0];
-        var refunded = snapshot with
-        {
-            Payments = [first with { RefundedAt = host.Clock.GetUtcNow(), RefundedCents = first.AmountCents }, .. snapshot.Payments.Skip(1)],
-        };
-        var message = new JsonObject { ["subjectKind"] = "donation", ["subjectId"] = donationId, ["paymentId"] = first.Id, ["purpose"] = "refunded" };
-        await TestQueues.SendAsync(host.Server.StorageConnectionString, "receipt-mail", message.ToJsonString());
-        Assert.True(await repository.TrySaveAsync(Donation.FromSnapshot(refunded), stored.Version, [], CancellationToken.None));
+        var paymentIntentId = stored.Donation.Payments[0].PaymentIntentId;
+        Assert.NotNull(paymentIntentId);
+        var refunded = await host.Donations.StripeActionAsync($"payments/{paymentIntentId}/refund");
+        Assert.All(refunded["events"]!.AsArray(), e => Assert.Equal(200, (int)e!["deliveries"]![0]!["status"]!));
     }
 
     /// <summary>The annual-receipts message of the year's only donor group, as the run sends it.</summary>
