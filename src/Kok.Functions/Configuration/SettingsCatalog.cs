@@ -65,7 +65,7 @@ public static class SettingsCatalog
             "App role that marks staff (default staff).",
             SettingInAzure.Required, IsSecret: false, LocalExample: "staff"),
         new("PublicBaseUrl",
-            "Absolute URL the app is reached at; personal links in member mails (cancellation) point there.",
+            "Absolute URL the app is reached at; personal links in member mails (cancellation) and the payment-method page linked from failed-payment mails point there.",
             SettingInAzure.Required, IsSecret: false, LocalExample: "http://127.0.0.1:7071"),
         new("Links:SigningSecret",
             "Secret (at least 32 characters) that signs the personal links in member mails; changing it voids every link sent.",

@@ -10,7 +10,7 @@ namespace Kok.IntegrationTests.MoneyBack;
 /// <summary>
 /// Money that comes back from a later payment of a monthly donation, through DevHost: the stand-in's invoices name
 /// their payment intent only in <c>invoice_payment.paid</c>, as Stripe's do since API version "basil", and a dispute
-/// or refund of that intent must still find its payment. Payment year 2097 is this class's own.
+/// or refund of that intent must still find its payment. Payment years 2097 and 2099 are this class's own.
 /// </summary>
 [Collection(PipelineSerial.Name)]
 public sealed class MonthlyMoneyBackThroughDevHostTests
@@ -68,6 +68,30 @@ public sealed class MonthlyMoneyBackThroughDevHostTests
         Assert.Equal(1250, (long)replacement["amountCents"]!);
         Assert.Single(await host.MailsToAsync(Email), m => ((string)m["subject"]!).Contains("berichtigt", StringComparison.Ordinal));
         Assert.DoesNotContain(Email, host.Logs.All, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_later_sepa_debit_of_a_monthly_donation_returned_by_the_bank_is_returned_and_leaves_the_totals()
+    {
+        const int year = 2099;
+        var clock = new FakeTimeProvider(new DateTimeOffset(year, 2, 5, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await AnnualReceiptsHost.StartAsync(clock);
+        var before = await DashboardHost.SummaryAsync(host.Server, year);
+        var (donationId, sessionId) = await host.Donations.CreateAsync(
+            Donations.DonationApi.Body(amount: 20m, interval: "monthly", paymentMethod: "sepa_debit", email: "sepa-back-2099@example.org"));
+        var subscriptionId = (string)(await host.Donations.CompleteAsync(sessionId, "succeeded"))["subscriptionId"]!;
+        clock.SetUtcNow(new DateTimeOffset(year, 3, 5, 9, 0, 0, TimeSpan.Zero));
+        var second = (string)(await host.Donations.StripeActionAsync($"subscriptions/{subscriptionId}/renew"))["paymentIntentId"]!;
+        var settled = await host.Donations.StripeActionAsync($"payments/{second}/settle", new { outcome = "succeeded" });
+        Assert.Equal(["invoice.paid", "invoice_payment.paid"], settled["events"]!.AsArray().Select(e => (string)e!["type"]!));
+        Assert.Equal(["paid", "paid"], await PaymentStatusesAsync(host, donationId));
+
+        clock.SetUtcNow(new DateTimeOffset(year, 3, 10, 9, 0, 0, TimeSpan.Zero));
+        var returned = await host.Donations.StripeActionAsync($"payments/{second}/return", new { failureCode = "account_closed" });
+        Assert.Equal(200, (int)returned["events"]![0]!["deliveries"]![0]!["status"]!);
+
+        Assert.Equal(["paid", "returned"], await PaymentStatusesAsync(host, donationId));
+        Assert.Equal(2000, Moved(before, await DashboardHost.SummaryAsync(host.Server, year)));
     }
 
     private static long Moved(JsonObject before, JsonObject after) =>
