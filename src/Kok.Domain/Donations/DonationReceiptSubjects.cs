@@ -48,6 +48,7 @@ public sealed class DonationReceiptSubjects(IDonationRepository donations) : IRe
             PaidMailSubjectId = once ? key.Value : ReceiptPaymentKey.SubjectKey(ReceiptSubjectKind.Donation, subjectId),
             FailureCode = payment?.FailureCode,
             EndedForFailedPayments = donation.Status == DonationStatus.Cancelled && donation.EndReason == Payments.SubscriptionEndReason.PaymentFailed,
+            Ended = donation.Status == DonationStatus.Cancelled,
         };
     }
 

@@ -13,6 +13,12 @@ internal sealed class MonthlyDonationProblemMails(PaymentProblemMailComposer com
     {
         if (purpose == ReceiptMailPurpose.MonthlyDonationEnded)
         {
+            if (!payment.Ended)
+            {
+                // The webhook sends this message before it saves the end (ADR 0003): it came first.
+                throw new PaymentNotSettledException("The end of the monthly donation is not saved yet.");
+            }
+
             if (!payment.EndedForFailedPayments)
             {
                 return new ReceiptMailResult(ReceiptMailOutcome.NoMailDue);

@@ -45,4 +45,7 @@ public sealed class ReceiptSubjectPayment
 
     /// <summary>A monthly donation that ended because its payments failed (the last mail is due).</summary>
     public bool EndedForFailedPayments { get; init; }
+
+    /// <summary>The subject ended (for any reason); false while a donation still runs.</summary>
+    public bool Ended { get; init; }
 }

@@ -88,23 +88,48 @@ public sealed class MonthlyDonationProblemMailTests
         Assert.Empty(sent);
     }
 
-    private SendReceiptMail Mailer
+    [Fact]
+    public async Task The_last_mail_that_overtakes_the_saved_end_is_put_back_and_sent_once_the_end_is_saved()
     {
-        get
+        foreach (var paymentEvent in new PaymentEvent[] { CompletedSubscription("evt_c", paid: true), Invoice("evt_i0", 0), InvoiceFailed("evt_f1", 1) })
         {
-            var organisation = ReceiptTestData.ConfiguredOrganisation;
-            var renderer = new Mock<IReceiptRenderer>();
-            renderer.Setup(r => r.Render(It.IsAny<ReceiptDocument>(), It.IsAny<OrganisationProfile>())).Returns(Encoding.ASCII.GetBytes("%PDF"));
-            return new SendReceiptMail(
-                [new DonationReceiptSubjects(donations)],
-                new InMemoryReceiptRegister(),
-                new InMemoryReceiptArchive(),
-                renderer.Object,
-                new ReceiptMailComposer(organisation),
-                organisation,
-                new MailDispatcher(mailLog, sender.Object, time),
-                mailLog,
-                time);
+            await new HandlePaymentEvent(donations, queue.Object).ExecuteAsync(paymentEvent, CancellationToken.None);
         }
+
+        // The webhook sends the end's message before it saves the end: a mailer that reads the donation in between
+        // sees it still running.
+        await new HandlePaymentEvent(donations, queue.Object).ExecuteAsync(EndedBecause("evt_e", SubscriptionEndReason.PaymentFailed, 2), CancellationToken.None);
+        var ended = Assert.Single(requests, r => r.Purpose == ReceiptMailPurpose.MonthlyDonationEnded);
+        var running = new InMemoryDonationRepository();
+        Assert.True(await running.TryAddAsync(NewDonation(DonationInterval.Monthly, amountCents: 1000), CancellationToken.None));
+        foreach (var paymentEvent in new PaymentEvent[] { CompletedSubscription("evt_c", paid: true), Invoice("evt_i0", 0), InvoiceFailed("evt_f1", 1) })
+        {
+            await new HandlePaymentEvent(running, new Mock<IReceiptMailQueue>().Object).ExecuteAsync(paymentEvent, CancellationToken.None);
+        }
+
+        await Assert.ThrowsAsync<PaymentNotSettledException>(() => MailerOver(running).ExecuteAsync(ended, CancellationToken.None));
+        Assert.Empty(sent);
+
+        Assert.Equal(ReceiptMailOutcome.Sent, (await Mailer.ExecuteAsync(ended, CancellationToken.None)).Outcome);
+        Assert.Equal("Ihre monatliche Spende wurde beendet – KOK", Assert.Single(sent).Subject.Replace(ReceiptTestData.ConfiguredOrganisation.ShortName, "KOK", StringComparison.Ordinal));
+    }
+
+    private SendReceiptMail Mailer => MailerOver(donations);
+
+    private SendReceiptMail MailerOver(InMemoryDonationRepository source)
+    {
+        var organisation = ReceiptTestData.ConfiguredOrganisation;
+        var renderer = new Mock<IReceiptRenderer>();
+        renderer.Setup(r => r.Render(It.IsAny<ReceiptDocument>(), It.IsAny<OrganisationProfile>())).Returns(Encoding.ASCII.GetBytes("%PDF"));
+        return new SendReceiptMail(
+            [new DonationReceiptSubjects(source)],
+            new InMemoryReceiptRegister(),
+            new InMemoryReceiptArchive(),
+            renderer.Object,
+            new ReceiptMailComposer(organisation),
+            organisation,
+            new MailDispatcher(mailLog, sender.Object, time),
+            mailLog,
+            time);
     }
 }
