@@ -22,16 +22,27 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
     private static readonly DateTimeOffset Start = new(2030, 1, 10, 10, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider clock = new(Start);
     private readonly CapturedLogs logs = new();
+    private AzuriteProcess azurite = null!;
     private DevHostServer server = null!;
     private DonationApi api = null!;
 
-    public Task InitializeAsync() => StartAsync();
+    /// <summary>
+    /// Each test on an Azurite of its own: the app's fixed-name queues (receipt-mail, member-mail) and the receipt
+    /// register are otherwise shared with every test before it, whose leftover messages this host would work through
+    /// (under its clock) before its own, and whose "drained" waits would never see them empty.
+    /// </summary>
+    public async Task InitializeAsync()
+    {
+        azurite = await AzuriteProcess.StartAsync();
+        await StartAsync();
+    }
 
     /// <param name="exemptionNoticeDate">Another date of the Freistellungsbescheid than DevHost's (2025, usable until mid-2030).</param>
     private async Task StartAsync(string? exemptionNoticeDate = null)
     {
         server = await DevHostServer.StartAsync(o =>
         {
+            o.StorageConnectionString = azurite.ConnectionString;
             o.Clock = clock;
             o.Settings["Staff:DevToken"] = DonationApi.StaffToken;
             o.Settings["RateLimit:PermitLimit"] = "1000";
@@ -45,7 +56,11 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
         api = new DonationApi(server);
     }
 
-    public async Task DisposeAsync() => await server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await server.DisposeAsync();
+        await azurite.DisposeAsync();
+    }
 
     [Fact]
     public async Task A_paid_sepa_donation_disputed_and_lost_is_returned_its_receipt_withdrawn_and_the_totals_fall()
@@ -233,8 +248,7 @@ public sealed class MoneyBackThroughDevHostTests : IAsyncLifetime
     [Fact]
     public async Task After_a_second_return_on_the_same_mandate_the_next_dues_run_sends_the_pay_link_instead_of_charging()
     {
-        // Years of its own (2062-2064) and a notice valid for them: run in the class's 2030, its receipts of later days
-        // (the bank transfers) held up the following tests' receipts of 10 January 2030 in the shared register.
+        // Years of its own (2062-2064) and a notice valid for them: dues a year apart are past the class's 2030 notice.
         await server.DisposeAsync();
         clock.SetUtcNow(new DateTimeOffset(2062, 1, 10, 10, 0, 0, TimeSpan.Zero));
         await StartAsync(exemptionNoticeDate: "2061-12-01");
