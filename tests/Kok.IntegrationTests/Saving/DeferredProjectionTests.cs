@@ -15,18 +15,20 @@ namespace Kok.IntegrationTests.Saving;
 /// <summary>
 /// The save pipeline's deferred phase (ADR 0006) on Azurite: a save leaves one refresh message, the refresh brings the
 /// dashboard totals and the donation list row up to the donation as stored, and a refresh that is late, repeated or
-/// early changes nothing it must not. The store is driven directly, as <c>RefreshProjections</c> drives it.
+/// early changes nothing it must not. The store is driven directly, as <c>RefreshProjections</c> drives it, on an
+/// Azurite of its own: on the shared one, any DevHost running <c>RefreshProjections</c> would take its messages.
 /// </summary>
-public sealed class DeferredProjectionTests
+public sealed class DeferredProjectionTests : IClassFixture<PrivateAzurite>
 {
     private static readonly DateTimeOffset Created = new(2061, 3, 1, 9, 0, 0, TimeSpan.Zero);
-    private readonly StorageClients storage = new(new StorageSettings(TestStorage.ConnectionString, null, null, null, null), []);
+    private readonly StorageClients storage;
     private readonly TableDashboardTotals totals;
     private readonly AggregateStore<Donation> store;
     private readonly TableDonationRepository donations;
 
-    public DeferredProjectionTests()
+    public DeferredProjectionTests(PrivateAzurite azurite)
     {
+        storage = new StorageClients(new StorageSettings(azurite.ConnectionString, null, null, null, null), []);
         totals = new TableDashboardTotals(storage, NullLogger<TableDashboardTotals>.Instance);
         store = TableDonationRepository.Store(storage, totals);
         donations = new TableDonationRepository(storage, totals);
