@@ -41,33 +41,27 @@ public static class DeferredRefreshes
         var refreshers = services.GetServices<IAggregateRefresh>().ToDictionary(a => a.Aggregate, StringComparer.Ordinal);
         var service = ServiceOf(new Azure.Storage.Queues.QueueClient(storageConnectionString, DeferredRefresh.QueueName).Uri);
         var due = Pending.Keys.Where(key => key.Service == service).ToHashSet();
-        var started = Stopwatch.GetTimestamp();
-        while (due.Count > 0)
-        {
-            var finished = new ConcurrentBag<(string, DeferredRefresh)>();
-            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (refresh, _) =>
+        await Eventually.WaitUntilAsync(
+            async () =>
             {
-                if (await TryRefreshAsync(refreshers, refresh))
+                var finished = new ConcurrentBag<(string, DeferredRefresh)>();
+                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (refresh, _) =>
                 {
-                    finished.Add(refresh);
-                }
-            });
-            foreach (var refresh in finished)
-            {
-                due.Remove(refresh);
-                Pending.TryRemove(refresh, out _);
-            }
-
-            if (due.Count > 0)
-            {
-                if (Stopwatch.GetElapsedTime(started) > Limit)
+                    if (await TryRefreshAsync(refreshers, refresh))
+                    {
+                        finished.Add(refresh);
+                    }
+                });
+                foreach (var refresh in finished)
                 {
-                    throw new TimeoutException($"Waited {Limit.TotalSeconds:0} s, but {due.Count} deferred refreshes never went through (first: {due.First().Refresh}).");
+                    due.Remove(refresh);
+                    Pending.TryRemove(refresh, out _);
                 }
 
-                await Task.Delay(100);
-            }
-        }
+                return due.Count == 0;
+            },
+            "every recorded deferred refresh went through",
+            Limit);
     }
 
     private static string ServiceOf(Uri queue) => $"{queue.Host}:{queue.Port}";
