@@ -72,7 +72,11 @@ kok_start_azurite() {
   local blob queue table p
   read -r blob queue table < <(kok_free_ports)
   kok_azurite_dir="$(mktemp -d)"
-  "$kok_root/node_modules/.bin/azurite" --inMemoryPersistence --skipApiVersionCheck --loose --silent --disableTelemetry \
+  # KOK_AZURITE_CPU_PROFILE=DIR: Azurite runs under node's sampling profiler and writes a .cpuprofile into DIR when it
+  # stops (open it in Chrome's DevTools), to see where the emulator spends its time in a benchmark.
+  local profile=()
+  [ -n "${KOK_AZURITE_CPU_PROFILE:-}" ] && mkdir -p "$KOK_AZURITE_CPU_PROFILE" && profile=(node --cpu-prof --cpu-prof-dir="$KOK_AZURITE_CPU_PROFILE")
+  "${profile[@]}" "$kok_root/node_modules/.bin/azurite" --inMemoryPersistence --skipApiVersionCheck --loose --silent --disableTelemetry \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$kok_azurite_dir/azurite.log" 2>&1 &
   kok_azurite_pid=$!
