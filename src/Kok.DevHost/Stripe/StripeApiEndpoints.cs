@@ -66,7 +66,8 @@ internal static class StripeApiEndpoints
 
     /// <summary>
     /// An off-session charge. Rate-limit faults answer before anything else, as Stripe's limiter does; a 402 decline is
-    /// remembered under the idempotency key like a success. Events go out before the answer, as with other actions.
+    /// remembered under the idempotency key like a success. Events go out before the answer unless configured otherwise
+    /// (<see cref="StripeWebhookSender.AfterAnswerSetting"/>).
     /// </summary>
     private static async Task<IResult> CreatePaymentIntentAsync(
         HttpRequest request,
@@ -109,7 +110,7 @@ internal static class StripeApiEndpoints
                 request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
             }
 
-            await sender.DeliverAllAsync(events, request.HttpContext.RequestAborted);
+            await sender.DeliverForAnswerAsync(events, request.HttpContext);
             return Results.Content(body, "application/json", Encoding.UTF8, status);
         }
         catch (StandInException ex)

@@ -279,19 +279,7 @@ public sealed class StripeStandInDuesTests : IAsyncLifetime
     private static DuesChargeRequest Charge(string memberId, SavedPaymentMethod method, DateOnly? period = null) =>
         DuesChargeRequest.ForPeriod(memberId, period ?? Period, 6000, method);
 
-    /// <summary>A member's first year through the membership checkout, which saves the payment method.</summary>
-    private async Task<SavedPaymentMethod> SavedMethodAsync(string memberId, PaymentMethodKind kind)
-    {
-        var checkout = await host.Gateway.CreateMembershipCheckoutAsync(
-            new MembershipCheckoutRequest(memberId, 6000, kind, "member@example.org", "de"), CancellationToken.None);
-        var completion = await host.PostAsync(
-            $"/dev/stripe/checkout/{checkout.SessionId}/complete",
-            new { outcome = "succeeded", paymentMethod = kind == PaymentMethodKind.Card ? "card" : "sepa_debit" });
-        var method = await host.Gateway.GetSavedPaymentMethodAsync(
-            completion["paymentIntentId"]!.GetValue<string>(), CancellationToken.None);
-        Assert.NotNull(method);
-        return method;
-    }
+    private Task<SavedPaymentMethod> SavedMethodAsync(string memberId, PaymentMethodKind kind) => host.SavedDuesMethodAsync(memberId, kind);
 
     private async Task<HttpResponseMessage> CreateRawAsync(SavedPaymentMethod method, string memberId, string idempotencyKey, long amount = 6000)
     {

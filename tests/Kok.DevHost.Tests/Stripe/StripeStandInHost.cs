@@ -32,6 +32,8 @@ internal sealed class StripeStandInHost : IAsyncDisposable
 
     private readonly Lock gate = new();
     private readonly List<WebhookDelivery> deliveries = [];
+    private readonly SemaphoreSlim delivered = new(0);
+    private TaskCompletionSource? held;
 
     private StripeStandInHost(WebApplication app, FakeTimeProvider clock, RecordingPaymentEventHandler handler)
     {
@@ -66,7 +68,8 @@ internal sealed class StripeStandInHost : IAsyncDisposable
     public StripeClient StripeClient(string apiKey = SecretKey) =>
         new(new StripeClientOptions { ApiKey = apiKey, ApiBase = BaseUrl + "/dev/stripe/api" });
 
-    public static async Task<StripeStandInHost> StartAsync()
+    /// <param name="settings">Extra settings, e.g. <see cref="StripeWebhookSender.AfterAnswerSetting"/>.</param>
+    public static async Task<StripeStandInHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 10, 0, 0, TimeSpan.Zero));
         var handler = new RecordingPaymentEventHandler();
@@ -82,6 +85,7 @@ internal sealed class StripeStandInHost : IAsyncDisposable
                     ["Website:CancelUrl"] = CancelUrl,
                     ["DevHost:StripeWebhookUrl"] = WebhookPath,
                 });
+                builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
                 builder.Services.AddSingleton<TimeProvider>(clock);
                 builder.Services.AddMvcCore();
             });
@@ -107,11 +111,42 @@ internal sealed class StripeStandInHost : IAsyncDisposable
     public async Task<JsonObject> GetAsync(string path) =>
         (JsonObject)JsonNode.Parse(await Http.GetStringAsync(path))!;
 
+    /// <summary>Webhook requests wait unanswered from now until <see cref="ReleaseWebhooks"/>.</summary>
+    public void HoldWebhooks()
+    {
+        held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        while (delivered.Wait(0))
+        {
+            // Forget the deliveries answered so far: WaitForDeliveryAsync counts from here.
+        }
+    }
+
+    public void ReleaseWebhooks() => held?.TrySetResult();
+
+    /// <summary>Waits until one more webhook request has been answered (at most 30 s).</summary>
+    public async Task WaitForDeliveryAsync() =>
+        Assert.True(await delivered.WaitAsync(TimeSpan.FromSeconds(30)), "a webhook request was answered within 30 s");
+
+    /// <summary>A member's first year through the membership checkout, which saves the payment method for dues.</summary>
+    public async Task<SavedPaymentMethod> SavedDuesMethodAsync(string memberId, PaymentMethodKind kind)
+    {
+        var checkout = await Gateway.CreateMembershipCheckoutAsync(
+            new MembershipCheckoutRequest(memberId, 6000, kind, "member@example.org", "de"), CancellationToken.None);
+        var completion = await PostAsync(
+            $"/dev/stripe/checkout/{checkout.SessionId}/complete",
+            new { outcome = "succeeded", paymentMethod = kind == PaymentMethodKind.Card ? "card" : "sepa_debit" });
+        var method = await Gateway.GetSavedPaymentMethodAsync(
+            completion["paymentIntentId"]!.GetValue<string>(), CancellationToken.None);
+        Assert.NotNull(method);
+        return method;
+    }
+
     public T Single<T>()
         where T : PaymentEvent => Assert.Single(Handler.Received.OfType<T>());
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseWebhooks();
         Http?.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
@@ -119,6 +154,11 @@ internal sealed class StripeStandInHost : IAsyncDisposable
 
     private async Task ReceiveAsync(HttpContext context)
     {
+        if (held is { } hold)
+        {
+            await hold.Task;
+        }
+
         context.Request.EnableBuffering();
         var payload = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
         context.Request.Body.Position = 0;
@@ -135,5 +175,7 @@ internal sealed class StripeStandInHost : IAsyncDisposable
         {
             deliveries.Add(new WebhookDelivery(payload, context.Request.Headers["Stripe-Signature"].ToString(), context.Response.StatusCode));
         }
+
+        delivered.Release();
     }
 }
