@@ -20,7 +20,7 @@ public static class StripeServiceCollectionExtensions
         services.AddHttpClient(StripeClientProvider.HttpClientName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new StripeClientProvider(
-            configuration, sp.GetRequiredService<IHttpClientFactory>()));
+            configuration, sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPaymentGateway>(sp => new StripePaymentGateway(
             sp.GetRequiredService<StripeClientProvider>(),
             sp.GetRequiredService<Kok.Functions.Http.WebsiteOptions>(),

@@ -485,7 +485,7 @@ public sealed class StripePaymentGatewayTests
         var factory = new Mock<IHttpClientFactory>();
         factory.Setup(f => f.CreateClient(StripeClientProvider.HttpClientName)).Returns(() => new HttpClient(handler));
         var gateway = new StripePaymentGateway(
-            new StripeClientProvider(configuration, factory.Object),
+            new StripeClientProvider(configuration, factory.Object, time ?? TimeProvider.System),
             WebsiteOptions.From(configuration),
             NullLogger<StripePaymentGateway>.Instance,
             time);
