@@ -16,6 +16,7 @@ public sealed class AnnualReceiptAssembly(IAnnualReceiptIndex index, IDonationRe
     /// <summary>
     /// The request for <paramref name="donorKey"/>'s payments of <paramref name="year"/> dated
     /// <paramref name="issueDate"/>, leaving out <paramref name="exclude"/>; null when no payment counts.
+    /// <paramref name="donationIds"/>: the group's donations if already known (the run's message), else the index is asked.
     /// </summary>
     /// <exception cref="ReceiptsUnavailableException">§ 63 Abs. 5 AO or missing settings forbid a receipt that day.</exception>
     public async Task<AssembledAnnualReceipt?> AssembleAsync(
@@ -23,14 +24,14 @@ public sealed class AnnualReceiptAssembly(IAnnualReceiptIndex index, IDonationRe
         ReceiptDonorKey donorKey,
         IReadOnlyCollection<ReceiptPaymentKey> exclude,
         DateOnly issueDate,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyCollection<string>? donationIds = null)
     {
         ArgumentNullException.ThrowIfNull(donorKey);
         ArgumentNullException.ThrowIfNull(exclude);
-        var entries = await index.ListAsync(year, donorKey, cancellationToken).ConfigureAwait(false);
         var payments = new List<AnnualReceiptPayment>();
         Donation? newest = null;
-        foreach (var donationId in entries.Where(e => e.LeftOut is null).Select(e => e.DonationId).Distinct(StringComparer.Ordinal))
+        foreach (var donationId in donationIds ?? await CountedDonationsAsync(year, donorKey, cancellationToken).ConfigureAwait(false))
         {
             if (await donations.GetAsync(donationId, cancellationToken).ConfigureAwait(false) is not { Donation: var donation }
                 || donation.Interval != DonationInterval.Monthly
@@ -73,21 +74,38 @@ public sealed class AnnualReceiptAssembly(IAnnualReceiptIndex index, IDonationRe
         return new AssembledAnnualReceipt(request, new MailRecipient(donor.Email, donor.Name), MailLanguageCode.Parse(newest.Locale));
     }
 
-    /// <summary>Where the group's mails go: the newest donation of the group that still belongs to it; null when none does.</summary>
-    public async Task<(MailRecipient To, MailLanguage Language)?> RecipientAsync(int year, ReceiptDonorKey donorKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where the group's mails go: the newest donation of the group that still belongs to it (the one paid last, or
+    /// created last when <paramref name="donationIds"/> are given); null when none does.
+    /// </summary>
+    public async Task<(MailRecipient To, MailLanguage Language)?> RecipientAsync(
+        int year, ReceiptDonorKey donorKey, CancellationToken cancellationToken, IReadOnlyCollection<string>? donationIds = null)
     {
-        var entries = await index.ListAsync(year, donorKey, cancellationToken).ConfigureAwait(false);
-        foreach (var donationId in entries.OrderByDescending(e => e.PaidOn).Select(e => e.DonationId).Distinct(StringComparer.Ordinal))
+        IEnumerable<string> candidates = donationIds is null
+            ? (await index.ListAsync(year, donorKey, cancellationToken).ConfigureAwait(false))
+                .OrderByDescending(e => e.PaidOn).Select(e => e.DonationId).Distinct(StringComparer.Ordinal)
+            : donationIds;
+        Donation? chosen = null;
+        foreach (var donationId in candidates)
         {
             if (await donations.GetAsync(donationId, cancellationToken).ConfigureAwait(false) is { Donation: var donation }
-                && AnnualReceiptGrouping.KeyOf(donation.Donor) == donorKey)
+                && AnnualReceiptGrouping.KeyOf(donation.Donor) == donorKey
+                && (chosen is null || donationIds is not null && donation.CreatedAt > chosen.CreatedAt))
             {
-                return (new MailRecipient(donation.Donor.Email, donation.Donor.Name), MailLanguageCode.Parse(donation.Locale));
+                chosen = donation;
+                if (donationIds is null)
+                {
+                    break; // Ordered by the last payment already: the first that belongs is the one.
+                }
             }
         }
 
-        return null;
+        return chosen is null ? null : (new MailRecipient(chosen.Donor.Email, chosen.Donor.Name), MailLanguageCode.Parse(chosen.Locale));
     }
+
+    private async Task<IEnumerable<string>> CountedDonationsAsync(int year, ReceiptDonorKey donorKey, CancellationToken cancellationToken) =>
+        (await index.ListAsync(year, donorKey, cancellationToken).ConfigureAwait(false))
+            .Where(e => e.LeftOut is null).Select(e => e.DonationId).Distinct(StringComparer.Ordinal);
 
     /// <summary>The payment as a receipt line when it counts in <paramref name="year"/>: paid, not fully refunded, something kept.</summary>
     private static AnnualReceiptPayment? Counted(string donationId, Payment payment, int year)

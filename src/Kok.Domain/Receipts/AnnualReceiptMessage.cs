@@ -8,5 +8,16 @@ namespace Kok.Domain.Receipts;
 /// </summary>
 public sealed record AnnualReceiptMessage(int Year, string? DonorKey = null)
 {
+    /// <summary>A group's donations beyond this are not listed in its message (the index is asked instead), so a message stays small.</summary>
+    public const int MaxListedDonations = 50;
+
     public bool IsStart => DonorKey is null;
+
+    /// <summary>
+    /// The group's donations as the run's start read them from the index, so building its Sammelbestätigung needs no
+    /// second index query: a range query costs in proportion to all stored rows on some storage (Azurite), point reads
+    /// do not. Each donation is still loaded and every payment re-checked. Null (older messages, large groups): the
+    /// index is asked.
+    /// </summary>
+    public IReadOnlyList<string>? DonationIds { get; init; }
 }

@@ -7,10 +7,19 @@ namespace Kok.Domain.Receipts;
 /// </summary>
 public sealed class AnnualReceiptPlan
 {
-    private AnnualReceiptPlan(int year, IReadOnlyList<ReceiptDonorKey> donors, int payments, long totalCents, IReadOnlyList<AnnualReceiptLeftOutGroup> leftOut)
+    private readonly IReadOnlyDictionary<ReceiptDonorKey, IReadOnlyList<string>> donations;
+
+    private AnnualReceiptPlan(
+        int year,
+        IReadOnlyList<ReceiptDonorKey> donors,
+        IReadOnlyDictionary<ReceiptDonorKey, IReadOnlyList<string>> donations,
+        int payments,
+        long totalCents,
+        IReadOnlyList<AnnualReceiptLeftOutGroup> leftOut)
     {
         Year = year;
         Donors = donors;
+        this.donations = donations;
         Payments = payments;
         TotalCents = totalCents;
         LeftOut = leftOut;
@@ -27,10 +36,14 @@ public sealed class AnnualReceiptPlan
 
     public IReadOnlyList<AnnualReceiptLeftOutGroup> LeftOut { get; }
 
+    /// <summary>The donations whose payments count for <paramref name="donor"/>'s Sammelbestätigung, in index order.</summary>
+    public IReadOnlyList<string> DonationsOf(ReceiptDonorKey donor) => donations.TryGetValue(donor, out var ids) ? ids : [];
+
     public static async Task<AnnualReceiptPlan> ReadAsync(IAnnualReceiptIndex index, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(index);
         var donors = new List<ReceiptDonorKey>();
+        var donations = new Dictionary<ReceiptDonorKey, List<string>>();
         var leftOut = new Dictionary<(ReceiptDonorKey, AnnualReceiptLeftOutReason), List<ReceiptablePayment>>();
         var (payments, total) = (0, 0L);
         await foreach (var payment in index.ListAsync(year, cancellationToken).ConfigureAwait(false))
@@ -52,6 +65,16 @@ public sealed class AnnualReceiptPlan
                 donors.Add(payment.DonorKey);
             }
 
+            if (!donations.TryGetValue(payment.DonorKey, out var ids))
+            {
+                donations[payment.DonorKey] = ids = [];
+            }
+
+            if (!ids.Contains(payment.DonationId, StringComparer.Ordinal))
+            {
+                ids.Add(payment.DonationId);
+            }
+
             payments++;
             total += payment.AmountCents;
         }
@@ -60,6 +83,7 @@ public sealed class AnnualReceiptPlan
             .Select(g => new AnnualReceiptLeftOutGroup(g.Key.Item1, g.Key.Item2, g.Value))
             .OrderBy(g => g.DonorKey.Value, StringComparer.Ordinal)
             .ToList();
-        return new AnnualReceiptPlan(year, donors.Distinct().ToList(), payments, total, groups);
+        return new AnnualReceiptPlan(
+            year, donors.Distinct().ToList(), donations.ToDictionary(d => d.Key, d => (IReadOnlyList<string>)d.Value), payments, total, groups);
     }
 }

@@ -43,7 +43,7 @@ public sealed class IssueAnnualReceipt(
         var outcome = AnnualReceiptOutcome.AlreadyIssued;
         if (receipt is null)
         {
-            (receipt, assembled) = await IssueAsync(message.Year, donorKey, cancellationToken).ConfigureAwait(false);
+            (receipt, assembled) = await IssueAsync(message.Year, donorKey, message.DonationIds, cancellationToken).ConfigureAwait(false);
             if (receipt is null)
             {
                 return new AnnualReceiptResult(AnnualReceiptOutcome.NothingToConfirm);
@@ -60,7 +60,7 @@ public sealed class IssueAnnualReceipt(
                 var pdf = await files.OriginalAsync(issued, ct).ConfigureAwait(false);
                 var recipient = assembled is not null
                     ? (assembled.Recipient, assembled.Language)
-                    : await assembly.RecipientAsync(message.Year, donorKey, ct).ConfigureAwait(false);
+                    : await assembly.RecipientAsync(message.Year, donorKey, ct, message.DonationIds).ConfigureAwait(false);
                 return recipient is { } r
                     ? PreparedMail.Send(composer.AnnualReceipt(r.Item1, r.Item2, new RenderedReceipt(issued.Document, pdf)), issued.Number)
                     : PreparedMail.Skip("No donation of the donor group is left to write to.", issued.Number);
@@ -69,13 +69,14 @@ public sealed class IssueAnnualReceipt(
         return new AnnualReceiptResult(outcome, issued.Number, dispatch.Outcome.ToString());
     }
 
-    private async Task<(IssuedReceipt?, AssembledAnnualReceipt?)> IssueAsync(int year, ReceiptDonorKey donorKey, CancellationToken cancellationToken)
+    private async Task<(IssuedReceipt?, AssembledAnnualReceipt?)> IssueAsync(
+        int year, ReceiptDonorKey donorKey, IReadOnlyList<string>? donationIds, CancellationToken cancellationToken)
     {
         var today = GermanTime.Today(time);
         var excluded = new List<ReceiptPaymentKey>();
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var assembled = await assembly.AssembleAsync(year, donorKey, excluded, today, cancellationToken).ConfigureAwait(false);
+            var assembled = await assembly.AssembleAsync(year, donorKey, excluded, today, cancellationToken, donationIds).ConfigureAwait(false);
             if (assembled is null)
             {
                 return (null, null);

@@ -36,9 +36,12 @@ public sealed class StartAnnualReceiptRun(IAnnualReceiptIndex index, IAnnualRece
             cancellationToken).ConfigureAwait(false);
         var messages = plan.Donors
             .Where(d => !issued.Contains(d))
-            .Select(d => new AnnualReceiptMessage(year, d.Value))
+            .Select(d => new AnnualReceiptMessage(year, d.Value) { DonationIds = Listed(plan.DonationsOf(d)) })
             .ToList();
         await queue.EnqueueAsync(messages, cancellationToken).ConfigureAwait(false);
         return new AnnualReceiptRunStart(year, plan.Donors.Count, messages.Count, plan.Donors.Count - messages.Count, plan.LeftOut.Count);
     }
+
+    private static IReadOnlyList<string>? Listed(IReadOnlyList<string> donationIds) =>
+        donationIds.Count is > 0 and <= AnnualReceiptMessage.MaxListedDonations ? donationIds : null;
 }

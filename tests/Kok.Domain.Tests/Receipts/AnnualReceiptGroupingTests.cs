@@ -60,5 +60,8 @@ public class AnnualReceiptGroupingTests
         Assert.Equal(2800, plan.TotalCents);
         var leftOut = Assert.Single(plan.LeftOut);
         Assert.Equal((b, AnnualReceiptLeftOutReason.NoReceiptWanted, 700L, "don_3"), (leftOut.DonorKey, leftOut.Reason, leftOut.TotalCents, leftOut.DonationId));
+        Assert.Equal(["don_1", "don_2"], plan.DonationsOf(a));
+        Assert.Equal(["don_4"], plan.DonationsOf(c));
+        Assert.Empty(plan.DonationsOf(b));
     }
 }
