@@ -12,7 +12,7 @@ namespace Kok.Functions.Receipts;
 /// 10 January 04:00 UTC) for the previous calendar year in Berlin time, and again whenever started by hand
 /// (<c>POST /admin/functions/AnnualReceipts</c>; another year from the dashboard,
 /// <c>POST /api/dashboard/receipts/annual/{year}/run</c>, since the Functions host passes no input to a timer): it
-/// sends one message per donor group without receipt (<see cref="StartAnnualReceiptRun"/>). <c>AnnualReceipt</c>
+/// sends one message per donor group without receipt, in waves (<see cref="StartAnnualReceiptRun"/>). <c>AnnualReceipt</c>
 /// handles each (<see cref="IssueAnnualReceipt"/>) the way every queue function does (<see cref="QueueMessageHandler"/>);
 /// while receipts are blocked (§ 63 Abs. 5 AO: the exemption notice too old, or settings missing) a message waits:
 /// it goes back on the queue invisible for <see cref="BlockedDelay"/>, without spending a delivery, however long the
@@ -60,7 +60,7 @@ public sealed class AnnualReceiptsFunction(
         {
             var parsed = JsonSerializer.Deserialize<AnnualReceiptMessage>(message, KokJson.Options);
             return parsed is { Year: >= 2000 and <= 9999 }
-                && (parsed.IsStart || parsed.DonorKey is { Length: > 0 and <= 64 } key && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+                && (parsed.IsStart ? parsed.After is null || IsDonorKey(parsed.After) : IsDonorKey(parsed.DonorKey) && parsed.After is null)
                 ? parsed
                 : null;
         }
@@ -70,6 +70,9 @@ public sealed class AnnualReceiptsFunction(
         }
     }
 
+    private static bool IsDonorKey(string? key) =>
+        key is { Length: > 0 and <= 64 } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+
     private async Task IssueAsync(AnnualReceiptMessage message, CancellationToken cancellationToken)
     {
         if (message.IsStart)
@@ -78,6 +81,12 @@ public sealed class AnnualReceiptsFunction(
             if (!start.CanRun(message.Year))
             {
                 throw new UnprocessableMessageException($"annual run of {message.Year}: the year is not over");
+            }
+
+            if (message.After is { } after)
+            {
+                await start.ContinueAsync(message.Year, new ReceiptDonorKey(after), cancellationToken);
+                return;
             }
 
             var started = await start.ExecuteAsync(message.Year, StartAnnualReceiptRun.ByStaff, cancellationToken);
@@ -94,7 +103,7 @@ public sealed class AnnualReceiptsFunction(
         }
         catch (ReceiptsUnavailableException ex)
         {
-            await queue.DelayAsync(message, BlockedDelay, cancellationToken);
+            await queue.EnqueueLaterAsync(message, BlockedDelay, cancellationToken);
             logger.LogWarning(
                 "Annual receipt {Year} for donor {DonorKey} waits {Minutes} minutes: receipts are blocked ({Reason}).",
                 message.Year, message.DonorKey, BlockedDelay.TotalMinutes, ex.Blocker?.Reason.ToString() ?? ex.Message);

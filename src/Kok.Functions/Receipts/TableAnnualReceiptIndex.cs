@@ -21,6 +21,19 @@ public sealed class TableAnnualReceiptIndex(StorageClients storage) : IAnnualRec
         }
     }
 
+    public async IAsyncEnumerable<ReceiptablePayment> ListAfterAsync(
+        int year, ReceiptDonorKey afterDonorKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(afterDonorKey);
+        var table = await storage.TableAsync(TableNames.AnnualReceiptIndex);
+        var (_, afterGroup) = AnnualReceiptIndexRows.DonorRange(afterDonorKey);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {AnnualReceiptIndexRows.Partition(year)} and RowKey ge {afterGroup}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return AnnualReceiptIndexRows.FromEntity(entity);
+        }
+    }
+
     public async Task<IReadOnlyList<ReceiptablePayment>> ListAsync(int year, ReceiptDonorKey donorKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(donorKey);
