@@ -1,3 +1,4 @@
+using Kok.Domain.Receipts;
 using Kok.Domain.SelfService;
 using Kok.Functions.Http;
 using Kok.Functions.Membership;
@@ -17,6 +18,7 @@ public sealed class SelfServiceFunctions(
     RequestSignInLink requestLink,
     SignInWithLink signIn,
     GetSupporterOverview overview,
+    DownloadSupporterReceipt download,
     SupporterSessionCookie session,
     TimeProvider time,
     ILogger<SelfServiceFunctions> logger)
@@ -53,6 +55,12 @@ public sealed class SelfServiceFunctions(
 
         return new ContentResult { StatusCode = StatusCodes.Status202Accepted, ContentType = "application/json", Content = AcceptedBody };
     }
+
+    /// <summary>The page; public and the same for everyone (its script reads <c>/api/me</c>, which needs the session).</summary>
+    [Function("MeinKokPage")]
+    public static IActionResult Page(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SelfServiceLinks.PagePath)] HttpRequest request) =>
+        SupporterPage.Html(request);
 
     [Function("ShowSignIn")]
     public async Task<IActionResult> ShowSignIn(
@@ -108,6 +116,16 @@ public sealed class SelfServiceFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpEndpoint.SupporterRoutePrefix)] HttpRequest request,
         CancellationToken cancellationToken) =>
         ApiResults.Ok(await overview.ExecuteAsync(SupporterIdentity.Of(request).SupporterKey, cancellationToken));
+
+    /// <summary>The archived PDF of one of the supporter's own receipts; any other number is 404, as an unknown one.</summary>
+    [Function("SupporterReceiptPdf")]
+    public async Task<IActionResult> ReceiptPdf(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpEndpoint.SupporterRoutePrefix + "/receipts/{number}/pdf")] HttpRequest request,
+        string number,
+        CancellationToken cancellationToken) =>
+        await download.ExecuteAsync(SupporterIdentity.Of(request).SupporterKey, number, cancellationToken) is { } file
+            ? new FileContentResult(file.Content, RenderedReceipt.ContentType) { FileDownloadName = file.Document.FileName }
+            : ProblemResults.Problem(StatusCodes.Status404NotFound, "Receipt not found.");
 
     private static IActionResult Rejected(HttpRequest request, MemberPageContext page, SignInLinkCheck check) =>
         PageOrProblem.Error(request, StatusCodes.Status403Forbidden, "Invalid link.",

@@ -20,7 +20,10 @@ public static class SelfServiceServiceCollectionExtensions
         services.AddSingleton<ISupporterDirectory, TableSupporterDirectory>();
         services.AddSingleton<RequestSignInLink>();
         services.AddSingleton<SignInWithLink>();
+        services.AddSingleton<ISupporterMailLog, TableSupporterMailLog>();
+        services.AddSingleton<SupporterReceipts>();
         services.AddSingleton<GetSupporterOverview>();
+        services.AddSingleton<DownloadSupporterReceipt>();
         return services;
     }
 }

@@ -25,7 +25,7 @@ public sealed class StorageDownTests
     private static readonly string DonationId = RandomIdGenerator.Derive(Donation.IdPrefix, "storage-down");
 
     /// <summary>Routes that never touch storage and answer as usual.</summary>
-    private static readonly string[] WithoutStorage = ["DashboardPage", "DashboardAsset", "ReceiptsPage", "ReceiptsPageScript", "PaymentMethodPage", "SignOut"];
+    private static readonly string[] WithoutStorage = ["DashboardPage", "DashboardAsset", "ReceiptsPage", "ReceiptsPageScript", "PaymentMethodPage", "SignOut", "MeinKokPage"];
 
     [Fact]
     public async Task Every_route_answers_503_problem_json_with_retry_after_after_the_interactive_budgets_attempts()
@@ -170,6 +170,8 @@ public sealed class StorageDownTests
             ["ReceiptsPage"] = () => Staff(Get("dashboard/receipts")),
             ["ReceiptsPageScript"] = () => Staff(Get("dashboard/receipts/assets/receipts.js")),
             ["PaymentMethodPage"] = () => Get("payment-method?lang=en"),
+            ["MeinKokPage"] = () => Get("mein-kok?lang=en"),
+            ["SupporterReceiptPdf"] = () => Supporter(server, Get("api/me/receipts/2025-000001/pdf")),
             ["RequestSignInLink"] = () => Post("api/me/link", """{"email":"erika@example.org"}"""),
             ["ShowSignIn"] = () => Get("mein-kok/anmelden?token=abcdefghijklmnop"),
             ["SignIn"] = () => Post("mein-kok/anmelden?token=abcdefghijklmnop", null),

@@ -252,7 +252,7 @@ public sealed class SignInTests
         using var signIn = await MeinKokHost.PostSignInAsync(browser, MeinKokHost.LinkIn((await DevHostMembers.MailsToAsync(host.Server, email, 1)).Single()));
 
         var overview = await MeinKokHost.OverviewAsync(browser);
-        Assert.Equal([monthly, once], overview["donations"]!.AsArray().Select(d => (string)d!["donationId"]!).ToArray());
+        Assert.Equal(new[] { monthly, once }.Order(), overview["donations"]!.AsArray().Select(d => (string)d!["donationId"]!).Order());
         Assert.Equal(member, (string)overview["memberships"]![0]!["memberId"]!);
     }
 
