@@ -1,3 +1,4 @@
+using Kok.Domain.Membership;
 using Kok.Domain.Receipts;
 using Kok.Domain.SelfService;
 using Kok.Functions.Http;
@@ -19,6 +20,7 @@ public sealed class SelfServiceFunctions(
     SignInWithLink signIn,
     GetSupporterOverview overview,
     DownloadSupporterReceipt download,
+    CancelOwnMembership cancelMembership,
     SupporterSessionCookie session,
     TimeProvider time,
     ILogger<SelfServiceFunctions> logger)
@@ -126,6 +128,16 @@ public sealed class SelfServiceFunctions(
         await download.ExecuteAsync(SupporterIdentity.Of(request).SupporterKey, number, cancellationToken) is { } file
             ? new FileContentResult(file.Content, RenderedReceipt.ContentType) { FileDownloadName = file.Document.FileName }
             : ProblemResults.Problem(StatusCodes.Status404NotFound, "Receipt not found.");
+
+    /// <summary>Cancels one of the supporter's memberships (see <see cref="CancelOwnMembership"/>); the page shows the answer.</summary>
+    [Function("SupporterCancelMembership")]
+    public async Task<IActionResult> CancelMembership(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpEndpoint.SupporterRoutePrefix + "/memberships/{id}/cancel")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        await cancelMembership.ExecuteAsync(SupporterIdentity.Of(request).SupporterKey, id, cancellationToken) is MembershipCancelled cancelled
+            ? ApiResults.Ok(new MemberCancelledResponse(cancelled.Member.MemberId, cancelled.Outcome, cancelled.Member.Status, cancelled.Member.EndsOn))
+            : ProblemResults.Problem(StatusCodes.Status404NotFound, "Membership not found.");
 
     private static IActionResult Rejected(HttpRequest request, MemberPageContext page, SignInLinkCheck check) =>
         PageOrProblem.Error(request, StatusCodes.Status403Forbidden, "Invalid link.",

@@ -24,6 +24,7 @@ public static class SelfServiceServiceCollectionExtensions
         services.AddSingleton<SupporterReceipts>();
         services.AddSingleton<GetSupporterOverview>();
         services.AddSingleton<DownloadSupporterReceipt>();
+        services.AddSingleton<CancelOwnMembership>();
         return services;
     }
 }

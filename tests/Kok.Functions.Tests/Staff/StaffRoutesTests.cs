@@ -29,6 +29,7 @@ public class StaffRoutesTests
         "SignIn", // "Mein KOK": its form, which spends the token
         "SignOut", // "Mein KOK": under api/me, so the supporter guard requires the session
         "SupporterOverview", // "Mein KOK": under api/me, so the supporter guard requires the session
+        "SupporterCancelMembership", // "Mein KOK": under api/me, so the supporter guard requires the session
         "SupporterReceiptPdf", // "Mein KOK": under api/me, so the supporter guard requires the session
         "Health", // monitoring, no data
     ];

@@ -171,6 +171,7 @@ public sealed class StorageDownTests
             ["ReceiptsPageScript"] = () => Staff(Get("dashboard/receipts/assets/receipts.js")),
             ["PaymentMethodPage"] = () => Get("payment-method?lang=en"),
             ["MeinKokPage"] = () => Get("mein-kok?lang=en"),
+            ["SupporterCancelMembership"] = () => Supporter(server, Post($"api/me/memberships/{MemberId}/cancel", null)),
             ["SupporterReceiptPdf"] = () => Supporter(server, Get("api/me/receipts/2025-000001/pdf")),
             ["RequestSignInLink"] = () => Post("api/me/link", """{"email":"erika@example.org"}"""),
             ["ShowSignIn"] = () => Get("mein-kok/anmelden?token=abcdefghijklmnop"),

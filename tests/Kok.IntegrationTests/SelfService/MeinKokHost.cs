@@ -17,7 +17,7 @@ namespace Kok.IntegrationTests.SelfService;
 internal sealed partial class MeinKokHost : IAsyncDisposable
 {
     public static readonly string[] Functions =
-        ["CreateDonation", "CreateMembership", "RequestSignInLink", "ShowSignIn", "SignIn", "SignOut", "SupporterOverview", "SupporterReceiptPdf", "MeinKokPage"];
+        ["CreateDonation", "CreateMembership", "RequestSignInLink", "ShowSignIn", "SignIn", "SignOut", "SupporterOverview", "SupporterReceiptPdf", "SupporterCancelMembership", "MeinKokPage"];
 
     private readonly List<HttpClient> browsers = [];
 

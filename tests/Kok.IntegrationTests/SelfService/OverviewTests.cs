@@ -52,4 +52,40 @@ public sealed class OverviewTests(PrivateAzurite azurite) : IClassFixture<Privat
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Empty((await MeinKokHost.OverviewAsync(stranger))["receipts"]!.AsArray());
     }
+
+    [Fact]
+    public async Task A_member_cancels_on_the_page_as_by_the_link_gets_the_confirmation_mail_and_nobody_else_can()
+    {
+        await using var host = await MeinKokHost.StartAsync(
+            o => o.StorageConnectionString = azurite.ConnectionString,
+            moreFunctions: ["StripeWebhook", "ReceiptMail", "WelcomeMail", "MemberMail"]);
+        var email = MeinKokHost.NewEmail();
+        var other = MeinKokHost.NewEmail("max");
+        var memberId = await DevHostMembers.SignUpAndPayAsync(host.Server, email);
+        await host.DonateAsync(other);
+        var before = (await DevHostMembers.MailsToAsync(host.Server, email, 2)).Count; // fee receipt and welcome
+
+        var stranger = await host.SignedInBrowserAsync(other);
+        using var foreign = await Post(stranger, $"api/me/memberships/{memberId}/cancel");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+
+        var browser = await host.SignedInBrowserAsync(email, before + 1);
+        using var cancel = await Post(browser, $"api/me/memberships/{memberId}/cancel");
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        var answer = (await cancel.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
+        Assert.Equal("cancelling", (string)answer["status"]!);
+        Assert.NotNull(answer["endsOn"]);
+
+        var mails = await DevHostMembers.MailsToAsync(host.Server, email, before + 2);
+        Assert.EndsWith("ist gekündigt", (string)mails[^1]["subject"]!, StringComparison.Ordinal);
+        var membership = (await MeinKokHost.OverviewAsync(browser))["memberships"]![0]!;
+        Assert.Equal("cancelling", (string)membership["status"]!);
+    }
+
+    private static async Task<HttpResponseMessage> Post(HttpClient browser, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        return await browser.SendAsync(request);
+    }
 }

@@ -10,9 +10,10 @@
     signedOut: 'You are signed out.', none: 'Nothing yet.',
     once: 'One-time donation', monthly: 'Monthly donation', amount: 'Amount', status: 'Status', since: 'Since', payments: 'Payments',
     method: 'Payment method', fee: 'Annual fee', memberSince: 'Member since', paidThrough: 'Paid until', nextDues: 'Next fee due', endsOn: 'Ends on',
+    cancel: 'Cancel membership', confirmCancel: 'Cancel your membership? It ends when the paid period is over.', cancelled: 'Your membership is cancelled. We have sent you a confirmation by mail.',
     download: 'Download PDF', withdrawn: 'withdrawn', issued: 'issued', single: 'Donation receipt', annual: 'Annual donation receipt',
     st: { pending: 'open', processing: 'in progress', paid: 'paid', failed: 'failed', refunded: 'refunded', cancelled: 'cancelled', disputed: 'disputed',
-      returned: 'returned', active: 'active', ended: 'ended', lapsed: 'lapsed', partially_refunded: 'partly refunded', card: 'card', sepa_debit: 'SEPA direct debit' }
+      returned: 'returned', active: 'active', cancelling: 'cancelled, still running', ended: 'ended', lapsed: 'lapsed', partially_refunded: 'partly refunded', card: 'card', sepa_debit: 'SEPA direct debit' }
   } : {
     loading: 'Wird geladen …', error: 'Etwas ist schiefgegangen. Bitte versuchen Sie es später noch einmal.',
     sent: 'Wenn wir diese Adresse kennen, haben wir einen Anmeldelink dorthin geschickt. Bitte sehen Sie in Ihr Postfach (der Link gilt 30 Minuten).',
@@ -20,9 +21,10 @@
     signedOut: 'Sie sind abgemeldet.', none: 'Noch nichts.',
     once: 'Einmalige Spende', monthly: 'Monatliche Spende', amount: 'Betrag', status: 'Stand', since: 'Seit', payments: 'Zahlungen',
     method: 'Zahlungsart', fee: 'Jahresbeitrag', memberSince: 'Mitglied seit', paidThrough: 'Bezahlt bis', nextDues: 'Nächster Beitrag fällig', endsOn: 'Endet am',
+    cancel: 'Mitgliedschaft kündigen', confirmCancel: 'Mitgliedschaft kündigen? Sie endet mit Ablauf des bezahlten Zeitraums.', cancelled: 'Ihre Mitgliedschaft ist gekündigt. Wir haben Ihnen eine Bestätigung gemailt.',
     download: 'PDF herunterladen', withdrawn: 'storniert', issued: 'ausgestellt', single: 'Zuwendungsbestätigung', annual: 'Sammelbestätigung',
     st: { pending: 'offen', processing: 'in Bearbeitung', paid: 'bezahlt', failed: 'fehlgeschlagen', refunded: 'erstattet', cancelled: 'beendet', disputed: 'angefochten',
-      returned: 'zurückgebucht', active: 'aktiv', ended: 'beendet', lapsed: 'erloschen', partially_refunded: 'teilweise erstattet', card: 'Karte', sepa_debit: 'SEPA-Lastschrift' }
+      returned: 'zurückgebucht', active: 'aktiv', cancelling: 'gekündigt, läuft noch', ended: 'beendet', lapsed: 'erloschen', partially_refunded: 'teilweise erstattet', card: 'Karte', sepa_debit: 'SEPA-Lastschrift' }
   };
   var locale = en ? 'en-GB' : 'de-DE';
   var status = document.getElementById('status');
@@ -62,6 +64,13 @@
       li.appendChild(facts([[T.fee, euro(m.annualAmountCents)], [T.status, word(m.status)], [T.method, word(m.paymentMethod)],
         [T.memberSince, m.memberSince ? day(m.memberSince) : null], [T.paidThrough, m.paidThrough ? day(m.paidThrough) : null],
         [T.nextDues, m.nextDuesDate ? day(m.nextDuesDate) : null], [T.endsOn, m.endsOn ? day(m.endsOn) : null], [T.payments, payments(m.dues)]]));
+      if (m.status === 'active') {
+        var button = node('button', T.cancel);
+        button.type = 'button';
+        button.className = 'secondary';
+        button.addEventListener('click', function () { cancelMembership(m.memberId); });
+        li.appendChild(button);
+      }
     });
     list('receipts', me.receipts, function (r, li) {
       var a = node('a', T.download);
@@ -76,19 +85,28 @@
     overview.hidden = false;
   }
 
+  function cancelMembership(id) {
+    if (!window.confirm(T.confirmCancel)) { return; }
+    fetch('/api/me/memberships/' + encodeURIComponent(id) + '/cancel', { method: 'POST', credentials: 'same-origin' }).then(function (r) {
+      if (r.status === 401) { showSignIn(''); return; }
+      if (!r.ok) { throw new Error(String(r.status)); }
+      load(T.cancelled);
+    }).catch(function () { say(T.error); });
+  }
+
   function showSignIn(message) {
     overview.hidden = true;
     signIn.hidden = false;
     say(message || '');
   }
 
-  function load() {
+  function load(done) {
     say(T.loading);
     fetch('/api/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(function (r) {
       if (r.status === 401) { showSignIn(''); return null; }
       if (!r.ok) { throw new Error(String(r.status)); }
       return r.json();
-    }).then(function (me) { if (me) { render(me); say(''); } }).catch(function () { say(T.error); });
+    }).then(function (me) { if (me) { render(me); say(done || ''); } }).catch(function () { say(T.error); });
   }
 
   document.getElementById('link-form').addEventListener('submit', function (e) {
