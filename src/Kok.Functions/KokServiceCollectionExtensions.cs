@@ -68,6 +68,7 @@ public static class KokServiceCollectionExtensions
         services.AddKokMembership(configuration);
         Dues.DuesServiceCollectionExtensions.AddKokDues(services, configuration);
         Dashboard.DashboardServiceCollectionExtensions.AddKokDashboard(services);
+        SelfService.SelfServiceServiceCollectionExtensions.AddKokSelfService(services, configuration);
 
         return services;
     }

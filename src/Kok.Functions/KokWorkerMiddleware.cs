@@ -11,7 +11,7 @@ namespace Kok.Functions;
 /// <see cref="UseKokMiddleware"/> (Program.cs); DevHost wraps every invocation with <see cref="Compose"/>: one list,
 /// so both hosts run the same middleware in the same order. Each middleware is a singleton from
 /// <c>AddKokBackend</c>, as the worker's <c>UseMiddleware</c> would make it. For HTTP functions the list carries
-/// what they declare (<see cref="HttpEndpoint"/>): the staff guard first (nothing of a refused request is read), then
+/// what they declare (<see cref="HttpEndpoint"/>): the staff guard and the supporter guard first (nothing of a refused request is read), then
 /// the public forms' CORS and rate limit, then the JSON body; the function's own code is what is left.
 /// </summary>
 public static class KokWorkerMiddleware
@@ -20,6 +20,7 @@ public static class KokWorkerMiddleware
     [
         (typeof(ServiceUnavailableMiddleware), IsHttpTrigger),
         (typeof(StaffGuardMiddleware), c => IsHttpTrigger(c) && HttpEndpoint.Of(c).Staff is not null),
+        (typeof(SelfService.SupporterGuardMiddleware), c => IsHttpTrigger(c) && HttpEndpoint.Of(c).IsSupporterOnly),
         (typeof(PublicFormMiddleware), c => IsHttpTrigger(c) && HttpEndpoint.Of(c).IsPublicForm),
         (typeof(JsonBodyMiddleware), c => IsHttpTrigger(c) && HttpEndpoint.Of(c).JsonBodyMaxBytes is not null),
     ];

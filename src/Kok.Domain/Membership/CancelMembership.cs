@@ -45,6 +45,15 @@ public sealed class CancelMembership(
         return await CancelAsync(memberId, Member.CancelledByMember, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The member signed in to "Mein KOK" cancels (the caller has checked that the membership is theirs); recorded as
+    /// cancelled by the member, as through the personal link.
+    /// </summary>
+    public Task<CancelMembershipResult> BySignedInMemberAsync(string memberId, CancellationToken cancellationToken) =>
+        Member.IsWellFormedId(memberId)
+            ? CancelAsync(memberId, Member.CancelledByMember, cancellationToken)
+            : Task.FromResult<CancelMembershipResult>(new CancelMemberNotFound());
+
     /// <summary>Staff cancel on the member's behalf; <paramref name="staffId"/> is recorded as who cancelled.</summary>
     public async Task<CancelMembershipResult> ByStaffAsync(string memberId, string staffId, CancellationToken cancellationToken)
     {

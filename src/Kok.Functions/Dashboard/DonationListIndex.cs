@@ -24,6 +24,9 @@ internal sealed class DonationListIndex(StorageClients storage)
 {
     public const string WantsReceiptColumn = "WantsReceipt";
 
+    /// <summary>The donor's <see cref="Kok.Domain.SelfService.SupporterKey"/> (a hash of the address), by which "Mein KOK" finds a supporter's donations.</summary>
+    public const string EmailKeyColumn = "EmailKey";
+
     /// <summary>The donation's revision the row shows (absent: the row written before the donation's insert).</summary>
     public const string RevisionColumn = "Revision";
     private const int MaxAttempts = 5;
@@ -50,6 +53,7 @@ internal sealed class DonationListIndex(StorageClients storage)
             ["PaidCents"] = item.PaidCents,
             ["PaymentMethod"] = item.PaymentMethod is { } method ? Snake(method.ToString()) : null,
             ["Search"] = DonationListItem.SearchText(item.Id, item.DonorName, item.Email),
+            [EmailKeyColumn] = Kok.Domain.SelfService.SupporterKey.Of(donation.Donor.Email),
         };
         var text = string.Join("\n", columns.Select(c => c.Key + "=" + Convert.ToString(c.Value, CultureInfo.InvariantCulture)));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];

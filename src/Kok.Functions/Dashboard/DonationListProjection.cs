@@ -21,7 +21,7 @@ internal sealed class DonationListProjection(StorageClients storage) : IProjecti
 
     public PersonalDataDeclaration? PersonalData { get; } = new(
         TableNames.DashboardDonationList,
-        ["DonorName", "Email", "Street", "PostalCode", "City", "Country", "Search"],
+        ["DonorName", "Email", "Street", "PostalCode", "City", "Country", "Search", "EmailKey: SHA-256 of the email address"],
         PersonalDataErasure.Delete,
         "The staff's donation list and its CSV export (with the receipt address).");
 

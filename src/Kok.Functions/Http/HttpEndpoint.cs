@@ -29,6 +29,17 @@ public sealed record HttpEndpoint(
     /// </summary>
     public static IReadOnlyList<string> StaffRoutePrefixes { get; } = ["api/dashboard", "dashboard"];
 
+    /// <summary>
+    /// The supporter's own routes ("Mein KOK"): every function under it needs the supporter's session
+    /// (<see cref="SelfService.SupporterGuardMiddleware"/>), except the public form that mails the sign-in link.
+    /// </summary>
+    public const string SupporterRoutePrefix = "api/me";
+
+    /// <summary>Needs a signed-in supporter: under <see cref="SupporterRoutePrefix"/> and not a public form.</summary>
+    public bool IsSupporterOnly =>
+        !IsPublicForm && (Route.Equals(SupporterRoutePrefix, StringComparison.OrdinalIgnoreCase)
+                          || Route.StartsWith(SupporterRoutePrefix + "/", StringComparison.OrdinalIgnoreCase));
+
     public static HttpEndpoint Of(FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -23,12 +23,15 @@ public static class MemberPage
 
     private static readonly string Stylesheet = LoadStylesheet();
 
+    /// <summary>The CSP source that allows the inlined stylesheet (its hash), for pages in this frame with headers of their own.</summary>
+    public static readonly string StyleSource = $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))}'";
+
     /// <summary>
     /// Nothing but the inlined stylesheet (by its hash) and posting the form back to this origin. The URL carries the
     /// member's token, so it is never sent on as a referrer.
     /// </summary>
     public static readonly PageHeaders Headers =
-        PageHeaders.For("no-referrer", styleSrc: $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))}'");
+        PageHeaders.For("no-referrer", styleSrc: StyleSource);
 
     public static string Document(MemberPageContext page, string title, string body)
     {

@@ -23,6 +23,14 @@ public class StaffRoutesTests
         "PayDues", // the member's signed link from a dues mail
         "PaymentMethodPage", // how to give a new payment method: the same text for everyone, linked from mails
         "StripeWebhook", // Stripe, signed
+        "MeinKokPage", // "Mein KOK": the page, the same for everyone (its data comes from api/me)
+        "RequestSignInLink", // "Mein KOK": mails a sign-in link, the same answer for any address
+        "ShowSignIn", // "Mein KOK": the mailed sign-in link's page (token checked by the use case)
+        "SignIn", // "Mein KOK": its form, which spends the token
+        "SignOut", // "Mein KOK": under api/me, so the supporter guard requires the session
+        "SupporterOverview", // "Mein KOK": under api/me, so the supporter guard requires the session
+        "SupporterCancelMembership", // "Mein KOK": under api/me, so the supporter guard requires the session
+        "SupporterReceiptPdf", // "Mein KOK": under api/me, so the supporter guard requires the session
         "Health", // monitoring, no data
     ];
 

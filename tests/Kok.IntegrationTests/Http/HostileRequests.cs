@@ -269,6 +269,7 @@ internal static class HostileRequests
              "annualAmount":60.00,"paymentMethod":"card","locale":"de","consents":{"privacy":true,"listPublicly":false}}
             """,
         "RecordDashboardMemberPayment" => """{"amountCents":6000,"paidOn":"2026-03-01","reference":"Beitrag"}""",
+        "RequestSignInLink" => """{"email":"erika@example.org"}""",
         _ => """{"note":"hello"}""",
     };
 

@@ -25,7 +25,7 @@ public sealed class StorageDownTests
     private static readonly string DonationId = RandomIdGenerator.Derive(Donation.IdPrefix, "storage-down");
 
     /// <summary>Routes that never touch storage and answer as usual.</summary>
-    private static readonly string[] WithoutStorage = ["DashboardPage", "DashboardAsset", "ReceiptsPage", "ReceiptsPageScript", "PaymentMethodPage"];
+    private static readonly string[] WithoutStorage = ["DashboardPage", "DashboardAsset", "ReceiptsPage", "ReceiptsPageScript", "PaymentMethodPage", "SignOut", "MeinKokPage"];
 
     [Fact]
     public async Task Every_route_answers_503_problem_json_with_retry_after_after_the_interactive_budgets_attempts()
@@ -170,6 +170,14 @@ public sealed class StorageDownTests
             ["ReceiptsPage"] = () => Staff(Get("dashboard/receipts")),
             ["ReceiptsPageScript"] = () => Staff(Get("dashboard/receipts/assets/receipts.js")),
             ["PaymentMethodPage"] = () => Get("payment-method?lang=en"),
+            ["MeinKokPage"] = () => Get("mein-kok?lang=en"),
+            ["SupporterCancelMembership"] = () => Supporter(server, Post($"api/me/memberships/{MemberId}/cancel", null)),
+            ["SupporterReceiptPdf"] = () => Supporter(server, Get("api/me/receipts/2025-000001/pdf")),
+            ["RequestSignInLink"] = () => Post("api/me/link", """{"email":"erika@example.org"}"""),
+            ["ShowSignIn"] = () => Get("mein-kok/anmelden?token=abcdefghijklmnop"),
+            ["SignIn"] = () => Post("mein-kok/anmelden?token=abcdefghijklmnop", null),
+            ["SignOut"] = () => Supporter(server, Post("api/me/signout", null)),
+            ["SupporterOverview"] = () => Supporter(server, Get("api/me")),
             ["PreviewAnnualReceipts"] = () => Staff(Get("api/dashboard/receipts/annual/2025/preview")),
             ["SampleAnnualReceipt"] = () => Staff(Get("api/dashboard/receipts/annual/2025/preview/sample")),
             ["StartAnnualReceipts"] = () => Staff(Post("api/dashboard/receipts/annual/2025/run", null)),
@@ -193,6 +201,16 @@ public sealed class StorageDownTests
         }
 
         request.Headers.Accept.ParseAdd("application/json");
+        return request;
+    }
+
+    /// <summary>With a session cookie signed as DevHost signs it, so the supporter guard lets the request through.</summary>
+    private static HttpRequestMessage Supporter(DevHostServer server, HttpRequestMessage request)
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        server.Services.GetRequiredService<Kok.Functions.SelfService.SupporterSessionCookie>()
+            .SignIn(http.Response, Kok.Domain.SelfService.SupporterKey.Of("erika@example.org"), DateTimeOffset.UtcNow);
+        request.Headers.Add("Cookie", http.Response.Headers.SetCookie.ToString().Split(';')[0]);
         return request;
     }
 

@@ -24,6 +24,7 @@ public static class PersonalDataCatalog
             TableReceiptRegister.PersonalData,
             BlobReceiptArchive.PersonalData,
             TableSignUpLock.PersonalData,
+            SelfService.TableSignInLinkStore.PersonalData,
             TableAuditTrail.PersonalData,
         ];
         return declared.OfType<PersonalDataDeclaration>().ToList();

@@ -1,0 +1,32 @@
+using Kok.Domain.Common;
+using Kok.Domain.Donations;
+using Kok.Domain.Membership;
+using Kok.Domain.Payments;
+
+namespace Kok.Domain.SelfService;
+
+/// <summary>A membership as its member sees it on "Mein KOK": status, fee, dates and the dues paid (or not).</summary>
+public sealed record SupporterMembershipView(
+    string MemberId,
+    MembershipStatus Status,
+    MemberKind Kind,
+    string Name,
+    PostalAddress Address,
+    long AnnualAmountCents,
+    PaymentMethodKind PaymentMethod,
+    DateTimeOffset CreatedAt,
+    DateOnly? MemberSince,
+    DateOnly? PaidThrough,
+    DateOnly? NextDuesDate,
+    DateOnly? EndsOn,
+    IReadOnlyList<PaymentView> Dues)
+{
+    public static SupporterMembershipView Of(Member member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var view = MemberView.Of(member);
+        return new SupporterMembershipView(
+            view.MemberId, view.Status, view.Kind, view.Name, view.Address, view.AnnualAmountCents, view.PaymentMethod,
+            view.CreatedAt, view.MemberSince, view.PaidThrough, view.NextDuesDate, view.EndsOn, view.Payments);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kok.Functions.Http;
+using Kok.Functions.Membership;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kok.Functions.SelfService;
+
+/// <summary>
+/// The page <c>GET /mein-kok</c> in the frame and look of the member pages (<see cref="MemberPage"/>), German unless
+/// <c>lang=en</c>: the skeleton in the page's language, filled by <c>mein-kok.js</c> (inlined, allowed by its hash)
+/// from <c>GET /api/me</c>; without a session it shows the form that asks for a sign-in link. The page itself is
+/// the same for everyone and holds nothing personal.
+/// </summary>
+public static class SupporterPage
+{
+    private const string ScriptResource = "Kok.Functions.SelfService.Page.mein-kok.js";
+
+    private static readonly string Script = Load();
+
+    private static readonly PageHeaders Headers = PageHeaders.For(
+        "no-referrer",
+        scriptSrc: Hash(Script),
+        styleSrc: MemberPage.StyleSource,
+        connectSrc: "'self'");
+
+    public static ContentResult Html(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var page = MemberPageContext.From(request);
+        var en = page.English;
+        var body = $"""
+            <h1>Mein KOK</h1>
+            <p class="lead">{E(en ? "Your donations, your membership, your donation receipts and the mails we sent you." : "Ihre Spenden, Ihre Mitgliedschaft, Ihre Zuwendungsbestätigungen und die Mails, die wir Ihnen geschickt haben.")}</p>
+            <div id="status" role="status" aria-live="polite"></div>
+            <section id="sign-in" aria-labelledby="sign-in-title" hidden>
+            <h2 id="sign-in-title">{E(en ? "Sign in" : "Anmelden")}</h2>
+            <p>{E(en ? "Enter the e-mail address you gave us. We will mail you a link to sign in, without a password." : "Geben Sie die E-Mail-Adresse an, die Sie uns genannt haben. Wir mailen Ihnen einen Link zum Anmelden, ohne Passwort.")}</p>
+            <form id="link-form" novalidate>
+            <label for="email">{E(en ? "E-mail address" : "E-Mail-Adresse")}</label>
+            <input id="email" name="email" type="email" autocomplete="email" required>
+            <div class="visually-hidden-trap" aria-hidden="true"><label for="website">Website</label><input id="website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
+            <button type="submit">{E(en ? "Send me a sign-in link" : "Anmeldelink schicken")}</button>
+            </form>
+            </section>
+            <div id="overview" hidden>
+            <section aria-labelledby="donations-title"><h2 id="donations-title">{E(en ? "Your donations" : "Ihre Spenden")}</h2><div id="donations"></div></section>
+            <section aria-labelledby="memberships-title"><h2 id="memberships-title">{E(en ? "Your membership" : "Ihre Mitgliedschaft")}</h2><div id="memberships"></div></section>
+            <section aria-labelledby="receipts-title"><h2 id="receipts-title">{E(en ? "Donation receipts" : "Zuwendungsbestätigungen")}</h2><div id="receipts"></div></section>
+            <section aria-labelledby="mails-title"><h2 id="mails-title">{E(en ? "Mails from us" : "Mails von uns")}</h2><div id="mails"></div></section>
+            <p><button id="sign-out" type="button" class="secondary">{E(en ? "Sign out" : "Abmelden")}</button></p>
+            </div>
+            <script>{Script}</script>
+
+            """;
+        Headers.ApplyTo(request.HttpContext.Response, "no-store");
+        return new ContentResult
+        {
+            StatusCode = StatusCodes.Status200OK,
+            ContentType = "text/html; charset=utf-8",
+            Content = MemberPage.Document(page, "Mein KOK", body),
+        };
+    }
+
+    private static string E(string value) => MemberPage.E(value);
+
+    private static string Hash(string text) => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)))}'";
+
+    private static string Load()
+    {
+        using var stream = typeof(SupporterPage).Assembly.GetManifestResourceStream(ScriptResource)
+            ?? throw new InvalidOperationException($"Embedded resource {ScriptResource} is missing.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}

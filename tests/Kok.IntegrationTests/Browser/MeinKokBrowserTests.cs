@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Kok.IntegrationTests.Donations;
+using Kok.IntegrationTests.Infrastructure;
+using Kok.IntegrationTests.SelfService;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Kok.IntegrationTests.Browser;
+
+/// <summary>
+/// "Mein KOK" in headless Chromium against a DevHost on an Azurite of its own: ask for a link on the page, open it
+/// from <c>/dev/mail</c>, sign in with the page's button, see the donation and its receipt, download the receipt,
+/// switch to English, sign out; every page state through <see cref="Accessibility.AssertAccessibleAsync"/> at 1280
+/// and 390 px, with screenshots in the test output.
+/// </summary>
+public sealed class MeinKokBrowserTests(BrowserFixture browser, PrivateAzurite azurite)
+    : IClassFixture<BrowserFixture>, IClassFixture<PrivateAzurite>
+{
+    [Fact]
+    public async Task Sign_in_from_the_mailed_link_see_and_download_the_receipt_switch_language_and_sign_out()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var host = await MeinKokHost.StartAsync(
+            o => o.StorageConnectionString = azurite.ConnectionString,
+            moreFunctions: ["StripeWebhook", "ReceiptMail"]);
+        var email = MeinKokHost.NewEmail();
+        var donations = new DonationApi(host.Server);
+        var (_, sessionId) = await donations.CreateAsync(DonationApi.Body(amount: 40m, email: email));
+        await donations.CompleteAsync(sessionId, "succeeded");
+        await DevHostMembers.MailsToAsync(host.Server, email, 1);
+
+        await using var context = await browser.Browser.NewContextAsync(Accessibility.ContextOptions(host.Server.BaseAddress, 1280, "de-DE"));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/mein-kok");
+        await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
+        await CheckAsync(page, "sign-in form, de");
+
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmeldelink schicken" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Anmeldelink dorthin geschickt");
+        var link = MeinKokHost.LinkIn((await DevHostMembers.MailsToAsync(host.Server, email, 2))[^1]);
+
+        await page.GotoAsync(link.PathAndQuery);
+        await CheckAsync(page, "sign-in link page, de");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await Expect(page.Locator("#overview")).ToBeVisibleAsync();
+        await Expect(page.Locator("#donations")).ToContainTextAsync("40,00");
+        await Expect(page.Locator("#mails")).ToContainTextAsync("Danke für Ihre Spende");
+        await CheckAsync(page, "overview, de");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#receipts a").First.ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        var file = await download.PathAsync();
+        Assert.StartsWith("%PDF", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Expect(page.Locator("#donations-title")).ToHaveTextAsync("Your donations");
+        await Expect(page.Locator("#donations")).ToContainTextAsync("€40.00");
+        await CheckAsync(page, "overview, en");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("You are signed out.");
+        await page.ReloadAsync();
+        await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
+        await CheckAsync(page, "signed out, en");
+    }
+
+    private static async Task CheckAsync(IPage page, string label)
+    {
+        foreach (var width in Accessibility.Widths)
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            var full = $"mein kok, {label}, {width} px";
+            await Accessibility.AssertAccessibleAsync(page, full);
+            await page.ScreenshotAsync(new()
+            {
+                Path = Path.Combine(BrowserFixture.OutputDirectory, Regex.Replace(full, "[^A-Za-z0-9]+", "-").Trim('-').ToLowerInvariant() + ".png"),
+                FullPage = true,
+            });
+        }
+
+        await page.SetViewportSizeAsync(Accessibility.Widths[0], 900);
+    }
+}
