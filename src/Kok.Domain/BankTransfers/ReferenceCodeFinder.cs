@@ -62,6 +62,20 @@ public static class ReferenceCodeFinder
 
     private static bool TryReadAfterPrefix(ReadOnlySpan<char> text, out ReferenceCode code)
     {
+        // "KOK KOK-7K3M-PX9A": the second prefix starts the code; read from the first, "KOK7K3MP…" could pass the
+        // check by chance (1 in 23) and name a wrong code.
+        var start = 0;
+        while (start < text.Length && IsSeparator(text[start]))
+        {
+            start++;
+        }
+
+        if (StartsWithPrefix(text[start..], out _))
+        {
+            code = null!;
+            return false;
+        }
+
         Span<int> values = stackalloc int[ReferenceCode.Length];
         var count = 0;
         var run = 0;
@@ -95,17 +109,34 @@ public static class ReferenceCodeFinder
         return false;
     }
 
-    /// <summary>Eight characters, or four, one hyphen or space, four; then the end of the word.</summary>
+    /// <summary>
+    /// Eight characters, or four, one hyphen or space, four; then the end of the word. One line break of the bank's
+    /// fixed-length lines (a run of white space: a newline, or the space some banks join lines with) may fall anywhere
+    /// inside the word; more would read words of a sentence together.
+    /// </summary>
     private static bool TryReadWord(ReadOnlySpan<char> text, out ReferenceCode code)
     {
         code = null!;
         Span<int> values = stackalloc int[ReferenceCode.Length];
         var position = 0;
+        var lineBroken = false;
         for (var count = 0; count < ReferenceCode.Length; count++)
         {
-            if (count == 4 && position < text.Length && text[position] is '-' or ' ')
+            if (count == 4)
             {
-                position++;
+                // Between the halves: a hyphen or a space, and a line break before or after it.
+                SkipWhiteSpace(text, ref position);
+                if (position < text.Length && text[position] == '-')
+                {
+                    position++;
+                }
+
+                SkipWhiteSpace(text, ref position);
+            }
+            else if (count > 0 && !lineBroken && position < text.Length && char.IsWhiteSpace(text[position]))
+            {
+                lineBroken = true;
+                SkipWhiteSpace(text, ref position);
             }
 
             var value = position < text.Length ? ReferenceCodeAlphabet.ValueOf(ReferenceCodeAlphabet.Normalize(text[position])) : -1;
@@ -119,5 +150,13 @@ public static class ReferenceCodeFinder
         }
 
         return (position == text.Length || !char.IsLetterOrDigit(text[position])) && ReferenceCode.TryFromValues(values, out code!);
+    }
+
+    private static void SkipWhiteSpace(ReadOnlySpan<char> text, ref int position)
+    {
+        for (var run = 0; position < text.Length && char.IsWhiteSpace(text[position]) && run < MaxSeparatorRun; run++)
+        {
+            position++;
+        }
     }
 }

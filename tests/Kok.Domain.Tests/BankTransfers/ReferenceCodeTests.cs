@@ -205,7 +205,7 @@ public class ReferenceCodeTests
                         .Select(i => text.Substring(i * lineLength, Math.Min(lineLength, text.Length - (i * lineLength))));
                     var remittance = string.Join(lineBreak, lines);
 
-                    Assert.Contains(code, ReferenceCode.FindIn(remittance));
+                    Assert.True(ReferenceCode.FindIn(remittance).Contains(code), remittance);
                 }
             }
         }
