@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kok.Domain.Mail;
 using Kok.Domain.Receipts;
 
@@ -42,9 +41,7 @@ internal sealed class TransferInstructionMails(OrganisationProfile organisation,
         body.Paragraph(english
             ? "Thank you for choosing to support us with a donation. Please transfer it to our account as follows. Writing the reference code into the payment reference is what lets us find your donation and thank you for it."
             : "vielen Dank, dass Sie uns mit einer Spende unterstützen möchten. Bitte überweisen Sie sie wie folgt auf unser Konto. Geben Sie dabei unbedingt den Spendencode im Verwendungszweck an: nur so können wir Ihre Spende zuordnen und Ihnen dafür danken.");
-        var amount = english
-            ? "€" + (amountCents / 100).ToString("#,0", CultureInfo.InvariantCulture) + "." + (amountCents % 100).ToString("00", CultureInfo.InvariantCulture)
-            : GermanAmountInFigures.Format(amountCents);
+        var amount = english ? EuroTexts.English(amountCents) : EuroTexts.German(amountCents);
         var facts = new List<(string, string)>
         {
             (english ? "Account holder" : "Kontoinhaber", account.Holder),
