@@ -25,7 +25,8 @@ public sealed class ImportBankStatement(
     Common.IIdGenerator ids,
     TimeProvider time)
 {
-    public const string AuditAction = "bank.import";
+    /// <summary>The audit action of an import (labelled in the dashboard texts like every other).</summary>
+    public const string ImportAuditAction = "bank.import";
 
     public async Task<BankImportResult> ExecuteAsync(
         IReadOnlyList<BankStatementEntry> entries, string staffId, string staffName, CancellationToken cancellationToken)
@@ -62,7 +63,7 @@ public sealed class ImportBankStatement(
             [.. lines.Where(l => l.Outcome == BankEntryOutcome.AlreadyKnown)],
             [.. lines.Where(l => l.Outcome == BankEntryOutcome.Unmatched)]);
         await audit.RecordAsync(
-            new AuditEntry(ids.NewId(RecomputeDashboardTotals.AuditIdPrefix), AuditEntry.Global, AuditAction, staffId, staffName, time.GetUtcNow(),
+            new AuditEntry(ids.NewId(RecomputeDashboardTotals.AuditIdPrefix), AuditEntry.Global, ImportAuditAction, staffId, staffName, time.GetUtcNow(),
                 AuditFacts.Format(("entries", entries.Count), ("matched", result.Matched.Count), ("known", result.AlreadyKnown.Count), ("unmatched", result.Unmatched.Count))),
             cancellationToken).ConfigureAwait(false);
         return result;
