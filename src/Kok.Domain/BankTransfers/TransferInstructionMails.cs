@@ -23,13 +23,6 @@ internal sealed class TransferInstructionMails(OrganisationProfile organisation,
         var key = new MailLogKey(MailKind.TransferInstructions, payment.Key.Value);
         var message = composer.Instructions(payment.Recipient, payment.Language, account, payment.AskedAmountCents, code);
         var dispatch = await mailer.SendOnceAsync(key, _ => Task.FromResult(PreparedMail.Send(message)), cancellationToken).ConfigureAwait(false);
-        return new ReceiptMailResult(
-            dispatch.Outcome switch
-            {
-                MailDispatchOutcome.Sent => ReceiptMailOutcome.Sent,
-                MailDispatchOutcome.Rejected => ReceiptMailOutcome.Rejected,
-                _ => ReceiptMailOutcome.AlreadyHandled,
-            },
-            key.Kind);
+        return SendReceiptMail.Result(dispatch, key.Kind);
     }
 }

@@ -96,7 +96,8 @@ public sealed class SendReceiptMail(
         _ => null,
     };
 
-    private static ReceiptMailResult Result(MailDispatch dispatch, MailKind kind) => new(
+    /// <summary>What a dispatch of one mail of <paramref name="kind"/> means to the queue function.</summary>
+    internal static ReceiptMailResult Result(MailDispatch dispatch, MailKind kind) => new(
         dispatch.Outcome switch
         {
             MailDispatchOutcome.Sent => ReceiptMailOutcome.Sent,

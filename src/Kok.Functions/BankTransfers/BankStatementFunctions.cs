@@ -42,6 +42,11 @@ public sealed class BankStatementFunctions(ImportBankStatement import)
         {
             return FileProblem(e.Message);
         }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A multipart body that breaks its own framing (no closing boundary, headers too long), or ends early.
+            return FileProblem("The form could not be read; send the statement as multipart/form-data with the field 'file'.");
+        }
 
         var staff = StaffIdentity.Of(request);
         return ApiResults.Ok(await import.ExecuteAsync(entries, staff.Id, staff.Name, cancellationToken));

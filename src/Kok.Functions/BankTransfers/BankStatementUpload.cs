@@ -71,9 +71,9 @@ public static class BankStatementUpload
                     left -= unzipped.Length;
                     entries.AddRange(CamtStatementReader.Read(unzipped, name));
                 }
-                catch (InvalidDataException)
+                catch (Exception e) when (e is InvalidDataException or NotSupportedException)
                 {
-                    throw new BankStatementFormatException($"{name}: damaged inside the ZIP file.");
+                    throw new BankStatementFormatException($"{name}: damaged, encrypted or packed in a way this import cannot read.");
                 }
             }
 

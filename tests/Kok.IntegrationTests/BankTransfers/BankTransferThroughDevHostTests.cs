@@ -188,6 +188,26 @@ public sealed partial class BankTransferThroughDevHostTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
+    [Theory]
+    [InlineData("multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xml\"\r\n\r\n<Document")]
+    [InlineData("multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--xyz--\r\n")]
+    [InlineData("multipart/form-data", "no boundary")]
+    [InlineData("text/plain", "hello")]
+    [InlineData("application/zip", "PK\u0003\u0004 not really a zip")]
+    [InlineData("application/xml", "")]
+    public async Task Broken_uploads_are_400s_naming_the_file_field(string contentType, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/dashboard/bank/statements") { Content = new StringContent(body) };
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DonationApi.StaffToken);
+
+        using var response = await _server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.NotNull(problem["errors"]!["file"]);
+    }
+
     private async Task<(string DonationId, string Code)> TransferAsync(decimal amount, string email)
     {
         using var response = await _api.PostAsync(DonationApi.Body(amount: amount, paymentMethod: "bank_transfer", email: email));
