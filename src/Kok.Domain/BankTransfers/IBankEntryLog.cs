@@ -11,4 +11,10 @@ public interface IBankEntryLog
 
     /// <summary>Stores <paramref name="record"/> (an idempotent upsert).</summary>
     Task RecordAsync(BankEntryRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Keeps an unmatched entry for staff (an idempotent upsert, before its record).</summary>
+    Task AddUnmatchedAsync(UnmatchedBankEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The unmatched entries, a page (<see cref="Dashboard.ListPage{T}.Size"/>) after the key <paramref name="after"/>.</summary>
+    Task<Dashboard.ListPage<UnmatchedBankEntry>> ListUnmatchedAsync(string? after, CancellationToken cancellationToken);
 }

@@ -52,6 +52,11 @@ public sealed class ImportBankStatement(
             }
 
             var line = await MatchAsync(entry, identity, cancellationToken).ConfigureAwait(false);
+            if (line.Outcome == BankEntryOutcome.Unmatched)
+            {
+                await log.AddUnmatchedAsync(Unmatched(entry, identity, line), cancellationToken).ConfigureAwait(false);
+            }
+
             await log.RecordAsync(
                 new BankEntryRecord(identity, line.Outcome, line.DonationId, entry.AmountCents, entry.BookingDate, time.GetUtcNow()),
                 cancellationToken).ConfigureAwait(false);
@@ -129,6 +134,20 @@ public sealed class ImportBankStatement(
             $"Code {code.Value} von Spende {donationId}, aber {EuroTexts.German(entry.AmountCents)} statt {EuroTexts.German(asked)}; bitte entscheiden.",
             $"Code {code.Value} of donation {donationId}, but {EuroTexts.English(entry.AmountCents)} instead of {EuroTexts.English(asked)}; please decide.");
     }
+
+    private UnmatchedBankEntry Unmatched(BankStatementEntry entry, string identity, BankImportLine line) => new()
+    {
+        Identity = identity,
+        AmountCents = entry.AmountCents,
+        BookingDate = entry.BookingDate,
+        PayerName = entry.PayerName,
+        PayerIbanMasked = entry.MaskedPayerIban,
+        Remittance = string.Join(' ', new[] { entry.Remittance.Replace('\n', ' '), entry.CreditorReference }.Where(t => !string.IsNullOrEmpty(t))),
+        DonationId = line.DonationId,
+        ExplanationDe = line.ExplanationDe,
+        ExplanationEn = line.ExplanationEn,
+        ImportedAt = time.GetUtcNow(),
+    };
 
     private static BankImportLine Line(BankStatementEntry entry, BankEntryOutcome outcome, string? donationId, string german, string english) =>
         new(outcome, donationId, entry.AmountCents, entry.BookingDate, entry.PayerName, entry.MaskedPayerIban, german, english);

@@ -14,9 +14,10 @@ namespace Kok.Functions.BankTransfers;
 /// <c>multipart/form-data</c> with the field <c>file</c>, or as the raw body (<c>application/xml</c>,
 /// <c>text/xml</c>, <c>application/zip</c>). At most 10 MB, refused from Content-Length before anything is read.
 /// Answers what was matched, already known and unmatched (<see cref="ImportBankStatement"/>), audited.
+/// <c>GET /api/dashboard/bank/unmatched</c>: the entries left for staff, paged like the other lists.
 /// </summary>
 [StaffOnly]
-public sealed class BankStatementFunctions(ImportBankStatement import)
+public sealed class BankStatementFunctions(ImportBankStatement import, IBankEntryLog entries)
 {
     public const string FileField = "file";
 
@@ -50,6 +51,22 @@ public sealed class BankStatementFunctions(ImportBankStatement import)
 
         var staff = StaffIdentity.Of(request);
         return ApiResults.Ok(await import.ExecuteAsync(entries, staff.Id, staff.Name, cancellationToken));
+    }
+
+    [Function("ListUnmatchedBankEntries")]
+    public async Task<IActionResult> Unmatched(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/bank/unmatched")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var token = request.Query.TryGetValue("continuationToken", out var value) ? value.ToString() : null;
+        string? after = null;
+        if (!string.IsNullOrEmpty(token) && !Domain.Dashboard.ListContinuation.TryDecode(token, out after))
+        {
+            return ProblemResults.Validation(new Dictionary<string, string[]> { ["continuationToken"] = ["Not a continuation token of this list."] });
+        }
+
+        return ApiResults.Ok(await entries.ListUnmatchedAsync(after, cancellationToken));
     }
 
     private static async Task<IReadOnlyList<BankStatementEntry>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -66,6 +66,8 @@ public sealed class ImportBankStatementTests
 
         Assert.Equal(["Kein Spendencode im Verwendungszweck.", $"Code {unknown.Value} gehört zu keiner Spende."], result.Unmatched.Select(l => l.ExplanationDe));
         Assert.Empty(result.Matched);
+        var kept = log.Unmatched.Values.Single(u => u.Remittance == "Mitgliedsbeitrag");
+        Assert.Equal(("Eva Zahler", "DE89 **** 3000", 25_50L), (kept.PayerName, kept.PayerIbanMasked, kept.AmountCents));
     }
 
     [Fact]
@@ -141,10 +143,21 @@ public sealed class ImportBankStatementTests
         public Task<BankEntryRecord?> GetAsync(string identity, CancellationToken cancellationToken) =>
             Task.FromResult(Records.GetValueOrDefault(identity));
 
+        public Dictionary<string, UnmatchedBankEntry> Unmatched { get; } = new(StringComparer.Ordinal);
+
         public Task RecordAsync(BankEntryRecord record, CancellationToken cancellationToken)
         {
             Records[record.Identity] = record;
             return Task.CompletedTask;
         }
+
+        public Task AddUnmatchedAsync(UnmatchedBankEntry entry, CancellationToken cancellationToken)
+        {
+            Unmatched[entry.Identity] = entry;
+            return Task.CompletedTask;
+        }
+
+        public Task<ListPage<UnmatchedBankEntry>> ListUnmatchedAsync(string? after, CancellationToken cancellationToken) =>
+            Task.FromResult(new ListPage<UnmatchedBankEntry>([.. Unmatched.Values], null));
     }
 }

@@ -132,6 +132,17 @@ public sealed partial class BankTransferThroughDevHostTests : IAsyncLifetime
         Assert.Equal("DE12 **** 9890", (string)unmatched["payerIbanMasked"]!);
         Assert.DoesNotContain("DE12500105170648489890", answer, StringComparison.Ordinal);
 
+        // Staff see the unmatched entry in their list, the IBAN masked.
+        using var list = new HttpRequestMessage(HttpMethod.Get, "api/dashboard/bank/unmatched");
+        list.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DonationApi.StaffToken);
+        using var listed = await _server.Client.SendAsync(list);
+        var listText = await listed.Content.ReadAsStringAsync();
+        var item = Assert.Single(JsonNode.Parse(listText)!["items"]!.AsArray(), i => (string?)i!["payerName"] == "Unbekannt Zahler")!;
+        Assert.Equal(15_00, (long)item["amountCents"]!);
+        Assert.Equal("Mitgliedsbeitrag 2026", (string)item["remittance"]!);
+        Assert.Contains("Kein Spendencode", (string)item["explanationDe"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("DE12500105170648489890", listText, StringComparison.Ordinal);
+
         Assert.Equal("paid", await _api.StatusAsync(first.DonationId));
         Assert.Equal("paid", await _api.StatusAsync(second.DonationId));
         foreach (var email in new[] { "statement-first@example.org", "statement-second@example.org" })

@@ -25,6 +25,7 @@ public static class PersonalDataCatalog
             BlobReceiptArchive.PersonalData,
             TableSignUpLock.PersonalData,
             TableAuditTrail.PersonalData,
+            BankTransfers.TableBankEntryLog.PersonalData,
         ];
         return declared.OfType<PersonalDataDeclaration>().ToList();
     }
