@@ -254,6 +254,12 @@
           window.location.assign(data.checkoutUrl);
           return;
         }
+        if (response.status === 201 && data.bankTransfer) {
+          // No checkout: the success page shows where to transfer and the code to write (kept for this tab only).
+          sessionStorage.setItem("kok-transfer", JSON.stringify(data.bankTransfer));
+          window.location.assign("success.html?transfer=1");
+          return;
+        }
         const described = options.describe ? options.describe(response.status, data) : null;
         if (described) {
           say(described);

@@ -58,6 +58,7 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IDonationRepository, TableDonationRepository>();
         services.AddSingleton<IReceiptMailQueue, ReceiptMailQueueClient>();
+        services.AddSingleton(BankTransfers.BankTransferConfiguration.From(configuration));
         services.AddSingleton<CreateDonation>();
         services.AddSingleton<HandlePaymentEvent>();
         services.AddSingleton<GetDonation>();

@@ -1,3 +1,4 @@
+using Kok.Domain.BankTransfers;
 using Kok.Domain.Common;
 using Kok.Domain.Payments;
 using static Kok.Domain.Payments.ConvergentFacts;
@@ -20,6 +21,7 @@ public sealed class Donation
     public const string IdPrefix = "don";
     public const string PaymentIdPrefix = PaymentLedger.PaymentIdPrefix;
     private const string CheckoutPaymentSlot = "checkout";
+    private const string TransferPaymentSlot = "transfer";
 
     private readonly PaymentLedger ledger;
     private DateTimeOffset? checkoutCompletedAt;
@@ -70,6 +72,15 @@ public sealed class Donation
 
     public string? CheckoutSessionId { get; private set; }
 
+    /// <summary>
+    /// The code a donor paying by bank transfer writes into the transfer's reference; derived from the (random) id,
+    /// so it is unguessable and a retried request names the same code. Null for other payment methods.
+    /// </summary>
+    public ReferenceCode? TransferCode => PaymentMethod == PaymentMethodKind.BankTransfer ? ReferenceCode.Derive(Id, TransferPaymentSlot) : null;
+
+    /// <summary>The id the payment of a bank transfer gets once it arrives (and its instructions mail is keyed by).</summary>
+    public string TransferPaymentId => ledger.PaymentIdFor(TransferPaymentSlot);
+
     public Uri? CheckoutUrl { get; private set; }
 
     public string? SubscriptionId => subscriptionId;
@@ -108,6 +119,11 @@ public sealed class Donation
             if (subscriptionId is not null)
             {
                 references.Add(new PaymentReference(PaymentReferenceKind.Subscription, subscriptionId));
+            }
+
+            if (TransferCode is { } code)
+            {
+                references.Add(new PaymentReference(PaymentReferenceKind.TransferCode, code.Characters));
             }
 
             references.AddRange(ledger.IntentReferences);
@@ -270,6 +286,7 @@ public sealed class Donation
             ChargeRefunded e => ledger.ApplyRefund(e),
             DisputeEvent e => ledger.ApplyDispute(e),
             ChargeFailed e => ledger.ApplyChargeFailed(e),
+            BankTransferReceived e => OnBankTransferReceived(e),
             _ => ApplyOutcome.NoChange,
         };
 
@@ -416,6 +433,20 @@ public sealed class Donation
         }
 
         return ToOutcome(changed);
+    }
+
+    /// <summary>
+    /// A credit naming this donation's code pays it when it brings the amount asked for; any other amount is left to
+    /// staff (more: perhaps two donations in one; less: partial), as is a second credit once the donation is paid.
+    /// </summary>
+    private ApplyOutcome OnBankTransferReceived(BankTransferReceived e)
+    {
+        if (TransferCode != e.Code || e.AmountCents != AmountCents || ledger.Payments.Any(p => p.Id == TransferPaymentId))
+        {
+            return ApplyOutcome.NoChange;
+        }
+
+        return ToOutcome(ledger.Record(TransferPaymentId, invoiceId: null, e.AmountCents, paymentIntentId: null, PaymentStatus.Paid, e.Created).Changed);
     }
 
     private bool RecordCheckoutPayment(long amountCents, string? paymentIntentId, PaymentStatus reported, DateTimeOffset at) =>

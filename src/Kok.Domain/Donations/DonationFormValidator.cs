@@ -16,11 +16,19 @@ public static class DonationFormValidator
             ["monthly"] = DonationInterval.Monthly,
         };
 
-    public static readonly IReadOnlyDictionary<string, PaymentMethodKind> PaymentMethods =
+    /// <summary>What a hosted checkout takes (also the membership sign-up's choice, until it offers transfers).</summary>
+    public static readonly IReadOnlyDictionary<string, PaymentMethodKind> CheckoutPaymentMethods =
         new Dictionary<string, PaymentMethodKind>(StringComparer.Ordinal)
         {
             ["card"] = PaymentMethodKind.Card,
             ["sepa_debit"] = PaymentMethodKind.SepaDebit,
+        };
+
+    /// <summary>The donation form's choice: a checkout's methods, or a bank transfer (one-time only).</summary>
+    public static readonly IReadOnlyDictionary<string, PaymentMethodKind> PaymentMethods =
+        new Dictionary<string, PaymentMethodKind>(CheckoutPaymentMethods, StringComparer.Ordinal)
+        {
+            ["bank_transfer"] = PaymentMethodKind.BankTransfer,
         };
 
     public static Validated<DonationRequest> Validate(DonationForm form) => Validate(form, new ValidationErrors());
@@ -37,6 +45,12 @@ public static class DonationFormValidator
         FieldRules.Currency(errors, "currency", form.Currency);
         var interval = FieldRules.Choice(errors, "interval", form.Interval, Intervals);
         var method = FieldRules.Choice(errors, "paymentMethod", form.PaymentMethod, PaymentMethods);
+        if (method == PaymentMethodKind.BankTransfer && interval == DonationInterval.Monthly)
+        {
+            // A transfer is sent by the donor each time; nothing here could collect it monthly.
+            errors.Add("paymentMethod", "A monthly donation cannot be paid by bank transfer: choose SEPA direct debit or card, or give once.");
+        }
+
         var wantsReceipt = form.WantsReceipt ?? false;
 
         // A Zuwendungsbestätigung (German tax receipt for a donation) must name the donor's address.

@@ -49,6 +49,8 @@ public sealed class DonationReceiptSubjects(IDonationRepository donations) : IRe
             FailureCode = payment?.FailureCode,
             EndedForFailedPayments = donation.Status == DonationStatus.Cancelled && donation.EndReason == Payments.SubscriptionEndReason.PaymentFailed,
             Ended = donation.Status == DonationStatus.Cancelled,
+            TransferCode = donation.TransferCode,
+            AskedAmountCents = donation.AmountCents,
         };
     }
 

@@ -14,4 +14,7 @@ public enum PaymentReferenceKind
     /// names only the invoice and its payment intent, finds the donation.
     /// </summary>
     Invoice,
+
+    /// <summary>The reference code of a donation paid by bank transfer (its eight characters): how a statement entry finds it.</summary>
+    TransferCode,
 }

@@ -53,4 +53,7 @@ public enum MailKind
 
     /// <summary>A receipt was withdrawn and, where payments still count, reissued under a new number; one per withdrawn receipt.</summary>
     ReceiptCorrected,
+
+    /// <summary>Where and how to transfer a donation (account, amount, reference code); one per donation.</summary>
+    TransferInstructions,
 }

@@ -17,4 +17,7 @@ public enum ReceiptMailPurpose
 
     /// <summary>A monthly donation ended because its payments failed: a last mail, once per donation.</summary>
     MonthlyDonationEnded,
+
+    /// <summary>A donation by bank transfer was made: tell the donor where to transfer and which code to write; once per donation.</summary>
+    TransferInstructions,
 }

@@ -48,4 +48,10 @@ public sealed class ReceiptSubjectPayment
 
     /// <summary>The subject ended (for any reason); false while a donation still runs.</summary>
     public bool Ended { get; init; }
+
+    /// <summary>The reference code of a donation by bank transfer, for its instructions mail; null otherwise.</summary>
+    public BankTransfers.ReferenceCode? TransferCode { get; init; }
+
+    /// <summary>The amount the supporter means to give (the payment's own amount is zero until it is known).</summary>
+    public long AskedAmountCents { get; init; }
 }

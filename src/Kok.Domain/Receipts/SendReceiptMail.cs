@@ -47,13 +47,15 @@ public sealed class SendReceiptMail(
     IMailLog mailLog,
     TimeProvider time,
     PaymentNoLongerCounts? noLongerCounts = null,
-    PublicPageLinks? publicPages = null)
+    PublicPageLinks? publicPages = null,
+    BankTransfers.BankTransferSettings? bankTransfers = null)
 {
     /// <summary>Why a thank-you was closed unsent, as the mail log shows it.</summary>
     public const string RefundedBeforeThanks = "The payment was refunded in full before its thank-you went out: no thanks, no receipt.";
 
     private readonly IReadOnlyList<IReceiptSubjectSource> sources = sources.ToList();
     private readonly MonthlyDonationProblemMails problemMails = new(new PaymentProblemMailComposer(organisation, publicPages), mailer);
+    private readonly BankTransfers.TransferInstructionMails transferMails = new(organisation, bankTransfers ?? BankTransfers.BankTransferSettings.NotOffered, mailer);
 
     public async Task<ReceiptMailResult> ExecuteAsync(ReceiptMailRequest request, CancellationToken cancellationToken)
     {
@@ -73,6 +75,7 @@ public sealed class SendReceiptMail(
             ReceiptMailPurpose.Refunded => await WithdrawAsync(payment, cancellationToken).ConfigureAwait(false),
             ReceiptMailPurpose.MonthlyPaymentFailed or ReceiptMailPurpose.MonthlyDonationEnded =>
                 await problemMails.SendAsync(request.Purpose, payment, cancellationToken).ConfigureAwait(false),
+            ReceiptMailPurpose.TransferInstructions => await transferMails.SendAsync(payment, cancellationToken).ConfigureAwait(false),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Purpose, "Unknown purpose."),
         };
     }
@@ -93,7 +96,8 @@ public sealed class SendReceiptMail(
         _ => null,
     };
 
-    private static ReceiptMailResult Result(MailDispatch dispatch, MailKind kind) => new(
+    /// <summary>What a dispatch of one mail of <paramref name="kind"/> means to the queue function.</summary>
+    internal static ReceiptMailResult Result(MailDispatch dispatch, MailKind kind) => new(
         dispatch.Outcome switch
         {
             MailDispatchOutcome.Sent => ReceiptMailOutcome.Sent,

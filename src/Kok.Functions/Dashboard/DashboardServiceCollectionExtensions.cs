@@ -35,6 +35,8 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<ListDashboardDonations>();
         services.AddSingleton<IAttentionList, TableAttentionList>();
         services.AddSingleton<MarkAttentionDone>();
+        services.AddSingleton<Domain.BankTransfers.IBankEntryLog, BankTransfers.TableBankEntryLog>();
+        services.AddSingleton<Domain.BankTransfers.ImportBankStatement>();
         return services;
     }
 }

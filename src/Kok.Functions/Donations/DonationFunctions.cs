@@ -1,4 +1,5 @@
 using Kok.Domain.Donations;
+using Kok.Functions.BankTransfers;
 using Kok.Functions.Http;
 using Kok.Functions.Staff;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,8 @@ public sealed class DonationFunctions(
         {
             DonationCreated created => Created(created.DonationId, created.CheckoutUrl),
             DonationReplayed replayed => Created(replayed.DonationId, replayed.CheckoutUrl),
+            TransferDonationCreated transfer => ApiResults.Created(
+                new DonationCreatedResponse(transfer.DonationId, null, TransferInstructionsResponse.From(transfer))),
             DonationInvalid invalid => ProblemResults.Validation(invalid.Errors),
             DonationIdempotencyConflict => ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity,
                 "Idempotency-Key reused.", "This Idempotency-Key was already used with a different body."),

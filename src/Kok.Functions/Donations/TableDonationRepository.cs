@@ -13,7 +13,7 @@ namespace Kok.Functions.Donations;
 /// Donations in Table Storage: one row per donation (<see cref="DonationRows"/>), written by the save pipeline
 /// (<see cref="AggregateStore{TAggregate}"/>) with the side tables its projections keep (<see cref="Projections"/>):
 /// the shared payment-reference index, the dashboard's donation list and totals. Costs: add = list row (1 upsert,
-/// before) + 1 insert; get = 1 point read; save = 1 conditional replace plus 1 upsert per new reference and, when
+/// before) + 1 insert (+ 1 upsert of its reference code for a bank transfer); get = 1 point read; save = 1 conditional replace plus 1 upsert per new reference and, when
 /// the list or the totals must follow, 1 queue message (they follow off the request's path, ADR 0006).
 /// </summary>
 public sealed class TableDonationRepository(StorageClients storage, IDashboardTotals? totals = null) : IDonationRepository
@@ -49,8 +49,9 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
     public async Task<VersionedDonation?> GetAsync(string donationId, CancellationToken cancellationToken) =>
         await store.GetAsync(donationId, cancellationToken) is { } stored ? new VersionedDonation(stored.Aggregate, stored.Version) : null;
 
+    /// <summary>A new donation is findable at once under what it already has: a bank transfer's reference code.</summary>
     public Task<bool> TryAddAsync(Donation donation, CancellationToken cancellationToken) =>
-        store.TryAddAsync(donation, [], cancellationToken);
+        store.TryAddAsync(donation, donation.References, cancellationToken);
 
     public Task<bool> TrySaveAsync(
         Donation donation,

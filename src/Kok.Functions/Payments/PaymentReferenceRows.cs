@@ -6,7 +6,7 @@ namespace Kok.Functions.Payments;
 
 /// <summary>
 /// The layout of <see cref="TableNames.PaymentReferences"/>, the one index of provider references of donations and
-/// members: partition <c>pi:{id}</c>, <c>sub:{id}</c> or <c>in:{id}</c>, row key the id again (a point read), columns
+/// members: partition <c>pi:{id}</c>, <c>sub:{id}</c>, <c>in:{id}</c> or <c>tc:{code}</c> (a bank-transfer reference code), row key the id again (a point read), columns
 /// <c>OwnerKind</c> (<c>donation</c>, <c>member</c>) and <c>OwnerId</c>.
 /// </summary>
 internal static class PaymentReferenceRows
@@ -19,6 +19,7 @@ internal static class PaymentReferenceRows
         PaymentReferenceKind.PaymentIntent => "pi:" + reference.Value,
         PaymentReferenceKind.Subscription => "sub:" + reference.Value,
         PaymentReferenceKind.Invoice => "in:" + reference.Value,
+        PaymentReferenceKind.TransferCode => "tc:" + reference.Value,
         _ => throw new ArgumentOutOfRangeException(nameof(reference), reference.Kind, "Unknown reference kind."),
     };
 

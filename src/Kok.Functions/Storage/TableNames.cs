@@ -24,10 +24,14 @@ public static class TableNames
     /// <summary>Paid payments of monthly donations by payment year, for the annual receipts, and the annual runs' records.</summary>
     public const string AnnualReceiptIndex = "AnnualReceiptIndex";
 
+    /// <summary>Imported bank-statement entries by identity, what makes a statement import exactly once (no personal data).</summary>
+    public const string BankEntries = "BankEntries";
+
     /// <summary>Every table above; <see cref="StorageLayout.App"/> creates them at start.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Donations, PaymentReferences, IdempotencyKeys, ReceiptRegister, MailLog, Members, MemberIndex, MemberEndings,
         DuesAgenda, DashboardTotals, DashboardAudit, DashboardMemberList, DashboardDonationList, DashboardAttention, AnnualReceiptIndex,
+        BankEntries,
     ];
 }

@@ -129,6 +129,12 @@ public partial class MailLinkTests
                 (await StaffReminderAsync(Hostile(Reminded(1, locale: locale)), dues), 2),
                 (await StaffReminderAsync(Hostile(Lapsed(locale: locale)), dues), 2),
             ],
+            MailKind.TransferInstructions =>
+            [
+                (new Kok.Domain.BankTransfers.TransferMailComposer(ReceiptTestData.ConfiguredOrganisation).Instructions(
+                    Donor, language, Kok.Domain.BankTransfers.BankAccount.From("KOK e.V.", "DE02120300000000202051", "BYLADEM1001", "Beispielbank")!, 2550,
+                    Kok.Domain.BankTransfers.ReferenceCode.Derive("don_x", "transfer")), 0),
+            ],
             _ => throw new InvalidOperationException($"Add the mails of {kind} to this test."),
         };
     }

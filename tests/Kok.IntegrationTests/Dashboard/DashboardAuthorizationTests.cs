@@ -52,6 +52,9 @@ public sealed class DashboardAuthorizationTests
         { "GET", "api/dashboard/receipts/2040-999999/copy", HttpStatusCode.NotFound },
         { "POST", "api/dashboard/receipts/2040-999999/correct", HttpStatusCode.BadRequest },
         { "GET", "api/dashboard/receipts/reconciliation?year=2040", HttpStatusCode.OK },
+        // A JSON body is no statement: staff get past the guard and hear so.
+        { "POST", "api/dashboard/bank/statements", HttpStatusCode.BadRequest },
+        { "GET", "api/dashboard/bank/unmatched", HttpStatusCode.OK },
     };
 
     [Fact]

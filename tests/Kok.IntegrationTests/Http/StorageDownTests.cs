@@ -187,6 +187,8 @@ public sealed class StorageDownTests
             ["CopyDashboardReceipt"] = () => Staff(Get("api/dashboard/receipts/2025-000001/copy")),
             ["CorrectDashboardReceipt"] = () => Staff(Post("api/dashboard/receipts/2025-000001/correct", """{"reason":"Anschrift falsch"}""")),
             ["AnnualReceiptsReconciliation"] = () => Staff(Get("api/dashboard/receipts/reconciliation?year=2025")),
+            ["ImportBankStatement"] = () => Staff(Statement()),
+            ["ListUnmatchedBankEntries"] = () => Staff(Get("api/dashboard/bank/unmatched")),
         };
     }
 
@@ -213,6 +215,15 @@ public sealed class StorageDownTests
         request.Headers.Add("Cookie", http.Response.Headers.SetCookie.ToString().Split(';')[0]);
         return request;
     }
+
+    /// <summary>A bank statement with one credit: importing it reads the entry log first.</summary>
+    private static HttpRequestMessage Statement() => new(HttpMethod.Post, "api/dashboard/bank/statements")
+    {
+        Content = new StringContent(
+            """<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Ntry><Amt Ccy="EUR">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-12-04</Dt></BookgDt><AcctSvcrRef>R1</AcctSvcrRef></Ntry></Stmt></BkToCstmrStmt></Document>""",
+            Encoding.UTF8,
+            "application/xml"),
+    };
 
     private static HttpRequestMessage Staff(HttpRequestMessage request)
     {

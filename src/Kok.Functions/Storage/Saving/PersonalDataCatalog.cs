@@ -26,6 +26,7 @@ public static class PersonalDataCatalog
             TableSignUpLock.PersonalData,
             SelfService.TableSignInLinkStore.PersonalData,
             TableAuditTrail.PersonalData,
+            BankTransfers.TableBankEntryLog.PersonalData,
         ];
         return declared.OfType<PersonalDataDeclaration>().ToList();
     }

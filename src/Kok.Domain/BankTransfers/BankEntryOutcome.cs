@@ -1,0 +1,14 @@
+namespace Kok.Domain.BankTransfers;
+
+/// <summary>What an import made of a statement entry. Stored by name: never renumber.</summary>
+public enum BankEntryOutcome
+{
+    /// <summary>Its reference code and amount fitted a donation, which it paid.</summary>
+    Matched,
+
+    /// <summary>Nothing fitted: left for staff.</summary>
+    Unmatched,
+
+    /// <summary>Imported before (this file twice, or overlapping days): nothing new recorded.</summary>
+    AlreadyKnown,
+}

@@ -1,0 +1,10 @@
+namespace Kok.Domain.BankTransfers;
+
+/// <summary>An imported statement entry as remembered: its identity and what became of it; no personal data.</summary>
+public sealed record BankEntryRecord(
+    string Identity,
+    BankEntryOutcome Outcome,
+    string? DonationId,
+    long AmountCents,
+    DateOnly BookingDate,
+    DateTimeOffset ImportedAt);

@@ -1,0 +1,20 @@
+namespace Kok.Domain.BankTransfers;
+
+/// <summary>
+/// The statement entries already imported, by <see cref="BankStatementEntry.Identity"/>: what makes an import exactly
+/// once. An entry is recorded after its payment was recorded, so an import that died in between records it when the
+/// same file is imported again (the donation then answers "duplicate", and the entry counts as matched).
+/// </summary>
+public interface IBankEntryLog
+{
+    Task<BankEntryRecord?> GetAsync(string identity, CancellationToken cancellationToken);
+
+    /// <summary>Stores <paramref name="record"/> (an idempotent upsert).</summary>
+    Task RecordAsync(BankEntryRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Keeps an unmatched entry for staff (an idempotent upsert, before its record).</summary>
+    Task AddUnmatchedAsync(UnmatchedBankEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The unmatched entries, a page (<see cref="Dashboard.ListPage{T}.Size"/>) after the key <paramref name="after"/>.</summary>
+    Task<Dashboard.ListPage<UnmatchedBankEntry>> ListUnmatchedAsync(string? after, CancellationToken cancellationToken);
+}

@@ -1,0 +1,154 @@
+using Kok.Domain.Dashboard;
+using Kok.Domain.Donations;
+using Kok.Domain.Payments;
+
+namespace Kok.Domain.BankTransfers;
+
+/// <summary>
+/// Staff import a bank statement: each credit is matched by the reference code in its remittance (tolerant to spaces,
+/// hyphens, case and look-alikes; the check character decides) and the amount the donation asked for. A match is
+/// recorded through the same path as every other payment (<see cref="HandlePaymentEvent"/>: the donation becomes
+/// paid and its thank-you and receipt, or its place in the Sammelbestätigung, follow from the receipt-mail queue).
+/// <para>
+/// Exactly once: an entry's identity (<see cref="BankStatementEntry.Identity"/>) is looked up first, and recorded in
+/// the <see cref="IBankEntryLog"/> after its payment; the payment itself is an event with that identity as its id, so
+/// an import that died between the two is finished by importing the same file again. Cost per entry, not per
+/// supporter: one log read and one log write, plus per code found one index read and, for a match, the donation's
+/// read and write.
+/// </para>
+/// </summary>
+public sealed class ImportBankStatement(
+    IBankEntryLog log,
+    IDonationRepository donations,
+    HandlePaymentEvent payments,
+    IAuditTrail audit,
+    Common.IIdGenerator ids,
+    TimeProvider time)
+{
+    /// <summary>The audit action of an import (labelled in the dashboard texts like every other).</summary>
+    public const string ImportAuditAction = "bank.import";
+
+    public async Task<BankImportResult> ExecuteAsync(
+        IReadOnlyList<BankStatementEntry> entries, string staffId, string staffName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var lines = new List<BankImportLine>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var identity = entry.Identity;
+            if (!seen.Add(identity))
+            {
+                lines.Add(Line(entry, BankEntryOutcome.AlreadyKnown, null, "Steht doppelt in der Datei.", "Listed twice in the file."));
+                continue;
+            }
+
+            if (await log.GetAsync(identity, cancellationToken).ConfigureAwait(false) is { } known)
+            {
+                lines.Add(Line(entry, BankEntryOutcome.AlreadyKnown, known.DonationId,
+                    $"Schon am {known.ImportedAt:dd.MM.yyyy} eingelesen ({(known.Outcome == BankEntryOutcome.Matched ? "zugeordnet" : "offen")}).",
+                    $"Imported before on {known.ImportedAt:yyyy-MM-dd} ({(known.Outcome == BankEntryOutcome.Matched ? "matched" : "unmatched")})."));
+                continue;
+            }
+
+            var line = await MatchAsync(entry, identity, cancellationToken).ConfigureAwait(false);
+            if (line.Outcome == BankEntryOutcome.Unmatched)
+            {
+                await log.AddUnmatchedAsync(Unmatched(entry, identity, line), cancellationToken).ConfigureAwait(false);
+            }
+
+            await log.RecordAsync(
+                new BankEntryRecord(identity, line.Outcome, line.DonationId, entry.AmountCents, entry.BookingDate, time.GetUtcNow()),
+                cancellationToken).ConfigureAwait(false);
+            lines.Add(line);
+        }
+
+        var result = new BankImportResult(
+            [.. lines.Where(l => l.Outcome == BankEntryOutcome.Matched)],
+            [.. lines.Where(l => l.Outcome == BankEntryOutcome.AlreadyKnown)],
+            [.. lines.Where(l => l.Outcome == BankEntryOutcome.Unmatched)]);
+        await audit.RecordAsync(
+            new AuditEntry(ids.NewId(RecomputeDashboardTotals.AuditIdPrefix), AuditEntry.Global, ImportAuditAction, staffId, staffName, time.GetUtcNow(),
+                AuditFacts.Format(("entries", entries.Count), ("matched", result.Matched.Count), ("known", result.AlreadyKnown.Count), ("unmatched", result.Unmatched.Count))),
+            cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<BankImportLine> MatchAsync(BankStatementEntry entry, string identity, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(entry.Currency, "EUR", StringComparison.Ordinal))
+        {
+            return Line(entry, BankEntryOutcome.Unmatched, null, $"Nicht in Euro ({entry.Currency}).", $"Not in euros ({entry.Currency}).");
+        }
+
+        var codes = entry.Codes();
+        if (codes.Count == 0)
+        {
+            return Line(entry, BankEntryOutcome.Unmatched, null, "Kein Spendencode im Verwendungszweck.", "No reference code in the remittance.");
+        }
+
+        BankImportLine? unmatched = null;
+        foreach (var code in codes)
+        {
+            var donationId = await donations.FindIdAsync(new PaymentReference(PaymentReferenceKind.TransferCode, code.Characters), cancellationToken)
+                .ConfigureAwait(false);
+            if (!Donation.IsWellFormedId(donationId))
+            {
+                unmatched ??= Line(entry, BankEntryOutcome.Unmatched, null,
+                    $"Code {code.Value} gehört zu keiner Spende.", $"Code {code.Value} belongs to no donation.");
+                continue;
+            }
+
+            var received = new BankTransferReceived(
+                "bank:" + identity,
+                new DateTimeOffset(entry.BookingDate.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero),
+                new Dictionary<string, string>(),
+                code,
+                entry.AmountCents);
+            var handled = await payments.ExecuteAsync(received, donationId!, cancellationToken).ConfigureAwait(false);
+            if (handled.Disposition is PaymentEventDisposition.Processed or PaymentEventDisposition.Duplicate)
+            {
+                return Line(entry, BankEntryOutcome.Matched, donationId,
+                    $"Code {code.Value} und Betrag {EuroTexts.German(entry.AmountCents)} passen: Spende {donationId} ist bezahlt.",
+                    $"Code {code.Value} and amount {EuroTexts.English(entry.AmountCents)} fit: donation {donationId} is paid.");
+            }
+
+            unmatched = await WhyNotAsync(entry, code, donationId!, cancellationToken).ConfigureAwait(false);
+        }
+
+        return unmatched!;
+    }
+
+    private async Task<BankImportLine> WhyNotAsync(BankStatementEntry entry, ReferenceCode code, string donationId, CancellationToken cancellationToken)
+    {
+        var donation = (await donations.GetAsync(donationId, cancellationToken).ConfigureAwait(false))?.Donation;
+        if (donation is not null && donation.Status != DonationStatus.Pending)
+        {
+            return Line(entry, BankEntryOutcome.Unmatched, donationId,
+                $"Code {code.Value}: Spende {donationId} ist schon bezahlt; bitte prüfen.",
+                $"Code {code.Value}: donation {donationId} is already paid; please check.");
+        }
+
+        var asked = donation?.AmountCents ?? 0;
+        return Line(entry, BankEntryOutcome.Unmatched, donationId,
+            $"Code {code.Value} von Spende {donationId}, aber {EuroTexts.German(entry.AmountCents)} statt {EuroTexts.German(asked)}; bitte entscheiden.",
+            $"Code {code.Value} of donation {donationId}, but {EuroTexts.English(entry.AmountCents)} instead of {EuroTexts.English(asked)}; please decide.");
+    }
+
+    private UnmatchedBankEntry Unmatched(BankStatementEntry entry, string identity, BankImportLine line) => new()
+    {
+        Identity = identity,
+        AmountCents = entry.AmountCents,
+        BookingDate = entry.BookingDate,
+        PayerName = entry.PayerName,
+        PayerIbanMasked = entry.MaskedPayerIban,
+        Remittance = string.Join(' ', new[] { entry.Remittance.Replace('\n', ' '), entry.CreditorReference }.Where(t => !string.IsNullOrEmpty(t))),
+        DonationId = line.DonationId,
+        ExplanationDe = line.ExplanationDe,
+        ExplanationEn = line.ExplanationEn,
+        ImportedAt = time.GetUtcNow(),
+    };
+
+    private static BankImportLine Line(BankStatementEntry entry, BankEntryOutcome outcome, string? donationId, string german, string english) =>
+        new(outcome, donationId, entry.AmountCents, entry.BookingDate, entry.PayerName, entry.MaskedPayerIban, german, english);
+}

@@ -1,0 +1,30 @@
+namespace Kok.Domain.BankTransfers;
+
+/// <summary>
+/// A credit an import could not match, kept for staff (<c>GET /api/dashboard/bank/unmatched</c>) with what they need to
+/// decide: amount, date, payer, remittance and the reason. Personal data: the payer's name and the remittance; the
+/// IBAN only masked.
+/// </summary>
+public sealed class UnmatchedBankEntry
+{
+    public required string Identity { get; init; }
+
+    public required long AmountCents { get; init; }
+
+    public required DateOnly BookingDate { get; init; }
+
+    public string? PayerName { get; init; }
+
+    public string? PayerIbanMasked { get; init; }
+
+    public string Remittance { get; init; } = string.Empty;
+
+    /// <summary>The donation whose code the entry named, when it named one.</summary>
+    public string? DonationId { get; init; }
+
+    public required string ExplanationDe { get; init; }
+
+    public required string ExplanationEn { get; init; }
+
+    public required DateTimeOffset ImportedAt { get; init; }
+}

@@ -1,0 +1,101 @@
+using Azure.Data.Tables;
+using Kok.Domain.BankTransfers;
+using Kok.Domain.Dashboard;
+using Kok.Functions.Dashboard;
+using Kok.Functions.Storage;
+using Kok.Functions.Storage.Saving;
+
+namespace Kok.Functions.BankTransfers;
+
+/// <summary>
+/// <see cref="TableNames.BankEntries"/>: one row per imported statement entry, partition = its identity (a hash, so a
+/// point read), row key empty; outcome, donation id, amount, booking date and import time, no personal data. Entries
+/// left unmatched are kept for staff in the partition <c>unmatched</c> (row key the identity; one range query a page),
+/// with the payer's name, the masked IBAN and the remittance.
+/// </summary>
+public sealed class TableBankEntryLog(StorageClients storage) : IBankEntryLog
+{
+    private const string UnmatchedPartition = "unmatched";
+
+    /// <summary>The unmatched entries name the payer: kept while staff decide, then deleted with the supporter's data.</summary>
+    public static PersonalDataDeclaration PersonalData { get; } = new(
+        TableNames.BankEntries,
+        ["PayerName, PayerIbanMasked, Remittance (unmatched entries)"],
+        PersonalDataErasure.Delete,
+        "Credits on the association's account that no donation could be matched to, for staff to assign.");
+
+    public async Task<BankEntryRecord?> GetAsync(string identity, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.BankEntries);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(identity, string.Empty, cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value is not { } entity)
+        {
+            return null;
+        }
+
+        return new BankEntryRecord(
+            identity,
+            StoredNames.Parse<BankEntryOutcome>(entity.GetString("Outcome")),
+            entity.GetString("DonationId"),
+            entity.GetInt64("AmountCents") ?? 0,
+            StoredNames.ParseDate(entity.GetString("BookingDate")),
+            entity.GetDateTimeOffset("ImportedAt") ?? DateTimeOffset.MinValue);
+    }
+
+    public async Task RecordAsync(BankEntryRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var table = await storage.TableAsync(TableNames.BankEntries);
+        await table.UpsertEntityAsync(
+            new TableEntity(record.Identity, string.Empty)
+            {
+                ["Outcome"] = StoredNames.Name(record.Outcome),
+                ["DonationId"] = record.DonationId,
+                ["AmountCents"] = record.AmountCents,
+                ["BookingDate"] = StoredNames.Date(record.BookingDate),
+                ["ImportedAt"] = record.ImportedAt,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+    }
+
+    public async Task AddUnmatchedAsync(UnmatchedBankEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var table = await storage.TableAsync(TableNames.BankEntries);
+        await table.UpsertEntityAsync(
+            new TableEntity(UnmatchedPartition, entry.Identity)
+            {
+                ["AmountCents"] = entry.AmountCents,
+                ["BookingDate"] = StoredNames.Date(entry.BookingDate),
+                ["PayerName"] = entry.PayerName,
+                ["PayerIbanMasked"] = entry.PayerIbanMasked,
+                ["Remittance"] = entry.Remittance.Length > 2000 ? entry.Remittance[..2000] : entry.Remittance,
+                ["DonationId"] = entry.DonationId,
+                ["ExplanationDe"] = entry.ExplanationDe,
+                ["ExplanationEn"] = entry.ExplanationEn,
+                ["ImportedAt"] = entry.ImportedAt,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+    }
+
+    public async Task<ListPage<UnmatchedBankEntry>> ListUnmatchedAsync(string? after, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.BankEntries);
+        var filter = IndexPager.Range(UnmatchedPartition, "a", "~", after);
+        return await IndexPager.ReadAsync(table, filter, false, row => Task.FromResult<UnmatchedBankEntry?>(new UnmatchedBankEntry
+        {
+            Identity = row.RowKey,
+            AmountCents = row.GetInt64("AmountCents") ?? 0,
+            BookingDate = StoredNames.ParseDate(row.GetString("BookingDate")),
+            PayerName = row.GetString("PayerName"),
+            PayerIbanMasked = row.GetString("PayerIbanMasked"),
+            Remittance = row.GetString("Remittance") ?? string.Empty,
+            DonationId = row.GetString("DonationId"),
+            ExplanationDe = row.GetString("ExplanationDe") ?? string.Empty,
+            ExplanationEn = row.GetString("ExplanationEn") ?? string.Empty,
+            ImportedAt = row.GetDateTimeOffset("ImportedAt") ?? DateTimeOffset.MinValue,
+        }), cancellationToken);
+    }
+}
