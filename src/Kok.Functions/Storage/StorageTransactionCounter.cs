@@ -32,6 +32,6 @@ public sealed class StorageTransactionCounter : HttpPipelineSynchronousPolicy
     {
         ArgumentNullException.ThrowIfNull(message);
         var uri = message.Request.Uri.ToUri();
-        _transactions.Enqueue(new StorageTransaction(message.Request.Method.ToString(), uri.AbsolutePath));
+        _transactions.Enqueue(new StorageTransaction(message.Request.Method.ToString(), uri.AbsolutePath) { Retry = message.ProcessingContext.RetryNumber });
     }
 }

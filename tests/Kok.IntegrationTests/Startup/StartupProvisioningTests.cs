@@ -35,11 +35,14 @@ public sealed class StartupProvisioningTests
 
         Assert.DoesNotContain(firstSummary, IsCreation);
         Assert.DoesNotContain(firstDonation, IsCreation);
-        // 3 totals range queries, 5 poison queue counts, 1 count of the open "Needs attention" items (#16).
-        Assert.Equal(3 + 5 + 1, firstSummary.Count);
-        Assert.Equal(secondSummary.Count, firstSummary.Count);
-        Assert.Equal(secondDonation.Count, firstDonation.Count);
+        // 3 totals range queries, 5 poison queue counts, 1 count of the open "Needs attention" items (#16). First
+        // attempts only: on a machine busy with the rest of the suite the SDK may retry a slow request.
+        Assert.Equal(3 + 5 + 1, FirstAttempts(firstSummary));
+        Assert.Equal(FirstAttempts(secondSummary), FirstAttempts(firstSummary));
+        Assert.Equal(FirstAttempts(secondDonation), FirstAttempts(firstDonation));
     }
+
+    private static int FirstAttempts(IReadOnlyList<StorageTransaction> transactions) => transactions.Count(t => t.Retry == 0);
 
     [Fact]
     public async Task Provisioning_is_idempotent_and_afterwards_using_a_table_costs_no_round_trip()
