@@ -37,6 +37,7 @@ public sealed class StorageDownTests
         {
             o.StorageConnectionString = azurite.ConnectionString;
             o.TransactionCounter = counter;
+            o.InteractiveStorageBudget = StorageBudget.Interactive;
             o.Logs = logs;
             foreach (var function in HttpFunctionRoutes.All)
             {
@@ -103,6 +104,7 @@ public sealed class StorageDownTests
         {
             o.StorageConnectionString = TestStorage.UnreachableConnectionString();
             o.TransactionCounter = counter;
+            o.InteractiveStorageBudget = StorageBudget.Interactive;
             o.OnlyFunctions.Add("CreateDonation");
             o.OnlyFunctions.Add("CreateMembership");
             o.OnlyFunctions.Add("StripeWebhook");
