@@ -74,6 +74,7 @@ public static class KokServiceCollectionExtensions
         Dues.DuesServiceCollectionExtensions.AddKokDues(services, configuration);
         Dashboard.DashboardServiceCollectionExtensions.AddKokDashboard(services);
         SelfService.SelfServiceServiceCollectionExtensions.AddKokSelfService(services, configuration);
+        Privacy.PrivacyServiceCollectionExtensions.AddKokPrivacy(services, configuration);
 
         return services;
     }

@@ -25,7 +25,7 @@ public sealed class StorageDownTests
     private static readonly string DonationId = RandomIdGenerator.Derive(Donation.IdPrefix, "storage-down");
 
     /// <summary>Routes that never touch storage and answer as usual.</summary>
-    private static readonly string[] WithoutStorage = ["DashboardPage", "DashboardAsset", "ReceiptsPage", "ReceiptsPageScript", "PaymentMethodPage", "SignOut", "MeinKokPage"];
+    private static readonly string[] WithoutStorage = ["DashboardPage", "DashboardAsset", "ReceiptsPage", "ReceiptsPageScript", "PaymentMethodPage", "SignOut", "MeinKokPage", "ShowUnsubscribe"];
 
     [Fact]
     public async Task Every_route_answers_503_problem_json_with_retry_after_after_the_interactive_budgets_attempts()
@@ -191,6 +191,9 @@ public sealed class StorageDownTests
             ["AnnualReceiptsReconciliation"] = () => Staff(Get("api/dashboard/receipts/reconciliation?year=2025")),
             ["ImportBankStatement"] = () => Staff(Statement()),
             ["ListUnmatchedBankEntries"] = () => Staff(Get("api/dashboard/bank/unmatched")),
+            ["ShowUnsubscribe"] = () => Get("unsubscribe?token=" + new string('A', 43)),
+            ["Unsubscribe"] = () => Post("unsubscribe?token=" + new string('A', 43), null),
+            ["RecordMailObjection"] = () => Staff(Post("api/dashboard/privacy/objections", """{"email":"erika@example.org"}""")),
         };
     }
 
