@@ -23,4 +23,17 @@ public sealed class PrivacyDocumentationTests
 
         Assert.True(missing.Length == 0, "docs/privacy.md has no row for: " + string.Join(", ", missing));
     }
+
+    [Fact]
+    public void Every_mail_kind_has_its_class_in_docs_privacy()
+    {
+        var rows = File.ReadAllLines(InfraPaths.InRepository("docs/privacy.md")).Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToArray();
+
+        var wrong = Enum.GetValues<Kok.Domain.Mail.MailKind>()
+            .Where(kind => !rows.Any(r => r.StartsWith(
+                $"| `{kind}` | {Kok.Domain.Privacy.MailObligations.Of(kind).ToString().ToLowerInvariant()} |", StringComparison.Ordinal)))
+            .ToArray();
+
+        Assert.True(wrong.Length == 0, "docs/privacy.md has no row, or another class, for: " + string.Join(", ", wrong));
+    }
 }
