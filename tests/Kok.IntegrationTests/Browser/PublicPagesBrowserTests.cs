@@ -5,6 +5,7 @@ using Kok.Domain.Common;
 using Kok.Domain.Mail;
 using Kok.Domain.Membership;
 using Kok.Domain.Payments;
+using Kok.Domain.Privacy;
 using Kok.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -32,7 +33,7 @@ public sealed class PublicPagesBrowserTests(BrowserFixture browser) : IClassFixt
         SetDefaultExpectTimeout(15_000);
         _server = await DevHostServer.StartAsync(o =>
         {
-            foreach (var function in new[] { "CreateDonation", "CreateMembership", "ShowMembershipCancellation", "CancelMembership", "PayDues", "PaymentMethodPage" })
+            foreach (var function in new[] { "CreateDonation", "CreateMembership", "ShowMembershipCancellation", "CancelMembership", "PayDues", "PaymentMethodPage", "ShowUnsubscribe", "Unsubscribe" })
             {
                 o.OnlyFunctions.Add(function);
             }
@@ -167,6 +168,33 @@ public sealed class PublicPagesBrowserTests(BrowserFixture browser) : IClassFixt
         await _page.GotoAsync(links.PaymentMethod(MailLanguage.English).PathAndQuery);
         await Expect(_page.Locator("main h1")).ToHaveTextAsync("Giving us a new payment method");
         await Expect(_page.Locator("#postal-address")).ToContainTextAsync("10785 Berlin");
+    }
+
+    [Fact]
+    public async Task Unsubscribe_page_its_confirmation_and_a_cut_off_link_pass_the_accessibility_check_in_both_languages()
+    {
+        // The very link an optional mail carries, from the app's own services.
+        var key = _server.Services.GetRequiredService<IMailObjectionKeys>().KeyOf($"abbestellen.{Guid.NewGuid():N}@example.org");
+        var link = _server.Services.GetRequiredService<MailObjectionLinks>().Unsubscribe(key, MailLanguage.German);
+
+        await _page.GotoAsync(link.PathAndQuery);
+        await Expect(_page.Locator("main h1")).ToHaveTextAsync("Erinnerungs-E-Mails abbestellen");
+        await CheckAsync("unsubscribe page, de");
+        await _page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Expect(_page.Locator("main h1")).ToHaveTextAsync("Stop reminder mails");
+        await CheckAsync("unsubscribe page, en");
+        await Submit("Stop reminder mails");
+        await Expect(_page.Locator("#done")).ToContainTextAsync("We no longer send reminders to this address.");
+        await CheckAsync("unsubscribe done, en");
+
+        await _page.GotoAsync(link.PathAndQuery);
+        await Submit("Erinnerungen abbestellen");
+        await Expect(_page.Locator("#done")).ToContainTextAsync("hatte sie schon abbestellt");
+        await CheckAsync("unsubscribe done again, de");
+
+        await _page.GotoAsync("/unsubscribe?token=abc&lang=de");
+        await Expect(_page.Locator("main h1")).ToHaveTextAsync("Dieser Link ist unvollständig");
+        await CheckAsync("unsubscribe bad link, de");
     }
 
     [Fact]
