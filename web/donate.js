@@ -3,6 +3,8 @@
   "use strict";
   const I = window.KokI18n;
   const F = window.KokForms;
+  // The privacy notice below is version "donation-privacy-2026-12"; the server records that version with each
+  // donation (DonationPrivacyNotice.CurrentVersion): change both together.
   I.add({
     de: {
       title: "Spenden gegen Menschenhandel",
@@ -15,6 +17,7 @@
       wantsReceipt: "Ich möchte eine Zuwendungsbestätigung (Spendenquittung für das Finanzamt).",
       street: "Straße und Hausnummer", postalCode: "PLZ", city: "Ort", country: "Land",
       submit: "Weiter zur Zahlung", secure: "Sie zahlen auf der sicheren Seite unseres Zahlungsdienstleisters Stripe.",
+      privacyNotice: "Datenschutz: Wir speichern Ihre Angaben, um Ihre Spende abzuwickeln, Ihnen zu danken und die Zuwendungsbestätigung auszustellen (Art. 6 Abs. 1 b und c DSGVO); Kopien von Zuwendungsbestätigungen bewahren wir 8 Jahre auf, wie das Steuerrecht es verlangt. Sie können Auskunft, Berichtigung und Löschung verlangen und Erinnerungs-E-Mails jederzeit abbestellen.",
     },
     en: {
       title: "Donate against human trafficking",
@@ -27,6 +30,7 @@
       wantsReceipt: "I would like a donation receipt for the tax office (Zuwendungsbestätigung).",
       street: "Street and number", postalCode: "Postcode", city: "City", country: "Country",
       submit: "Continue to payment", secure: "You pay on the secure page of our payment provider Stripe.",
+      privacyNotice: "Privacy: we store your details to process your donation, thank you and issue the donation receipt (Art. 6(1)(b) and (c) GDPR); copies of receipts are kept for 8 years, as tax law requires. You may ask for a copy of your data, its correction and its erasure, and unsubscribe from reminder mails at any time.",
     },
   });
 

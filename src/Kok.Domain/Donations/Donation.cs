@@ -98,6 +98,9 @@ public sealed partial class Donation
     /// <summary>Why the subscription ended, once it did (the provider's retries of a failed payment ran out, …).</summary>
     public SubscriptionEndReason EndReason { get; private set; }
 
+    /// <summary>The privacy notice the donor was shown (<see cref="DonationPrivacyNotice"/>); null for donations made before it was recorded.</summary>
+    public string? PrivacyNoticeVersion { get; private init; }
+
     /// <summary>Payments in the order the provider reported them.</summary>
     public IReadOnlyList<Payment> Payments => ledger.Payments;
 
@@ -200,7 +203,10 @@ public sealed partial class Donation
             request.PaymentMethod,
             request.Locale,
             request.WantsReceipt,
-            createdAt);
+            createdAt)
+        {
+            PrivacyNoticeVersion = DonationPrivacyNotice.CurrentVersion,
+        };
     }
 
     public static Donation FromSnapshot(DonationSnapshot snapshot)
@@ -224,6 +230,7 @@ public sealed partial class Donation
             checkoutFailedAt = snapshot.CheckoutFailedAt,
             endedAt = snapshot.EndedAt,
             EndReason = snapshot.EndReason,
+            PrivacyNoticeVersion = snapshot.PrivacyNoticeVersion,
         };
         donation.ledger.Restore(snapshot.Payments, snapshot.ProcessedEventIds);
         return donation;
@@ -249,6 +256,7 @@ public sealed partial class Donation
         ledger.ProcessedEventIdSnapshot())
     {
         EndReason = EndReason,
+        PrivacyNoticeVersion = PrivacyNoticeVersion,
     };
 
     /// <summary>Links the donation to its hosted checkout page; a donation has exactly one.</summary>

@@ -29,4 +29,7 @@ public sealed record DonationSnapshot(
 {
     /// <summary>Why a monthly donation ended; init-only, so rows saved before it existed read as unknown.</summary>
     public SubscriptionEndReason EndReason { get; init; }
+
+    /// <summary>The privacy notice shown to the donor; init-only, so rows saved before it existed read as null.</summary>
+    public string? PrivacyNoticeVersion { get; init; }
 }

@@ -15,4 +15,8 @@ public sealed record DonationView(
     bool WantsReceipt,
     DateTimeOffset CreatedAt,
     DateTimeOffset? EndedAt,
-    IReadOnlyList<PaymentView> Payments);
+    IReadOnlyList<PaymentView> Payments)
+{
+    /// <summary>The privacy notice the donor was shown (evidence for Art. 13 DSGVO); null for older donations.</summary>
+    public string? PrivacyNoticeVersion { get; init; }
+}

@@ -30,6 +30,9 @@ public sealed class GetDonation(IDonationRepository donations)
             donation.Payments
                 .Select(p => new PaymentView(
                     p.Id, p.AmountCents, p.Status, p.CreatedAt, p.PaidAt, p.FailedAt, p.RefundedAt, p.RefundedCents))
-                .ToList());
+                .ToList())
+        {
+            PrivacyNoticeVersion = donation.PrivacyNoticeVersion,
+        };
     }
 }

@@ -85,6 +85,15 @@ public sealed class PublicPagesBrowserTests(BrowserFixture browser) : IClassFixt
         await CheckAsync($"{name}, en, empty");
     }
 
+    [Fact]
+    public async Task The_donation_form_shows_its_privacy_notice_in_both_languages()
+    {
+        await _page.GotoAsync("/index.html?lang=de");
+        await Expect(_page.Locator("#privacy-notice")).ToContainTextAsync("Datenschutz: Wir speichern Ihre Angaben");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(_page.Locator("#privacy-notice")).ToContainTextAsync("Privacy: we store your details");
+    }
+
     [Theory]
     [InlineData("/success.html", "Herzlichen Dank!", "Thank you very much!")]
     [InlineData("/cancel.html", "Zahlung abgebrochen", "Payment cancelled")]
