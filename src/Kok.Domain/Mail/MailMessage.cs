@@ -51,13 +51,28 @@ public sealed class MailMessage
     /// </summary>
     public Uri? Unsubscribe { get; private init; }
 
-    /// <summary>This mail with the unsubscribe link at its foot (text and HTML) and in <see cref="Unsubscribe"/>.</summary>
+    /// <summary>Whether a foot was added (<see cref="WithFooterLink"/>); the next paragraph joins it.</summary>
+    private bool HasFooter { get; init; }
+
+    /// <summary>This mail with a paragraph ending in <paramref name="link"/> at its foot, in the text and the HTML part.</summary>
+    public MailMessage WithFooterLink(string words, Uri link) => AppendFooter(words, link, Unsubscribe);
+
+    private MailMessage AppendFooter(string words, Uri link, Uri? unsubscribe)
+    {
+        var (footerText, footerHtml) = MailBodyBuilder.FooterParagraph(Language, words, link, first: !HasFooter);
+        var bodyEnd = Html.LastIndexOf("</body>", StringComparison.Ordinal);
+        var html = bodyEnd < 0 ? Html + footerHtml : Html.Insert(bodyEnd, footerHtml);
+        var text = Text.TrimEnd() + (HasFooter ? "\n" : "\n\n") + footerText;
+        return new MailMessage(To, Subject, text, html, Attachments, Language) { Unsubscribe = unsubscribe, HasFooter = true };
+    }
+
+    /// <summary>This mail with the unsubscribe link at its foot and in <see cref="Unsubscribe"/>.</summary>
     public MailMessage WithUnsubscribe(Uri link)
     {
         ArgumentNullException.ThrowIfNull(link);
-        var (footerText, footerHtml) = MailBodyBuilder.UnsubscribeFooter(Language, link);
-        var bodyEnd = Html.LastIndexOf("</body>", StringComparison.Ordinal);
-        var html = bodyEnd < 0 ? Html + footerHtml : Html.Insert(bodyEnd, footerHtml);
-        return new MailMessage(To, Subject, Text.TrimEnd() + "\n\n" + footerText, html, Attachments, Language) { Unsubscribe = link };
+        var words = Language == MailLanguage.English
+            ? "You no longer want mails like this one (reminders)? Unsubscribe here; receipts and what your donation or membership requires still reach you:"
+            : "Sie möchten solche E-Mails (Erinnerungen) nicht mehr erhalten? Hier abbestellen; Zuwendungsbestätigungen und was Ihre Spende oder Mitgliedschaft erfordert, erhalten Sie weiterhin:";
+        return AppendFooter(words, link, link);
     }
 }

@@ -18,6 +18,7 @@ public static class PrivacyServiceCollectionExtensions
             ?? throw new InvalidOperationException("PublicBaseUrl must be set to the absolute URL the app is reached at.")));
         services.AddSingleton<IMailObjectionList, TableMailObjectionList>();
         services.AddSingleton<MailObjections>();
+        services.AddSingleton<Kok.Domain.Mail.MailFinishing>();
         services.AddSingleton<RecordMailObjection>();
         return services;
     }

@@ -2,6 +2,7 @@ using Kok.Domain.Common;
 using Kok.Domain.Dashboard;
 using Kok.Domain.Mail;
 using Kok.Domain.Privacy;
+using Kok.Domain.SelfService;
 using Kok.Domain.Tests.Mail;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -59,7 +60,8 @@ public sealed class MailObjectionTests
         var link = $"https://kok.example/unsubscribe?token={ErikasKey.Value}&lang=en";
         Assert.Equal(new Uri(link), mail.Unsubscribe);
         Assert.EndsWith($"Unsubscribe here; receipts and what your donation or membership requires still reach you: {link}\n", mail.Text, StringComparison.Ordinal);
-        Assert.StartsWith("Body text.", mail.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Body text.\n\n-- \nAll your donations, dues and receipts", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("https://kok.example/mein-kok?lang=en\nYou no longer want mails like this one", mail.Text, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"{link.Replace("&", "&amp;", StringComparison.Ordinal)}\"", mail.Html, StringComparison.Ordinal);
         Assert.EndsWith("</p>\n</body>\n</html>\n", mail.Html, StringComparison.Ordinal);
     }
@@ -87,6 +89,8 @@ public sealed class MailObjectionTests
         var mail = Assert.Single(sent);
         Assert.Null(mail.Unsubscribe);
         Assert.DoesNotContain("abbestellen", mail.Text, StringComparison.Ordinal);
+        Assert.EndsWith("(Anmeldung mit Ihrer E-Mail-Adresse): https://kok.example/mein-kok?lang=de\n", mail.Text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(mail.Html, "<hr "));
     }
 
     [Theory]
@@ -145,7 +149,7 @@ public sealed class MailObjectionTests
             .Callback((MailMessage m, CancellationToken _) => sent.Add(m))
             .ReturnsAsync(MailSendResult.Sent("msg-1"));
         var objections = new MailObjections(keys.Object, list.Object, new MailObjectionLinks(new Uri("https://kok.example/")));
-        return new MailDispatcher(log, sender.Object, time, objections);
+        return new MailDispatcher(log, sender.Object, time, new MailFinishing(objections, new SelfServiceLinks(new Uri("https://kok.example/"))));
     }
 
     private RecordMailObjection Use(IAuditTrail? audit = null) =>
