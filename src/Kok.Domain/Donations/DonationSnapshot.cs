@@ -29,4 +29,11 @@ public sealed record DonationSnapshot(
 {
     /// <summary>Why a monthly donation ended; init-only, so rows saved before it existed read as unknown.</summary>
     public SubscriptionEndReason EndReason { get; init; }
+
+    /// <summary>When the provider's latest subscription terms (amount, pause, planned end) were stated.</summary>
+    public DateTimeOffset? TermsChangedAt { get; init; }
+
+    public DateTimeOffset? PausedUntil { get; init; }
+
+    public DateTimeOffset? EndsAt { get; init; }
 }

@@ -3,7 +3,7 @@ using Kok.Domain.Mail;
 namespace Kok.Domain.SelfService;
 
 /// <summary>The overview of the signed-in supporter, and nobody else's: everything is found from their key alone.</summary>
-public sealed class GetSupporterOverview(ISupporterDirectory directory, SupporterReceipts receipts, ISupporterMailLog mails)
+public sealed class GetSupporterOverview(ISupporterDirectory directory, SupporterReceipts receipts, ISupporterMailLog mails, TimeProvider time)
 {
     public async Task<SupporterOverview> ExecuteAsync(string supporterKey, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class GetSupporterOverview(ISupporterDirectory directory, Supporte
         var language = records.Language;
         return new SupporterOverview(
             language.ToCode(),
-            [.. records.Donations.Select(SupporterDonationView.Of)],
+            [.. records.Donations.Select(d => SupporterDonationView.Of(d, time.GetUtcNow()))],
             [.. records.Members.Select(SupporterMembershipView.Of)],
             [.. issued.Select(SupporterReceiptView.Of)],
             [.. log.Where(e => e.State == MailLogState.Sent && e.CompletedAt is not null)

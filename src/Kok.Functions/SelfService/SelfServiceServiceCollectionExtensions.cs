@@ -25,6 +25,7 @@ public static class SelfServiceServiceCollectionExtensions
         services.AddSingleton<GetSupporterOverview>();
         services.AddSingleton<DownloadSupporterReceipt>();
         services.AddSingleton<CancelOwnMembership>();
+        services.AddSingleton<ChangeOwnMonthlyDonation>();
         return services;
     }
 }
