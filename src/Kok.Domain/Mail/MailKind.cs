@@ -59,4 +59,7 @@ public enum MailKind
 
     /// <summary>Confirms a change the donor made to a monthly donation on "Mein KOK" (amount, pause, end); one per change.</summary>
     MonthlyDonationChanged,
+
+    /// <summary>Confirms a new annual amount the member set on "Mein KOK"; one per change.</summary>
+    MembershipAmountChanged,
 }

@@ -35,7 +35,7 @@ public sealed class ChangeOwnMonthlyDonation(
     public const string PausedAction = "donation.paused";
     public const string CancelledAction = "donation.cancelled";
 
-    public async Task<MonthlyDonationChangeResult> ExecuteAsync(
+    public async Task<SupporterChangeResult> ExecuteAsync(
         string supporterKey, string donationId, MonthlyDonationChangeForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -45,19 +45,19 @@ public sealed class ChangeOwnMonthlyDonation(
         var (amountCents, pauseUntil) = Validate(errors, form, now);
         if (!errors.IsEmpty)
         {
-            return new MonthlyDonationChangeResult(MonthlyDonationChangeOutcome.Invalid, errors);
+            return new SupporterChangeResult(SupporterChangeOutcome.Invalid, errors);
         }
 
         var records = await directory.FindAsync(supporterKey, cancellationToken).ConfigureAwait(false);
         var donation = records.Donations.FirstOrDefault(d => d.Id == donationId);
         if (donation is null || records.Recipient is null)
         {
-            return new MonthlyDonationChangeResult(MonthlyDonationChangeOutcome.NotFound);
+            return new SupporterChangeResult(SupporterChangeOutcome.NotFound);
         }
 
         if (!donation.IsRunningMonthly)
         {
-            return new MonthlyDonationChangeResult(MonthlyDonationChangeOutcome.NotChangeable);
+            return new SupporterChangeResult(SupporterChangeOutcome.NotChangeable);
         }
 
         var changeId = ids.NewId(RecomputeDashboardTotals.AuditIdPrefix);
@@ -74,16 +74,16 @@ public sealed class ChangeOwnMonthlyDonation(
         {
             MonthlyDonationChangeKind.Amount => (AmountChangedAction, AuditFacts.Format((AuditFacts.AmountCents, amountCents), ("previousAmountCents", donation.AmountCents))),
             MonthlyDonationChangeKind.Pause => (PausedAction, AuditFacts.Format(("pausedUntil", pauseUntil!.Value.ToString("O", CultureInfo.InvariantCulture)))),
-            _ => (CancelledAction, AuditFacts.Format((AuditFacts.Outcome, "ends after the current period"))),
+            _ => (CancelledAction, AuditFacts.Format()),
         };
         await audit.RecordAsync(
             new AuditEntry(changeId, donation.Id, action, SupporterActorId, SupporterActorName, now, facts), cancellationToken).ConfigureAwait(false);
 
         var message = MonthlyDonationChangeMail.Compose(
             records.Recipient, records.Language, links.Page(records.Language), form.Kind, amountCents, pauseUntil);
-        var mailSent = await TrySendAsync(new MailLogKey(MailKind.MonthlyDonationChanged, $"{donation.Id}:{changeId}"), message, cancellationToken)
+        var mailSent = await SelfServiceMail.TrySendAsync(mail, new MailLogKey(MailKind.MonthlyDonationChanged, $"{donation.Id}:{changeId}"), message, cancellationToken)
             .ConfigureAwait(false);
-        return new MonthlyDonationChangeResult(MonthlyDonationChangeOutcome.Requested, MailSent: mailSent);
+        return new SupporterChangeResult(SupporterChangeOutcome.Requested, MailSent: mailSent);
     }
 
     private static (long? AmountCents, DateTimeOffset? PauseUntil) Validate(ValidationErrors errors, MonthlyDonationChangeForm form, DateTimeOffset now)
@@ -107,25 +107,6 @@ public sealed class ChangeOwnMonthlyDonation(
                 return (null, now.AddMonths((int)months));
             default:
                 return (null, null);
-        }
-    }
-
-    /// <summary>
-    /// The change is made at the provider whatever happens to the mail: a mail that cannot be sent now stays in the
-    /// mail log as not sent (staff see it there), and the page confirms the change in any case.
-    /// </summary>
-    private async Task<bool> TrySendAsync(MailLogKey key, MailMessage message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var sent = await mail.SendOnceAsync(key, _ => Task.FromResult(PreparedMail.Send(message)), cancellationToken).ConfigureAwait(false);
-            return sent.Outcome is MailDispatchOutcome.Sent or MailDispatchOutcome.AlreadySent;
-        }
-#pragma warning disable CA1031 // Any failure of the mail leaves the change made; the mail log shows the attempt.
-        catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-        {
-            return false;
         }
     }
 }

@@ -26,6 +26,7 @@ public static class SelfServiceServiceCollectionExtensions
         services.AddSingleton<DownloadSupporterReceipt>();
         services.AddSingleton<CancelOwnMembership>();
         services.AddSingleton<ChangeOwnMonthlyDonation>();
+        services.AddSingleton<ChangeOwnMembershipAmount>();
         return services;
     }
 }

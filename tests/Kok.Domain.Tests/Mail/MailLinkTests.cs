@@ -142,6 +142,11 @@ public partial class MailLinkTests
                 (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, Kok.Domain.SelfService.MonthlyDonationChangeKind.Pause, null, new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero)), 1),
                 (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, Kok.Domain.SelfService.MonthlyDonationChangeKind.Cancel, null, null), 1),
             ],
+            MailKind.MembershipAmountChanged =>
+            [
+                (Kok.Domain.SelfService.ChangeOwnMembershipAmount.Compose(Donor, language, MeinKokPage, 8000, new DateOnly(2027, 3, 1)), 1),
+                (Kok.Domain.SelfService.ChangeOwnMembershipAmount.Compose(Donor, language, MeinKokPage, 8000, null), 1),
+            ],
             _ => throw new InvalidOperationException($"Add the mails of {kind} to this test."),
         };
     }

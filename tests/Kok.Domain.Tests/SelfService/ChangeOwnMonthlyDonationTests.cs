@@ -42,7 +42,7 @@ public sealed class ChangeOwnMonthlyDonationTests
 
         var result = await UseCase().ExecuteAsync(Key, DonationId, new MonthlyDonationChangeForm(MonthlyDonationChangeKind.Amount, Amount: 30m), default);
 
-        Assert.Equal(MonthlyDonationChangeOutcome.Requested, result.Outcome);
+        Assert.Equal(SupporterChangeOutcome.Requested, result.Outcome);
         Assert.True(result.MailSent);
         var change = Assert.Single(changes);
         Assert.Equal((SubscriptionId, 3000L, (DateTimeOffset?)null, false), (change.SubscriptionId, change.NewAmountCents!.Value, change.PauseUntil, change.CancelAtPeriodEnd));
@@ -79,7 +79,7 @@ public sealed class ChangeOwnMonthlyDonationTests
 
         var result = await UseCase().ExecuteAsync(Key, DonationId, form, default);
 
-        Assert.Equal(MonthlyDonationChangeOutcome.Invalid, result.Outcome);
+        Assert.Equal(SupporterChangeOutcome.Invalid, result.Outcome);
         Assert.True(result.Errors!.Contains("amount"));
         AssertNothingDone();
         directory.VerifyNoOtherCalls();
@@ -94,7 +94,7 @@ public sealed class ChangeOwnMonthlyDonationTests
     {
         var result = await UseCase().ExecuteAsync(Key, DonationId, new MonthlyDonationChangeForm(MonthlyDonationChangeKind.Pause, Months: (decimal?)months), default);
 
-        Assert.Equal(MonthlyDonationChangeOutcome.Invalid, result.Outcome);
+        Assert.Equal(SupporterChangeOutcome.Invalid, result.Outcome);
         Assert.True(result.Errors!.Contains("months"));
         AssertNothingDone();
     }
@@ -106,7 +106,7 @@ public sealed class ChangeOwnMonthlyDonationTests
 
         var result = await UseCase().ExecuteAsync(Key, DonationId, new MonthlyDonationChangeForm(MonthlyDonationChangeKind.Cancel), default);
 
-        Assert.Equal(MonthlyDonationChangeOutcome.NotFound, result.Outcome);
+        Assert.Equal(SupporterChangeOutcome.NotFound, result.Outcome);
         AssertNothingDone();
     }
 
@@ -122,7 +122,7 @@ public sealed class ChangeOwnMonthlyDonationTests
         {
             Owns(donation);
             var result = await UseCase().ExecuteAsync(Key, DonationId, new MonthlyDonationChangeForm(MonthlyDonationChangeKind.Cancel), default);
-            Assert.Equal(MonthlyDonationChangeOutcome.NotChangeable, result.Outcome);
+            Assert.Equal(SupporterChangeOutcome.NotChangeable, result.Outcome);
         }
 
         AssertNothingDone();
@@ -136,7 +136,7 @@ public sealed class ChangeOwnMonthlyDonationTests
 
         var result = await UseCase().ExecuteAsync(Key, DonationId, new MonthlyDonationChangeForm(MonthlyDonationChangeKind.Cancel), default);
 
-        Assert.Equal(MonthlyDonationChangeOutcome.Requested, result.Outcome);
+        Assert.Equal(SupporterChangeOutcome.Requested, result.Outcome);
         Assert.False(result.MailSent);
         Assert.Single(changes);
         Assert.Single(entries);

@@ -34,6 +34,7 @@ public class StaffRoutesTests
         "SupporterChangeDonationAmount", // "Mein KOK": under api/me, so the supporter guard requires the session
         "SupporterPauseDonation", // "Mein KOK": under api/me, so the supporter guard requires the session
         "SupporterCancelDonation", // "Mein KOK": under api/me, so the supporter guard requires the session
+        "SupporterChangeMembershipAmount", // "Mein KOK": under api/me, so the supporter guard requires the session
         "Health", // monitoring, no data
     ];
 

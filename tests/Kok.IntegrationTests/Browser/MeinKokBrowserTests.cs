@@ -117,6 +117,35 @@ public sealed class MeinKokBrowserTests(BrowserFixture browser, PrivateAzurite a
         Assert.Equal(3, (await DevHostMembers.MailsToAsync(host.Server, email, 4)).Count(m => ((string)m["subject"]!).Contains("monatliche Spende wurde geändert", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_member_changes_the_annual_fee_on_the_page_with_the_keyboard()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var host = await MeinKokHost.StartAsync(
+            o => o.StorageConnectionString = azurite.ConnectionString,
+            moreFunctions: ["StripeWebhook"]);
+        var email = MeinKokHost.NewEmail();
+        await DevHostMembers.SignUpAndPayAsync(host.Server, email);
+
+        await using var context = await browser.Browser.NewContextAsync(Accessibility.ContextOptions(host.Server.BaseAddress, 390, "de-DE"));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync((await host.SignInLinkAsync(email)).PathAndQuery);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        var fee = page.GetByLabel("Neuer Jahresbeitrag in Euro");
+        await Expect(fee).ToBeVisibleAsync();
+        await CheckAsync(page, "membership with the fee form, de");
+
+        await fee.FillAsync("40");
+        await fee.PressAsync("Enter");
+        await Expect(page.Locator("#status")).ToContainTextAsync("mindestens 50,00");
+        await CheckAsync(page, "fee refused, de");
+        await fee.FillAsync("80");
+        await fee.PressAsync("Enter");
+        await Expect(page.Locator("#status")).ToContainTextAsync("Ihr Jahresbeitrag ist geändert");
+        await Expect(page.Locator("#memberships")).ToContainTextAsync("80,00");
+        await CheckAsync(page, "fee changed, de");
+    }
+
     private static async Task CheckAsync(IPage page, string label)
     {
         foreach (var width in Accessibility.Widths)

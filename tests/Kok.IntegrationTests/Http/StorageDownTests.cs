@@ -176,6 +176,7 @@ public sealed class StorageDownTests
             ["SupporterChangeDonationAmount"] = () => Supporter(server, Post($"api/me/donations/{DonationId}/amount", """{"amount":30}""")),
             ["SupporterPauseDonation"] = () => Supporter(server, Post($"api/me/donations/{DonationId}/pause", """{"months":2}""")),
             ["SupporterCancelDonation"] = () => Supporter(server, Post($"api/me/donations/{DonationId}/cancel", null)),
+            ["SupporterChangeMembershipAmount"] = () => Supporter(server, Post($"api/me/memberships/{MemberId}/amount", """{"annualAmount":80}""")),
             ["RequestSignInLink"] = () => Post("api/me/link", """{"email":"erika@example.org"}"""),
             ["ShowSignIn"] = () => Get("mein-kok/anmelden?token=abcdefghijklmnop"),
             ["SignIn"] = () => Post("mein-kok/anmelden?token=abcdefghijklmnop", null),

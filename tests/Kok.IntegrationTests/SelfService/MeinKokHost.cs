@@ -18,7 +18,7 @@ internal sealed partial class MeinKokHost : IAsyncDisposable
 {
     public static readonly string[] Functions =
         ["CreateDonation", "CreateMembership", "RequestSignInLink", "ShowSignIn", "SignIn", "SignOut", "SupporterOverview", "SupporterReceiptPdf", "SupporterCancelMembership", "MeinKokPage",
-         "SupporterChangeDonationAmount", "SupporterPauseDonation", "SupporterCancelDonation"];
+         "SupporterChangeDonationAmount", "SupporterPauseDonation", "SupporterCancelDonation", "SupporterChangeMembershipAmount"];
 
     private readonly List<HttpClient> browsers = [];
 

@@ -35,6 +35,7 @@ public sealed partial class SupporterRoutesTests
         Assert.Contains("SupporterChangeDonationAmount", names);
         Assert.Contains("SupporterPauseDonation", names);
         Assert.Contains("SupporterCancelDonation", names);
+        Assert.Contains("SupporterChangeMembershipAmount", names);
         Assert.Contains("SignOut", names);
         Assert.DoesNotContain("RequestSignInLink", names);
     }

@@ -19,7 +19,9 @@
     paused: 'Your monthly donation is paused. We have sent you a confirmation by mail.',
     ended: 'Your monthly donation will end after the current month. We have sent you a confirmation by mail.',
     badAmount: 'Please enter an amount from 1 to 10,000 euros (at most two decimal places).', badMonths: 'Please choose 1 to 6 months.',
-    notChangeable: 'This donation can no longer be changed.',
+    notChangeable: 'This can no longer be changed.',
+    newFee: 'New annual fee in euros', changeFee: 'Change annual fee', feeHint: 'From the next fee on; at least ', feeTitle: 'Change the annual fee',
+    feeChanged: 'Your annual fee has been changed. We have sent you a confirmation by mail.', badFee: 'Please enter an annual fee of at least ',
     download: 'Download PDF', withdrawn: 'withdrawn', issued: 'issued', single: 'Donation receipt', annual: 'Annual donation receipt',
     st: { pending: 'open', processing: 'in progress', paid: 'paid', failed: 'failed', refunded: 'refunded', cancelled: 'cancelled', disputed: 'disputed',
       returned: 'returned', active: 'active', cancelling: 'cancelled, still running', ended: 'ended', lapsed: 'lapsed', partially_refunded: 'partly refunded', card: 'card', sepa_debit: 'SEPA direct debit' }
@@ -39,7 +41,9 @@
     paused: 'Ihre monatliche Spende ruht. Wir haben Ihnen eine Bestätigung gemailt.',
     ended: 'Ihre monatliche Spende endet nach dem laufenden Monat. Wir haben Ihnen eine Bestätigung gemailt.',
     badAmount: 'Bitte geben Sie einen Betrag von 1 bis 10.000 Euro ein (höchstens zwei Nachkommastellen).', badMonths: 'Bitte wählen Sie 1 bis 6 Monate.',
-    notChangeable: 'Diese Spende lässt sich nicht mehr ändern.',
+    notChangeable: 'Das lässt sich nicht mehr ändern.',
+    newFee: 'Neuer Jahresbeitrag in Euro', changeFee: 'Jahresbeitrag ändern', feeHint: 'Ab dem nächsten Beitrag; mindestens ', feeTitle: 'Jahresbeitrag ändern',
+    feeChanged: 'Ihr Jahresbeitrag ist geändert. Wir haben Ihnen eine Bestätigung gemailt.', badFee: 'Bitte geben Sie einen Jahresbeitrag von mindestens ',
     download: 'PDF herunterladen', withdrawn: 'storniert', issued: 'ausgestellt', single: 'Zuwendungsbestätigung', annual: 'Sammelbestätigung',
     st: { pending: 'offen', processing: 'in Bearbeitung', paid: 'bezahlt', failed: 'fehlgeschlagen', refunded: 'erstattet', cancelled: 'beendet', disputed: 'angefochten',
       returned: 'zurückgebucht', active: 'aktiv', cancelling: 'gekündigt, läuft noch', ended: 'beendet', lapsed: 'erloschen', partially_refunded: 'teilweise erstattet', card: 'Karte', sepa_debit: 'SEPA-Lastschrift' }
@@ -84,6 +88,7 @@
       li.appendChild(facts([[T.fee, euro(m.annualAmountCents)], [T.status, word(m.status)], [T.method, word(m.paymentMethod)],
         [T.memberSince, m.memberSince ? day(m.memberSince) : null], [T.paidThrough, m.paidThrough ? day(m.paidThrough) : null],
         [T.nextDues, m.nextDuesDate ? day(m.nextDuesDate) : null], [T.endsOn, m.endsOn ? day(m.endsOn) : null], [T.payments, payments(m.dues)]]));
+      if (m.amountChangeable) { li.appendChild(feeForm(m)); }
       if (m.status === 'active') {
         var button = node('button', T.cancel);
         button.type = 'button';
@@ -152,12 +157,43 @@
     return box;
   }
 
+  function feeForm(m) {
+    var box = node('fieldset');
+    box.appendChild(node('legend', T.feeTitle));
+    var form = node('form');
+    form.noValidate = true;
+    var id = m.memberId;
+    var label = node('label', T.newFee);
+    label.htmlFor = 'fee-' + id;
+    var fee = node('input');
+    fee.id = 'fee-' + id; fee.type = 'number'; fee.min = String(m.minimumAnnualAmountCents / 100); fee.max = '10000'; fee.step = '0.01'; fee.inputMode = 'decimal';
+    fee.value = (m.annualAmountCents / 100).toFixed(2);
+    fee.setAttribute('aria-describedby', 'fee-hint-' + id);
+    var hint = node('p', T.feeHint + euro(m.minimumAnnualAmountCents) + '.');
+    hint.id = 'fee-hint-' + id;
+    var bad = T.badFee + euro(m.minimumAnnualAmountCents) + (en ? ' (at most 10,000 euros).' : ' ein (höchstens 10.000 Euro).');
+    form.appendChild(label); form.appendChild(fee); form.appendChild(hint); form.appendChild(submit(T.changeFee));
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var value = Number(fee.value);
+      if (fee.value === '' || !isFinite(value)) { fee.setAttribute('aria-invalid', 'true'); say(bad); fee.focus(); return; }
+      post('/api/me/memberships/' + encodeURIComponent(id) + '/amount', { annualAmount: value }, T.feeChanged, fee, bad);
+    });
+    box.appendChild(form);
+    return box;
+  }
+
   function submit(text) { var b = node('button', text); b.type = 'submit'; return b; }
 
   function change(id, what, body, done, field, bad) {
+    post('/api/me/donations/' + encodeURIComponent(id) + '/' + what, body, done, field, bad);
+  }
+
+  // Posts a change; a refused field is marked and named in the status line, else the overview is read again.
+  function post(path, body, done, field, bad) {
     var init = { method: 'POST', credentials: 'same-origin' };
     if (body) { init.headers = { 'Content-Type': 'application/json' }; init.body = JSON.stringify(body); }
-    fetch('/api/me/donations/' + encodeURIComponent(id) + '/' + what, init).then(function (r) {
+    fetch(path, init).then(function (r) {
       if (r.status === 401) { showSignIn(''); return; }
       if (r.status === 400) { field.setAttribute('aria-invalid', 'true'); say(bad); field.focus(); return; }
       if (r.status === 409 || r.status === 404) { load(T.notChangeable); return; }

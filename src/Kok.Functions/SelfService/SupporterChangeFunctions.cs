@@ -11,10 +11,14 @@ namespace Kok.Functions.SelfService;
 /// <summary>
 /// "Mein KOK": the signed-in donor changes a running monthly donation (<see cref="ChangeOwnMonthlyDonation"/>):
 /// <c>POST /api/me/donations/{id}/amount {"amount": 30}</c>, <c>…/pause {"months": 2}</c>, <c>…/cancel</c>. Each answers
-/// 202 once the payment provider took the change (the donation follows with the provider's confirmation); guarded as
-/// every <c>api/me</c> route (<see cref="SupporterGuardMiddleware"/>).
+/// 202 once the payment provider took the change (the donation follows with the provider's confirmation). A member
+/// sets a new annual amount (<see cref="ChangeOwnMembershipAmount"/>, <c>POST /api/me/memberships/{id}/amount</c>).
+/// Guarded as every <c>api/me</c> route (<see cref="SupporterGuardMiddleware"/>).
 /// </summary>
-public sealed class SupporterDonationFunctions(ChangeOwnMonthlyDonation change, ILogger<SupporterDonationFunctions> logger)
+public sealed class SupporterChangeFunctions(
+    ChangeOwnMonthlyDonation change,
+    ChangeOwnMembershipAmount changeMembership,
+    ILogger<SupporterChangeFunctions> logger)
 {
     private const int MaxBodyBytes = 1024;
 
@@ -41,24 +45,39 @@ public sealed class SupporterDonationFunctions(ChangeOwnMonthlyDonation change, 
         CancellationToken cancellationToken) =>
         ChangeAsync(request, id, MonthlyDonationChangeKind.Cancel, cancellationToken);
 
+    /// <summary>A new annual amount of one of the member's memberships, from the next dues: <c>{"annualAmount": 80}</c> → 200.</summary>
+    [Function("SupporterChangeMembershipAmount")]
+    [AcceptsJson(MaxBodyBytes)]
+    public async Task<IActionResult> ChangeMembershipAmount(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpEndpoint.SupporterRoutePrefix + "/memberships/{id}/amount")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var reader = new JsonFormReader();
+        var amount = reader.Number(JsonBody.Of(request).Root, "annualAmount", "annualAmount");
+        var result = await changeMembership.ExecuteAsync(SupporterIdentity.Of(request).SupporterKey, id, amount, reader.WrongTypeFields, cancellationToken);
+        return Answer(result, StatusCodes.Status200OK, new { Status = "changed", MemberId = id, result.MailSent }, "Membership");
+    }
+
     private async Task<IActionResult> ChangeAsync(HttpRequest request, string id, MonthlyDonationChangeKind kind, CancellationToken cancellationToken)
     {
         var result = await change.ExecuteAsync(SupporterIdentity.Of(request).SupporterKey, id, Form(request, kind), cancellationToken);
-        if (result.Outcome == MonthlyDonationChangeOutcome.Requested && !result.MailSent)
+        return Answer(result, StatusCodes.Status202Accepted, new { Status = "requested", DonationId = id, Change = kind.ToString().ToLowerInvariant(), result.MailSent }, "Donation");
+    }
+
+    private IActionResult Answer(SupporterChangeResult result, int doneStatus, object done, string what)
+    {
+        if (result.Outcome == SupporterChangeOutcome.Requested && !result.MailSent)
         {
-            logger.LogWarning("The confirmation mail of a monthly donation change was not sent.");
+            logger.LogWarning("The confirmation mail of a Mein KOK change ({What}) was not sent.", what);
         }
 
         return result.Outcome switch
         {
-            MonthlyDonationChangeOutcome.Requested => new JsonResult(new { Status = "requested", DonationId = id, Change = kind.ToString().ToLowerInvariant(), result.MailSent }, KokJson.Options)
-            {
-                StatusCode = StatusCodes.Status202Accepted,
-            },
-            MonthlyDonationChangeOutcome.Invalid => ProblemResults.Validation(result.Errors!.ToDictionary()),
-            MonthlyDonationChangeOutcome.NotChangeable => ProblemResults.Problem(
-                StatusCodes.Status409Conflict, "This donation is not a running monthly donation and cannot be changed."),
-            _ => ProblemResults.Problem(StatusCodes.Status404NotFound, "Donation not found."),
+            SupporterChangeOutcome.Requested => new JsonResult(done, KokJson.Options) { StatusCode = doneStatus },
+            SupporterChangeOutcome.Invalid => ProblemResults.Validation(result.Errors!.ToDictionary()),
+            SupporterChangeOutcome.NotChangeable => ProblemResults.Problem(StatusCodes.Status409Conflict, $"{what} cannot be changed any more."),
+            _ => ProblemResults.Problem(StatusCodes.Status404NotFound, $"{what} not found."),
         };
     }
 
