@@ -94,10 +94,7 @@ public sealed class ChangeOwnMembershipAmount(
                 ? $"as you asked on \"Mein KOK\", your annual membership fee is {EuroTexts.English(amountCents)} {from}."
                 : $"wie Sie es bei „Mein KOK“ gewünscht haben, beträgt Ihr Jahresbeitrag {from} {EuroTexts.German(amountCents)}.")
             .Paragraph(en ? "You can see your membership on \"Mein KOK\" (sign in with your e-mail address):" : "Ihre Mitgliedschaft sehen Sie bei „Mein KOK“ (Anmeldung mit Ihrer E-Mail-Adresse):", page)
-            .Paragraph(en
-                ? "Thank you for supporting our work against human trafficking. If you did not make this change, please reply to this mail."
-                : "Danke, dass Sie unsere Arbeit gegen Menschenhandel unterstützen. Wenn Sie diese Änderung nicht selbst vorgenommen haben, antworten Sie bitte auf diese Mail.")
-            .Paragraph(en ? "Kind regards, your KOK team" : "Mit freundlichen Grüßen, Ihr KOK-Team")
+            .ChangeMailClosing(en)
             .Build(to, en ? "Your annual fee was changed" : "Ihr Jahresbeitrag wurde geändert");
     }
 }

@@ -32,10 +32,7 @@ public static class MonthlyDonationChangeMail
             .Paragraph(en ? $"Dear {to.Name}," : $"Guten Tag {to.Name},")
             .Paragraph((en ? "as you asked on \"Mein KOK\", " : "wie Sie es bei „Mein KOK“ gewünscht haben: ") + what)
             .Paragraph(en ? "You can see and change your donation on \"Mein KOK\" (sign in with your e-mail address):" : "Ihre Spende sehen und ändern Sie bei „Mein KOK“ (Anmeldung mit Ihrer E-Mail-Adresse):", page)
-            .Paragraph(en
-                ? "Thank you for supporting our work against human trafficking. If you did not make this change, please reply to this mail."
-                : "Danke, dass Sie unsere Arbeit gegen Menschenhandel unterstützen. Wenn Sie diese Änderung nicht selbst vorgenommen haben, antworten Sie bitte auf diese Mail.")
-            .Paragraph(en ? "Kind regards, your KOK team" : "Mit freundlichen Grüßen, Ihr KOK-Team")
+            .ChangeMailClosing(en)
             .Build(to, en ? "Your monthly donation was changed" : "Ihre monatliche Spende wurde geändert");
     }
 }

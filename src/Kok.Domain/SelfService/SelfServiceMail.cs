@@ -5,6 +5,17 @@ namespace Kok.Domain.SelfService;
 /// <summary>Confirmation mails of "Mein KOK" changes, sent once per change through the mail log.</summary>
 internal static class SelfServiceMail
 {
+    /// <summary>The end of every change confirmation: thanks, "not you? reply", greeting.</summary>
+    public static MailBodyBuilder ChangeMailClosing(this MailBodyBuilder body, bool en)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return body
+            .Paragraph(en
+                ? "Thank you for supporting our work against human trafficking. If you did not make this change, please reply to this mail."
+                : "Danke, dass Sie unsere Arbeit gegen Menschenhandel unterstützen. Wenn Sie diese Änderung nicht selbst vorgenommen haben, antworten Sie bitte auf diese Mail.")
+            .Paragraph(en ? "Kind regards, your KOK team" : "Mit freundlichen Grüßen, Ihr KOK-Team");
+    }
+
     /// <summary>
     /// The change is made whatever happens to the mail: a mail that cannot be sent now stays in the mail log as not
     /// sent (staff see it there), and the page confirms the change in any case. True when it went out.
