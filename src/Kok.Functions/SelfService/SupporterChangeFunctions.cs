@@ -1,3 +1,4 @@
+using Kok.Domain.Payments;
 using Kok.Domain.SelfService;
 using Kok.Functions.Http;
 using Kok.Functions.Storage;
@@ -61,7 +62,19 @@ public sealed class SupporterChangeFunctions(
 
     private async Task<IActionResult> ChangeAsync(HttpRequest request, string id, MonthlyDonationChangeKind kind, CancellationToken cancellationToken)
     {
-        var result = await change.ExecuteAsync(SupporterIdentity.Of(request).SupporterKey, id, Form(request, kind), cancellationToken);
+        SupporterChangeResult result;
+        try
+        {
+            result = await change.ExecuteAsync(SupporterIdentity.Of(request).SupporterKey, id, Form(request, kind), cancellationToken);
+        }
+        catch (PaymentGatewayException ex) when (!ex.IsTransient)
+        {
+            // Stripe refused (the subscription changed there meanwhile, say): nothing was changed; not the page's fault,
+            // and no 5xx. A transient failure stays a 503 with Retry-After (ServiceUnavailableMiddleware).
+            logger.LogWarning("Stripe refused a monthly donation change: {Reason}", ex.Message);
+            return ProblemResults.Problem(StatusCodes.Status409Conflict, "The payment provider refused the change.");
+        }
+
         return Answer(result, StatusCodes.Status202Accepted, new { Status = "requested", DonationId = id, Change = kind.ToString().ToLowerInvariant(), result.MailSent }, "Donation");
     }
 
