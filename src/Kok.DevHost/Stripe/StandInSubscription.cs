@@ -5,9 +5,9 @@ internal sealed class StandInSubscription
     public required string Id { get; init; }
     public required string CustomerId { get; init; }
     public required string ItemId { get; init; }
-    public required string PriceId { get; init; }
+    public required string PriceId { get; set; }
     public required string ProductId { get; init; }
-    public required long AmountCents { get; init; }
+    public required long AmountCents { get; set; }
     public required string Currency { get; init; }
     public required string PaymentMethodType { get; init; }
     public required string PaymentMethodId { get; init; }
@@ -21,6 +21,15 @@ internal sealed class StandInSubscription
     public DateTimeOffset CurrentPeriodEnd { get; set; }
     public string? LatestInvoiceId { get; set; }
     public DateTimeOffset? CanceledAt { get; set; }
+
+    /// <summary>Stripe's <c>pause_collection.behavior</c> (<c>void</c>, <c>keep_as_draft</c>, <c>mark_uncollectible</c>); null: not paused.</summary>
+    public string? PauseBehavior { get; set; }
+
+    /// <summary>Stripe's <c>pause_collection.resumes_at</c>: renewals whose period starts before it collect nothing.</summary>
+    public DateTimeOffset? PauseResumesAt { get; set; }
+
+    /// <summary>Stripe's <c>cancel_at_period_end</c>: the next renewal ends the subscription instead.</summary>
+    public bool CancelAtPeriodEnd { get; set; }
 
     /// <summary>Stripe's <c>cancellation_details.reason</c>: cancellation_requested, or payment_failed after the retries.</summary>
     public string CancellationReason { get; set; } = "cancellation_requested";

@@ -22,6 +22,14 @@ internal static class StripeApiEndpoints
         v1.MapGet("/payment_intents/{id}", (string id, HttpRequest request, StripeStandInStore store) =>
             Run(() => store.PaymentIntentJson(id, Expansions(request.Query))));
         v1.MapGet("/mandates/{id}", (string id, StripeStandInStore store) => Run(() => store.MandateJson(id)));
+        v1.MapGet("/subscriptions/{id}", (string id, StripeStandInState state) => Run(() =>
+        {
+            lock (state.Gate)
+            {
+                return StripeBillingJson.Subscription(state.FindSubscription(id));
+            }
+        }));
+        v1.MapPost("/subscriptions/{id}", UpdateSubscriptionAsync);
         v1.Map("/{**path}", (HttpRequest request) => StripeError(
             404,
             "invalid_request_error",
@@ -102,6 +110,50 @@ internal static class StripeApiEndpoints
                     var (created, action) = charges.CreatePaymentIntent(StripeApiForms.ParseCharge(form, key.Length == 0 ? null : key));
                     events = action.Events;
                     return (created, action.Body.ToJsonString());
+                });
+            if (replayed)
+            {
+                request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+            }
+
+            await sender.DeliverForAnswerAsync(events, request.HttpContext);
+            return Results.Content(body, "application/json", Encoding.UTF8, status);
+        }
+        catch (StandInException ex)
+        {
+            return StripeError(ex);
+        }
+    }
+
+    /// <summary>
+    /// A subscription update (new price, pause, end at period end): answers the subscription and sends
+    /// <c>customer.subscription.updated</c> (before the answer unless configured otherwise, as for charges).
+    /// </summary>
+    private static async Task<IResult> UpdateSubscriptionAsync(
+        string id,
+        HttpRequest request,
+        StandInSubscriptions subscriptions,
+        StripeIdempotencyCache idempotency,
+        StripeWebhookSender sender)
+    {
+        if (!request.HasFormContentType)
+        {
+            return StripeError(400, "invalid_request_error", "Stripe's API takes application/x-www-form-urlencoded bodies.");
+        }
+
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        IReadOnlyList<StandInEvent> events = [];
+        try
+        {
+            var (status, body, replayed) = idempotency.Execute(
+                ApiKey(request) ?? string.Empty,
+                request.Headers["Idempotency-Key"].ToString(),
+                $"POST /v1/subscriptions/{id}\n" + StripeApiForms.Fingerprint(form),
+                () =>
+                {
+                    var action = subscriptions.Update(id, StandInSubscriptionUpdate.Parse(form));
+                    events = action.Events;
+                    return (200, action.Body.ToJsonString());
                 });
             if (replayed)
             {

@@ -221,13 +221,13 @@ internal static class StripeApiForms
         return value;
     }
 
-    private static string Required(IFormCollection form, string key) =>
+    internal static string Required(IFormCollection form, string key) =>
         Optional(form, key) ?? throw new StandInException(400, $"Missing required param: {key}.", key);
 
-    private static string? Optional(IFormCollection form, string key) =>
+    internal static string? Optional(IFormCollection form, string key) =>
         form.TryGetValue(key, out var value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
 
-    private static long Long(IFormCollection form, string key, string missing)
+    internal static long Long(IFormCollection form, string key, string missing)
     {
         var text = Optional(form, key) ?? throw new StandInException(400, missing, key);
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)

@@ -166,8 +166,8 @@ internal static class StripeBillingJson
             ["billing_cycle_anchor_config"] = null,
             ["billing_mode"] = new JsonObject { ["flexible"] = null, ["type"] = "classic" },
             ["billing_thresholds"] = null,
-            ["cancel_at"] = null,
-            ["cancel_at_period_end"] = false,
+            ["cancel_at"] = s.CancelAtPeriodEnd ? Unix(s.CurrentPeriodEnd) : null,
+            ["cancel_at_period_end"] = s.CancelAtPeriodEnd,
             ["canceled_at"] = ended,
             ["cancellation_details"] = new JsonObject
             {
@@ -214,7 +214,9 @@ internal static class StripeBillingJson
             ["metadata"] = Map(s.Metadata),
             ["next_pending_invoice_item_invoice"] = null,
             ["on_behalf_of"] = null,
-            ["pause_collection"] = null,
+            ["pause_collection"] = s.PauseBehavior is { } behavior
+                ? new JsonObject { ["behavior"] = behavior, ["resumes_at"] = s.PauseResumesAt is { } resumes ? Unix(resumes) : null }
+                : null,
             ["payment_settings"] = new JsonObject
             {
                 ["payment_method_options"] = null,

@@ -151,16 +151,37 @@ public sealed partial class Donation
     }
 
     /// <summary>
-    /// Only an end matters here: cancelled, or unpaid (the provider's retries ran out and it collects no more), both
-    /// with the reason "payment failed" unless the event says otherwise. Past due, paused or active again change
-    /// nothing: the failed payments themselves are recorded from their invoices.
+    /// An end: cancelled, or unpaid (the provider's retries ran out and it collects no more), both with the reason
+    /// "payment failed" unless the event says otherwise. Otherwise the subscription's terms (<see cref="OnSubscriptionTerms"/>);
+    /// the failed payments themselves are recorded from their invoices.
     /// </summary>
     private ApplyOutcome OnSubscriptionUpdated(SubscriptionUpdated e) => e.State switch
     {
         SubscriptionState.Canceled or SubscriptionState.IncompleteExpired => OnSubscriptionEnded(e.SubscriptionId, e.EndReason, e.Created),
         SubscriptionState.Unpaid => OnSubscriptionEnded(e.SubscriptionId, SubscriptionEndReason.PaymentFailed, e.Created),
-        _ => ApplyOutcome.NoChange,
+        _ => OnSubscriptionTerms(e),
     };
+
+    /// <summary>
+    /// What the provider now holds of a running subscription: the amount per month, a paused collection, an end
+    /// planned for the period's end. Unlike the other facts these may go back and forth (pause, then not), so the
+    /// newest statement wins by the event's time: an older event that arrives late is ignored.
+    /// </summary>
+    private ApplyOutcome OnSubscriptionTerms(SubscriptionUpdated e)
+    {
+        if (Interval != DonationInterval.Monthly || !IsOwnSubscription(e.SubscriptionId)
+            || (termsChangedAt is { } stated && e.Created < stated))
+        {
+            return ApplyOutcome.NoChange;
+        }
+
+        Once(ref subscriptionId, e.SubscriptionId);
+        termsChangedAt = e.Created;
+        AmountCents = e.AmountCents is long amount and > 0 ? amount : AmountCents;
+        PausedUntil = e.CollectionPaused ? e.CollectionResumesAt ?? DateTimeOffset.MaxValue : null;
+        EndsAt = e.CancelAtPeriodEnd ? e.CurrentPeriodEnd : null;
+        return ApplyOutcome.Changed;
+    }
 
     private ApplyOutcome OnSubscriptionEnded(string id, SubscriptionEndReason reason, DateTimeOffset at)
     {

@@ -27,6 +27,7 @@ public sealed partial class Donation
     private DateTimeOffset? checkoutCompletedAt;
     private DateTimeOffset? checkoutFailedAt;
     private DateTimeOffset? endedAt;
+    private DateTimeOffset? termsChangedAt;
     private string? subscriptionId;
     private string? customerId;
 
@@ -56,8 +57,20 @@ public sealed partial class Donation
     /// <summary>Personal data: never log it.</summary>
     public ContactDetails Donor { get; }
 
-    /// <summary>The amount asked for; per payment for a monthly donation.</summary>
-    public long AmountCents { get; }
+    /// <summary>
+    /// The amount asked for; per payment for a monthly donation, where it follows the subscription's price once the
+    /// provider confirms a change (<see cref="SubscriptionUpdated"/>).
+    /// </summary>
+    public long AmountCents { get; private set; }
+
+    /// <summary>A monthly donation's collection is paused until then (payments due before are skipped); else null.</summary>
+    public DateTimeOffset? PausedUntil { get; private set; }
+
+    /// <summary>A monthly donation ends then (the end of its current period), as the supporter asked; else null.</summary>
+    public DateTimeOffset? EndsAt { get; private set; }
+
+    /// <summary>A monthly donation whose payments run: its subscription is known, it has not ended nor is to end.</summary>
+    public bool IsRunningMonthly => Interval == DonationInterval.Monthly && subscriptionId is not null && endedAt is null && EndsAt is null;
 
     public DonationInterval Interval { get; }
 
@@ -231,6 +244,9 @@ public sealed partial class Donation
             endedAt = snapshot.EndedAt,
             EndReason = snapshot.EndReason,
             PrivacyNoticeVersion = snapshot.PrivacyNoticeVersion,
+            termsChangedAt = snapshot.TermsChangedAt,
+            PausedUntil = snapshot.PausedUntil,
+            EndsAt = snapshot.EndsAt,
         };
         donation.ledger.Restore(snapshot.Payments, snapshot.ProcessedEventIds);
         return donation;
@@ -257,6 +273,9 @@ public sealed partial class Donation
     {
         EndReason = EndReason,
         PrivacyNoticeVersion = PrivacyNoticeVersion,
+        TermsChangedAt = termsChangedAt,
+        PausedUntil = PausedUntil,
+        EndsAt = EndsAt,
     };
 
     /// <summary>Links the donation to its hosted checkout page; a donation has exactly one.</summary>

@@ -32,4 +32,11 @@ public sealed record DonationSnapshot(
 
     /// <summary>The privacy notice shown to the donor; init-only, so rows saved before it existed read as null.</summary>
     public string? PrivacyNoticeVersion { get; init; }
+
+    /// <summary>When the provider's latest subscription terms (amount, pause, planned end) were stated.</summary>
+    public DateTimeOffset? TermsChangedAt { get; init; }
+
+    public DateTimeOffset? PausedUntil { get; init; }
+
+    public DateTimeOffset? EndsAt { get; init; }
 }

@@ -56,4 +56,10 @@ public enum MailKind
 
     /// <summary>Where and how to transfer a donation (account, amount, reference code); one per donation.</summary>
     TransferInstructions,
+
+    /// <summary>Confirms a change the donor made to a monthly donation on "Mein KOK" (amount, pause, end); one per change.</summary>
+    MonthlyDonationChanged,
+
+    /// <summary>Confirms a new annual amount the member set on "Mein KOK"; one per change.</summary>
+    MembershipAmountChanged,
 }

@@ -50,7 +50,7 @@ public sealed partial class Member
     public string Id { get; }
 
     /// <summary>Who the member is and what they give. Personal data: never log it.</summary>
-    public MemberProfile Profile { get; }
+    public MemberProfile Profile { get; private set; }
 
     public MemberKind Kind => Profile.Kind;
 
@@ -63,6 +63,25 @@ public sealed partial class Member
     public PostalAddress Address => Profile.Address;
 
     public long AnnualAmountCents => Profile.AnnualAmountCents;
+
+    /// <summary>A membership whose dues still run (active or overdue): its annual amount may change.</summary>
+    public bool DuesRun => Status is MembershipStatus.Active or MembershipStatus.Overdue;
+
+    /// <summary>
+    /// The member's new annual amount, from the next dues on: dues already due keep the amount they were asked with
+    /// (their entry holds it). False when it is the amount already.
+    /// </summary>
+    public bool ChangeAnnualAmount(long amountCents)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amountCents);
+        if (amountCents == AnnualAmountCents)
+        {
+            return false;
+        }
+
+        Profile = Profile.WithAnnualAmount(amountCents);
+        return true;
+    }
 
     public PaymentMethodKind PaymentMethod => Profile.PaymentMethod;
 

@@ -47,6 +47,20 @@ public sealed class MemberProfile
         };
     }
 
+    /// <summary>The same profile with another annual amount.</summary>
+    public MemberProfile WithAnnualAmount(long amountCents) => new()
+    {
+        Kind = Kind,
+        Name = Name,
+        ContactPerson = ContactPerson,
+        Email = Email,
+        Address = Address,
+        AnnualAmountCents = amountCents,
+        PaymentMethod = PaymentMethod,
+        Locale = Locale,
+        Consent = Consent,
+    };
+
     public static MemberProfile From(MemberSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

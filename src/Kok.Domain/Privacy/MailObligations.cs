@@ -27,6 +27,8 @@ public static class MailObligations
         MailKind.AnnualReceipt => MailObligation.Legal,
         MailKind.ReceiptCorrected => MailObligation.Legal,
         MailKind.TransferInstructions => MailObligation.Contractual,
+        MailKind.MonthlyDonationChanged => MailObligation.Contractual,
+        MailKind.MembershipAmountChanged => MailObligation.Contractual,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every mail kind needs its place in MailObligations."),
     };
 

@@ -1,9 +1,10 @@
+using Kok.Domain.Membership;
 using Kok.Domain.Mail;
 
 namespace Kok.Domain.SelfService;
 
 /// <summary>The overview of the signed-in supporter, and nobody else's: everything is found from their key alone.</summary>
-public sealed class GetSupporterOverview(ISupporterDirectory directory, SupporterReceipts receipts, ISupporterMailLog mails)
+public sealed class GetSupporterOverview(ISupporterDirectory directory, SupporterReceipts receipts, ISupporterMailLog mails, MembershipRules rules, TimeProvider time)
 {
     public async Task<SupporterOverview> ExecuteAsync(string supporterKey, CancellationToken cancellationToken)
     {
@@ -17,8 +18,8 @@ public sealed class GetSupporterOverview(ISupporterDirectory directory, Supporte
         var language = records.Language;
         return new SupporterOverview(
             language.ToCode(),
-            [.. records.Donations.Select(SupporterDonationView.Of)],
-            [.. records.Members.Select(SupporterMembershipView.Of)],
+            [.. records.Donations.Select(d => SupporterDonationView.Of(d, time.GetUtcNow()))],
+            [.. records.Members.Select(m => SupporterMembershipView.Of(m, rules))],
             [.. issued.Select(SupporterReceiptView.Of)],
             [.. log.Where(e => e.State == MailLogState.Sent && e.CompletedAt is not null)
                 .OrderByDescending(e => e.CompletedAt)

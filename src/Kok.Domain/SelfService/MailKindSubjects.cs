@@ -28,6 +28,8 @@ public static class MailKindSubjects
             MailKind.MonthlyDonationEnded => ("Monatliche Spende beendet", "Monthly donation ended"),
             MailKind.AnnualReceipt => ("Ihre Sammelbestätigung", "Your annual donation receipt"),
             MailKind.ReceiptCorrected => ("Zuwendungsbestätigung berichtigt", "Donation receipt corrected"),
+            MailKind.MonthlyDonationChanged => ("Ihre monatliche Spende wurde geändert", "Your monthly donation was changed"),
+            MailKind.MembershipAmountChanged => ("Ihr Jahresbeitrag wurde geändert", "Your annual fee was changed"),
             _ => ("Nachricht von KOK e.V.", "Message from KOK e.V."),
         };
         return language == MailLanguage.English ? english : german;

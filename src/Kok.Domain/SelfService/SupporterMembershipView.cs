@@ -21,12 +21,23 @@ public sealed record SupporterMembershipView(
     DateOnly? EndsOn,
     IReadOnlyList<PaymentView> Dues)
 {
-    public static SupporterMembershipView Of(Member member)
+    /// <summary>Whether the member may set a new annual amount (its dues still run).</summary>
+    public bool AmountChangeable { get; init; }
+
+    /// <summary>The least annual amount the association takes, for the form.</summary>
+    public long MinimumAnnualAmountCents { get; init; }
+
+    public static SupporterMembershipView Of(Member member, MembershipRules rules)
     {
+        ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(member);
         var view = MemberView.Of(member);
         return new SupporterMembershipView(
             view.MemberId, view.Status, view.Kind, view.Name, view.Address, view.AnnualAmountCents, view.PaymentMethod,
-            view.CreatedAt, view.MemberSince, view.PaidThrough, view.NextDuesDate, view.EndsOn, view.Payments);
+            view.CreatedAt, view.MemberSince, view.PaidThrough, view.NextDuesDate, view.EndsOn, view.Payments)
+        {
+            AmountChangeable = member.DuesRun,
+            MinimumAnnualAmountCents = rules.MinimumAnnualAmountCents,
+        };
     }
 }

@@ -25,6 +25,8 @@ public static class SelfServiceServiceCollectionExtensions
         services.AddSingleton<GetSupporterOverview>();
         services.AddSingleton<DownloadSupporterReceipt>();
         services.AddSingleton<CancelOwnMembership>();
+        services.AddSingleton<ChangeOwnMonthlyDonation>();
+        services.AddSingleton<ChangeOwnMembershipAmount>();
         return services;
     }
 }

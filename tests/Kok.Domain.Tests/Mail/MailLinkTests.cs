@@ -27,6 +27,7 @@ public partial class MailLinkTests
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly byte[] Pdf = [0x25, 0x50, 0x44, 0x46];
     private static readonly MailRecipient Donor = new("max@example.org", HostileName);
+    private static readonly Uri MeinKokPage = new("https://spenden.example.org/mein-kok?lang=de");
 
     public static TheoryData<MailKind, string> Kinds()
     {
@@ -134,6 +135,17 @@ public partial class MailLinkTests
                 (new Kok.Domain.BankTransfers.TransferMailComposer(ReceiptTestData.ConfiguredOrganisation).Instructions(
                     Donor, language, Kok.Domain.BankTransfers.BankAccount.From("KOK e.V.", "DE02120300000000202051", "BYLADEM1001", "Beispielbank")!, 2550,
                     Kok.Domain.BankTransfers.ReferenceCode.Derive("don_x", "transfer")), 0),
+            ],
+            MailKind.MonthlyDonationChanged =>
+            [
+                (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, Kok.Domain.SelfService.MonthlyDonationChangeKind.Amount, 3000, null), 1),
+                (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, Kok.Domain.SelfService.MonthlyDonationChangeKind.Pause, null, new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero)), 1),
+                (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, Kok.Domain.SelfService.MonthlyDonationChangeKind.Cancel, null, null), 1),
+            ],
+            MailKind.MembershipAmountChanged =>
+            [
+                (Kok.Domain.SelfService.ChangeOwnMembershipAmount.Compose(Donor, language, MeinKokPage, 8000, new DateOnly(2027, 3, 1)), 1),
+                (Kok.Domain.SelfService.ChangeOwnMembershipAmount.Compose(Donor, language, MeinKokPage, 8000, null), 1),
             ],
             _ => throw new InvalidOperationException($"Add the mails of {kind} to this test."),
         };

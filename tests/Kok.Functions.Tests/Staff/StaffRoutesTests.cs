@@ -31,6 +31,10 @@ public class StaffRoutesTests
         "SupporterOverview", // "Mein KOK": under api/me, so the supporter guard requires the session
         "SupporterCancelMembership", // "Mein KOK": under api/me, so the supporter guard requires the session
         "SupporterReceiptPdf", // "Mein KOK": under api/me, so the supporter guard requires the session
+        "SupporterChangeDonationAmount", // "Mein KOK": under api/me, so the supporter guard requires the session
+        "SupporterPauseDonation", // "Mein KOK": under api/me, so the supporter guard requires the session
+        "SupporterCancelDonation", // "Mein KOK": under api/me, so the supporter guard requires the session
+        "SupporterChangeMembershipAmount", // "Mein KOK": under api/me, so the supporter guard requires the session
         "Health", // monitoring, no data
     ];
 

@@ -65,6 +65,87 @@ public sealed class MeinKokBrowserTests(BrowserFixture browser, PrivateAzurite a
         await CheckAsync(page, "signed out, en");
     }
 
+    [Fact]
+    public async Task A_monthly_donor_changes_the_amount_pauses_and_ends_the_donation_on_the_page_with_the_keyboard()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var host = await MeinKokHost.StartAsync(
+            o => o.StorageConnectionString = azurite.ConnectionString,
+            moreFunctions: ["StripeWebhook"]);
+        var email = MeinKokHost.NewEmail();
+        var donations = new DonationApi(host.Server);
+        var (_, sessionId) = await donations.CreateAsync(DonationApi.Body(amount: 12.50m, interval: "monthly", email: email));
+        await donations.CompleteAsync(sessionId, "succeeded");
+
+        await using var context = await browser.Browser.NewContextAsync(Accessibility.ContextOptions(host.Server.BaseAddress, 1280, "de-DE"));
+        var page = await context.NewPageAsync();
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GotoAsync((await host.SignInLinkAsync(email)).PathAndQuery);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Diese monatliche Spende ändern" })).ToBeVisibleAsync();
+        await CheckAsync(page, "monthly donation with its actions, de");
+
+        var amount = page.GetByLabel("Neuer Monatsbetrag in Euro");
+        await amount.FillAsync("0.5");
+        await amount.PressAsync("Enter");
+        await Expect(page.Locator("#status")).ToContainTextAsync("1 bis 10.000 Euro");
+        await CheckAsync(page, "amount refused, de");
+        await amount.FillAsync("30");
+        await amount.PressAsync("Enter");
+        await Expect(page.Locator("#status")).ToContainTextAsync("Ihre monatliche Spende ist geändert");
+        await Expect(page.Locator("#donations")).ToContainTextAsync("30,00");
+        await CheckAsync(page, "amount changed, de");
+
+        await page.GetByLabel("Pausieren für").SelectOptionAsync("2");
+        await page.GetByLabel("Pausieren für").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#status")).ToContainTextAsync("Ihre monatliche Spende ruht");
+        await Expect(page.Locator("#donations")).ToContainTextAsync("Pausiert bis");
+        await CheckAsync(page, "paused, de");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Monatliche Spende beenden" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#status")).ToContainTextAsync("endet nach dem laufenden Monat");
+        await Expect(page.Locator("#donations")).ToContainTextAsync("Endet nach dem");
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Diese monatliche Spende ändern" })).ToHaveCountAsync(0);
+        await CheckAsync(page, "ending, de");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Expect(page.Locator("#donations")).ToContainTextAsync("Ends after");
+        await CheckAsync(page, "ending, en");
+        Assert.Equal(3, (await DevHostMembers.MailsToAsync(host.Server, email, 4)).Count(m => ((string)m["subject"]!).Contains("monatliche Spende wurde geändert", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_member_changes_the_annual_fee_on_the_page_with_the_keyboard()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var host = await MeinKokHost.StartAsync(
+            o => o.StorageConnectionString = azurite.ConnectionString,
+            moreFunctions: ["StripeWebhook"]);
+        var email = MeinKokHost.NewEmail();
+        await DevHostMembers.SignUpAndPayAsync(host.Server, email);
+
+        await using var context = await browser.Browser.NewContextAsync(Accessibility.ContextOptions(host.Server.BaseAddress, 390, "de-DE"));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync((await host.SignInLinkAsync(email)).PathAndQuery);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        var fee = page.GetByLabel("Neuer Jahresbeitrag in Euro");
+        await Expect(fee).ToBeVisibleAsync();
+        await CheckAsync(page, "membership with the fee form, de");
+
+        await fee.FillAsync("40");
+        await fee.PressAsync("Enter");
+        await Expect(page.Locator("#status")).ToContainTextAsync("mindestens 50,00");
+        await CheckAsync(page, "fee refused, de");
+        await fee.FillAsync("80");
+        await fee.PressAsync("Enter");
+        await Expect(page.Locator("#status")).ToContainTextAsync("Ihr Jahresbeitrag ist geändert");
+        await Expect(page.Locator("#memberships")).ToContainTextAsync("80,00");
+        await CheckAsync(page, "fee changed, de");
+    }
+
     private static async Task CheckAsync(IPage page, string label)
     {
         foreach (var width in Accessibility.Widths)

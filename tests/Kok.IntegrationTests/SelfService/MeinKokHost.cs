@@ -17,7 +17,8 @@ namespace Kok.IntegrationTests.SelfService;
 internal sealed partial class MeinKokHost : IAsyncDisposable
 {
     public static readonly string[] Functions =
-        ["CreateDonation", "CreateMembership", "RequestSignInLink", "ShowSignIn", "SignIn", "SignOut", "SupporterOverview", "SupporterReceiptPdf", "SupporterCancelMembership", "MeinKokPage"];
+        ["CreateDonation", "CreateMembership", "RequestSignInLink", "ShowSignIn", "SignIn", "SignOut", "SupporterOverview", "SupporterReceiptPdf", "SupporterCancelMembership", "MeinKokPage",
+         "SupporterChangeDonationAmount", "SupporterPauseDonation", "SupporterCancelDonation", "SupporterChangeMembershipAmount"];
 
     private readonly List<HttpClient> browsers = [];
 
@@ -110,6 +111,14 @@ internal sealed partial class MeinKokHost : IAsyncDisposable
         using var signedIn = await PostSignInAsync(browser, await SignInLinkAsync(email, mailCount));
         Assert.Equal(HttpStatusCode.SeeOther, signedIn.StatusCode);
         return browser;
+    }
+
+    /// <summary>A same-origin POST of the page's script (JSON body, or none).</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        return await browser.SendAsync(request);
     }
 
     public static async Task<JsonObject> OverviewAsync(HttpClient browser)

@@ -32,6 +32,10 @@ public sealed partial class SupporterRoutesTests
         var names = SupporterFunctions().Select(f => f.Name).ToArray();
 
         Assert.Contains("SupporterOverview", names);
+        Assert.Contains("SupporterChangeDonationAmount", names);
+        Assert.Contains("SupporterPauseDonation", names);
+        Assert.Contains("SupporterCancelDonation", names);
+        Assert.Contains("SupporterChangeMembershipAmount", names);
         Assert.Contains("SignOut", names);
         Assert.DoesNotContain("RequestSignInLink", names);
     }

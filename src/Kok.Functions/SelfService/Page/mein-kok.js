@@ -11,6 +11,17 @@
     once: 'One-time donation', monthly: 'Monthly donation', amount: 'Amount', status: 'Status', since: 'Since', payments: 'Payments',
     method: 'Payment method', fee: 'Annual fee', memberSince: 'Member since', paidThrough: 'Paid until', nextDues: 'Next fee due', endsOn: 'Ends on',
     cancel: 'Cancel membership', confirmCancel: 'Cancel your membership? It ends when the paid period is over.', cancelled: 'Your membership is cancelled. We have sent you a confirmation by mail.',
+    pausedUntil: 'Paused until', endsAt: 'Ends after', newAmount: 'New monthly amount in euros', changeAmount: 'Change amount',
+    amountHint: 'From the next payment on; 1 to 10,000 euros.', pauseFor: 'Pause for', pause: 'Pause donation', month: 'month', months: 'months',
+    endMonthly: 'End monthly donation', confirmEnd: 'End your monthly donation? It ends after the current month, which is paid already.',
+    changeTitle: 'Change this monthly donation', changeHint: 'Each change is confirmed by mail.',
+    amountChanged: 'Your monthly donation has been changed. We have sent you a confirmation by mail.',
+    paused: 'Your monthly donation is paused. We have sent you a confirmation by mail.',
+    ended: 'Your monthly donation will end after the current month. We have sent you a confirmation by mail.',
+    badAmount: 'Please enter an amount from 1 to 10,000 euros (at most two decimal places).', badMonths: 'Please choose 1 to 6 months.',
+    notChangeable: 'This can no longer be changed.',
+    newFee: 'New annual fee in euros', changeFee: 'Change annual fee', feeHint: 'From the next fee on; at least ', feeTitle: 'Change the annual fee',
+    feeChanged: 'Your annual fee has been changed. We have sent you a confirmation by mail.', badFee: 'Please enter an annual fee of at least ',
     download: 'Download PDF', withdrawn: 'withdrawn', issued: 'issued', single: 'Donation receipt', annual: 'Annual donation receipt',
     st: { pending: 'open', processing: 'in progress', paid: 'paid', failed: 'failed', refunded: 'refunded', cancelled: 'cancelled', disputed: 'disputed',
       returned: 'returned', active: 'active', cancelling: 'cancelled, still running', ended: 'ended', lapsed: 'lapsed', partially_refunded: 'partly refunded', card: 'card', sepa_debit: 'SEPA direct debit' }
@@ -22,6 +33,17 @@
     once: 'Einmalige Spende', monthly: 'Monatliche Spende', amount: 'Betrag', status: 'Stand', since: 'Seit', payments: 'Zahlungen',
     method: 'Zahlungsart', fee: 'Jahresbeitrag', memberSince: 'Mitglied seit', paidThrough: 'Bezahlt bis', nextDues: 'Nächster Beitrag fällig', endsOn: 'Endet am',
     cancel: 'Mitgliedschaft kündigen', confirmCancel: 'Mitgliedschaft kündigen? Sie endet mit Ablauf des bezahlten Zeitraums.', cancelled: 'Ihre Mitgliedschaft ist gekündigt. Wir haben Ihnen eine Bestätigung gemailt.',
+    pausedUntil: 'Pausiert bis', endsAt: 'Endet nach dem', newAmount: 'Neuer Monatsbetrag in Euro', changeAmount: 'Betrag ändern',
+    amountHint: 'Ab der nächsten Zahlung; 1 bis 10.000 Euro.', pauseFor: 'Pausieren für', pause: 'Spende pausieren', month: 'Monat', months: 'Monate',
+    endMonthly: 'Monatliche Spende beenden', confirmEnd: 'Monatliche Spende beenden? Sie endet nach dem laufenden Monat, der schon bezahlt ist.',
+    changeTitle: 'Diese monatliche Spende ändern', changeHint: 'Jede Änderung bestätigen wir Ihnen per Mail.',
+    amountChanged: 'Ihre monatliche Spende ist geändert. Wir haben Ihnen eine Bestätigung gemailt.',
+    paused: 'Ihre monatliche Spende ruht. Wir haben Ihnen eine Bestätigung gemailt.',
+    ended: 'Ihre monatliche Spende endet nach dem laufenden Monat. Wir haben Ihnen eine Bestätigung gemailt.',
+    badAmount: 'Bitte geben Sie einen Betrag von 1 bis 10.000 Euro ein (höchstens zwei Nachkommastellen).', badMonths: 'Bitte wählen Sie 1 bis 6 Monate.',
+    notChangeable: 'Das lässt sich nicht mehr ändern.',
+    newFee: 'Neuer Jahresbeitrag in Euro', changeFee: 'Jahresbeitrag ändern', feeHint: 'Ab dem nächsten Beitrag; mindestens ', feeTitle: 'Jahresbeitrag ändern',
+    feeChanged: 'Ihr Jahresbeitrag ist geändert. Wir haben Ihnen eine Bestätigung gemailt.', badFee: 'Bitte geben Sie einen Jahresbeitrag von mindestens ',
     download: 'PDF herunterladen', withdrawn: 'storniert', issued: 'ausgestellt', single: 'Zuwendungsbestätigung', annual: 'Sammelbestätigung',
     st: { pending: 'offen', processing: 'in Bearbeitung', paid: 'bezahlt', failed: 'fehlgeschlagen', refunded: 'erstattet', cancelled: 'beendet', disputed: 'angefochten',
       returned: 'zurückgebucht', active: 'aktiv', cancelling: 'gekündigt, läuft noch', ended: 'beendet', lapsed: 'erloschen', partially_refunded: 'teilweise erstattet', card: 'Karte', sepa_debit: 'SEPA-Lastschrift' }
@@ -57,13 +79,16 @@
     list('donations', me.donations, function (d, li) {
       li.appendChild(node('h3', d.interval === 'monthly' ? T.monthly : T.once));
       li.appendChild(facts([[T.amount, euro(d.amountCents)], [T.status, word(d.status)], [T.method, word(d.paymentMethod)],
-        [T.since, day(d.createdAt)], [T.payments, payments(d.payments)]]));
+        [T.since, day(d.createdAt)], [T.pausedUntil, d.pausedUntil ? day(d.pausedUntil) : null], [T.endsAt, d.endsAt ? day(d.endsAt) : null],
+        [T.payments, payments(d.payments)]]));
+      if (d.changeable) { li.appendChild(donationActions(d)); }
     });
     list('memberships', me.memberships, function (m, li) {
       li.appendChild(node('h3', m.name));
       li.appendChild(facts([[T.fee, euro(m.annualAmountCents)], [T.status, word(m.status)], [T.method, word(m.paymentMethod)],
         [T.memberSince, m.memberSince ? day(m.memberSince) : null], [T.paidThrough, m.paidThrough ? day(m.paidThrough) : null],
         [T.nextDues, m.nextDuesDate ? day(m.nextDuesDate) : null], [T.endsOn, m.endsOn ? day(m.endsOn) : null], [T.payments, payments(m.dues)]]));
+      if (m.amountChangeable) { li.appendChild(feeForm(m)); }
       if (m.status === 'active') {
         var button = node('button', T.cancel);
         button.type = 'button';
@@ -83,6 +108,98 @@
     list('mails', me.mails, function (m, li) { li.textContent = day(m.sentAt) + ': ' + m.subject; });
     signIn.hidden = true;
     overview.hidden = false;
+  }
+
+  // The forms of a running monthly donation: amount, pause, end. Plain forms, so Enter and the keyboard work as usual.
+  function donationActions(d) {
+    var box = node('fieldset');
+    box.appendChild(node('legend', T.changeTitle));
+    box.appendChild(node('p', T.changeHint));
+    var id = d.donationId;
+
+    var amountForm = node('form');
+    amountForm.noValidate = true;
+    var amountLabel = node('label', T.newAmount);
+    amountLabel.htmlFor = 'amount-' + id;
+    var amount = node('input');
+    amount.id = 'amount-' + id; amount.type = 'number'; amount.min = '1'; amount.max = '10000'; amount.step = '0.01'; amount.inputMode = 'decimal';
+    amount.value = (d.amountCents / 100).toFixed(2);
+    amount.setAttribute('aria-describedby', 'amount-hint-' + id);
+    var hint = node('p', T.amountHint);
+    hint.id = 'amount-hint-' + id;
+    amountForm.appendChild(amountLabel); amountForm.appendChild(amount); amountForm.appendChild(hint);
+    amountForm.appendChild(submit(T.changeAmount));
+    amountForm.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var value = Number(amount.value);
+      if (amount.value === '' || !isFinite(value)) { amount.setAttribute('aria-invalid', 'true'); say(T.badAmount); amount.focus(); return; }
+      change(id, 'amount', { amount: value }, T.amountChanged, amount, T.badAmount);
+    });
+
+    var pauseForm = node('form');
+    var pauseLabel = node('label', T.pauseFor);
+    pauseLabel.htmlFor = 'months-' + id;
+    var months = node('select');
+    months.id = 'months-' + id;
+    for (var n = 1; n <= 6; n++) { var o = node('option', n + ' ' + (n === 1 ? T.month : T.months)); o.value = String(n); months.appendChild(o); }
+    pauseForm.appendChild(pauseLabel); pauseForm.appendChild(months); pauseForm.appendChild(submit(T.pause));
+    pauseForm.addEventListener('submit', function (e) {
+      e.preventDefault();
+      change(id, 'pause', { months: Number(months.value) }, T.paused, months, T.badMonths);
+    });
+
+    var end = node('button', T.endMonthly);
+    end.type = 'button';
+    end.className = 'secondary';
+    end.addEventListener('click', function () { if (window.confirm(T.confirmEnd)) { change(id, 'cancel', null, T.ended, end, T.error); } });
+
+    box.appendChild(amountForm); box.appendChild(pauseForm); box.appendChild(end);
+    return box;
+  }
+
+  function feeForm(m) {
+    var box = node('fieldset');
+    box.appendChild(node('legend', T.feeTitle));
+    var form = node('form');
+    form.noValidate = true;
+    var id = m.memberId;
+    var label = node('label', T.newFee);
+    label.htmlFor = 'fee-' + id;
+    var fee = node('input');
+    fee.id = 'fee-' + id; fee.type = 'number'; fee.min = String(m.minimumAnnualAmountCents / 100); fee.max = '10000'; fee.step = '0.01'; fee.inputMode = 'decimal';
+    fee.value = (m.annualAmountCents / 100).toFixed(2);
+    fee.setAttribute('aria-describedby', 'fee-hint-' + id);
+    var hint = node('p', T.feeHint + euro(m.minimumAnnualAmountCents) + '.');
+    hint.id = 'fee-hint-' + id;
+    var bad = T.badFee + euro(m.minimumAnnualAmountCents) + (en ? ' (at most 10,000 euros).' : ' ein (höchstens 10.000 Euro).');
+    form.appendChild(label); form.appendChild(fee); form.appendChild(hint); form.appendChild(submit(T.changeFee));
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var value = Number(fee.value);
+      if (fee.value === '' || !isFinite(value)) { fee.setAttribute('aria-invalid', 'true'); say(bad); fee.focus(); return; }
+      post('/api/me/memberships/' + encodeURIComponent(id) + '/amount', { annualAmount: value }, T.feeChanged, fee, bad);
+    });
+    box.appendChild(form);
+    return box;
+  }
+
+  function submit(text) { var b = node('button', text); b.type = 'submit'; return b; }
+
+  function change(id, what, body, done, field, bad) {
+    post('/api/me/donations/' + encodeURIComponent(id) + '/' + what, body, done, field, bad);
+  }
+
+  // Posts a change; a refused field is marked and named in the status line, else the overview is read again.
+  function post(path, body, done, field, bad) {
+    var init = { method: 'POST', credentials: 'same-origin' };
+    if (body) { init.headers = { 'Content-Type': 'application/json' }; init.body = JSON.stringify(body); }
+    fetch(path, init).then(function (r) {
+      if (r.status === 401) { showSignIn(''); return; }
+      if (r.status === 400) { field.setAttribute('aria-invalid', 'true'); say(bad); field.focus(); return; }
+      if (r.status === 409 || r.status === 404) { load(T.notChangeable); return; }
+      if (!r.ok) { throw new Error(String(r.status)); }
+      load(done);
+    }).catch(function () { say(T.error); });
   }
 
   function cancelMembership(id) {
