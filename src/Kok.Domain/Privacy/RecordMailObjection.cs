@@ -52,8 +52,7 @@ public sealed class RecordMailObjection(
         var added = await list.AddAsync(keys.KeyOf(address), MailObjectionSource.Staff, now, cancellationToken).ConfigureAwait(false);
         var outcome = added ? MailObjectionOutcome.Recorded : MailObjectionOutcome.AlreadyRecorded;
         await audit.RecordAsync(
-            new AuditEntry(ids.NewId(RecomputeDashboardTotals.AuditIdPrefix), AuditEntry.Global, AuditAction, staffId, staffName, now,
-                AuditFacts.Format(("outcome", added ? "recorded" : "already_recorded"))),
+            new AuditEntry(ids.NewId(RecomputeDashboardTotals.AuditIdPrefix), AuditEntry.Global, AuditAction, staffId, staffName, now),
             cancellationToken).ConfigureAwait(false);
         return (null, outcome);
     }
