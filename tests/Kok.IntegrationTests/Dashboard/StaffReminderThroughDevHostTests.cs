@@ -28,18 +28,7 @@ public sealed class StaffReminderThroughDevHostTests
             o.Settings["Organisation:ExemptionNoticeDate"] = "2030-06-01";
         });
         var email = $"erinnern.{Guid.NewGuid():N}@example.de";
-        var memberId = await DevHostMembers.SignUpAndPayAsync(server, email);
-        await DevHostMembers.MailsToAsync(server, email, count: 2);
-        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2032, 2, 16, 5, 0, 0, TimeSpan.Zero));
-        await DevHostMembers.MailsToAsync(server, email, count: 3);
-        using (var decline = new HttpRequestMessage(HttpMethod.Post, $"dev/stripe/members/{memberId}/next-charge"))
-        {
-            decline.Content = new StringContent("""{"outcome":"decline"}""", System.Text.Encoding.UTF8, "application/json");
-            (await server.Client.SendAsync(decline)).EnsureSuccessStatusCode();
-        }
-
-        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2032, 3, 1, 5, 0, 0, TimeSpan.Zero));
-        await DevHostMembers.MailsToAsync(server, email, count: 4);
+        var memberId = await DevHostMembers.WithFailedDuesAsync(server, clock, email, signUpYear: 2031);
         var clickedAt = new DateTimeOffset(2032, 3, 4, 9, 0, 0, TimeSpan.Zero);
         clock.SetUtcNow(clickedAt);
 

@@ -53,6 +53,28 @@ internal static class DevHostMembers
         Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
     }
 
+    /// <summary>
+    /// A member paid by card in <paramref name="signUpYear"/> whose next dues could not be collected: sign-up and
+    /// payment (welcome and receipt), the pre-notification in February and the declined charge on 1 March of the next
+    /// year (its mail): four mails, the member overdue. The clock is left at that dues run.
+    /// </summary>
+    public static async Task<string> WithFailedDuesAsync(DevHostServer server, FakeTimeProvider clock, string email, int signUpYear)
+    {
+        var memberId = await SignUpAndPayAsync(server, email);
+        await MailsToAsync(server, email, count: 2);
+        await RunDuesSchedulerAsync(server, clock, new DateTimeOffset(signUpYear + 1, 2, 16, 5, 0, 0, TimeSpan.Zero));
+        await MailsToAsync(server, email, count: 3);
+        using (var decline = new HttpRequestMessage(HttpMethod.Post, $"dev/stripe/members/{memberId}/next-charge"))
+        {
+            decline.Content = new StringContent("""{"outcome":"decline"}""", System.Text.Encoding.UTF8, "application/json");
+            (await server.Client.SendAsync(decline)).EnsureSuccessStatusCode();
+        }
+
+        await RunDuesSchedulerAsync(server, clock, new DateTimeOffset(signUpYear + 1, 3, 1, 5, 0, 0, TimeSpan.Zero));
+        await MailsToAsync(server, email, count: 4);
+        return memberId;
+    }
+
     /// <summary>Waits until the SendGrid stand-in holds <paramref name="count"/> mails to <paramref name="email"/>; exactly those, oldest first.</summary>
     public static async Task<IReadOnlyList<JsonObject>> MailsToAsync(DevHostServer server, string email, int count)
     {

@@ -32,17 +32,7 @@ public sealed class MailObjectionThroughDevHostTests
             o.Settings["Organisation:ExemptionNoticeDate"] = "2034-06-01";
         });
         var email = $"widerspruch.{Guid.NewGuid():N}@example.de";
-        var memberId = await DevHostMembers.SignUpAndPayAsync(server, email);
-        await DevHostMembers.MailsToAsync(server, email, count: 2);
-        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2036, 2, 16, 5, 0, 0, TimeSpan.Zero));
-        await DevHostMembers.MailsToAsync(server, email, count: 3);
-        using (var decline = new HttpRequestMessage(HttpMethod.Post, $"dev/stripe/members/{memberId}/next-charge"))
-        {
-            decline.Content = new StringContent("""{"outcome":"decline"}""", Encoding.UTF8, "application/json");
-            (await server.Client.SendAsync(decline)).EnsureSuccessStatusCode();
-        }
-
-        await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2036, 3, 1, 5, 0, 0, TimeSpan.Zero));
+        var memberId = await DevHostMembers.WithFailedDuesAsync(server, clock, email, signUpYear: 2035);
         var beforeReminder = await DevHostMembers.MailsToAsync(server, email, count: 4);
         Assert.All(beforeReminder, m => Assert.Empty(m["headers"]!.AsObject()));
         clock.SetUtcNow(new DateTimeOffset(2036, 3, 4, 9, 0, 0, TimeSpan.Zero));
