@@ -51,6 +51,14 @@ public sealed class BankStatementEntry
             CreditorReference,
             PayerIban);
 
+    /// <summary>Whether <paramref name="identity"/> has the shape of an <see cref="Identity"/> (so a route value can be trusted as a key).</summary>
+    public static bool IsWellFormedIdentity(string? identity) =>
+        identity is { Length: 68 }
+        && (identity.StartsWith("ref:", StringComparison.Ordinal) || identity.StartsWith("sum:", StringComparison.Ordinal))
+        && !identity.AsSpan(4).ContainsAnyExcept(LowerHex);
+
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
     /// <summary>The payer's IBAN as staff may see it: country, check digits and the last four (<c>DE89 **** 3000</c>).</summary>
     public string? MaskedPayerIban => Mask(PayerIban);
 

@@ -45,9 +45,15 @@ public sealed class ImportBankStatement(
 
             if (await log.GetAsync(identity, cancellationToken).ConfigureAwait(false) is { } known)
             {
+                var (stateDe, stateEn) = known.Outcome switch
+                {
+                    BankEntryOutcome.Matched or BankEntryOutcome.Assigned => ("zugeordnet", "matched"),
+                    BankEntryOutcome.Excluded => ("keine Spende", "not a donation"),
+                    _ => ("offen", "unmatched"),
+                };
                 lines.Add(Line(entry, BankEntryOutcome.AlreadyKnown, known.DonationId,
-                    $"Schon am {known.ImportedAt:dd.MM.yyyy} eingelesen ({(known.Outcome == BankEntryOutcome.Matched ? "zugeordnet" : "offen")}).",
-                    $"Imported before on {known.ImportedAt:yyyy-MM-dd} ({(known.Outcome == BankEntryOutcome.Matched ? "matched" : "unmatched")})."));
+                    $"Schon am {known.ImportedAt:dd.MM.yyyy} eingelesen ({stateDe}).",
+                    $"Imported before on {known.ImportedAt:yyyy-MM-dd} ({stateEn})."));
                 continue;
             }
 

@@ -159,5 +159,25 @@ public sealed class ImportBankStatementTests
 
         public Task<ListPage<UnmatchedBankEntry>> ListUnmatchedAsync(string? after, CancellationToken cancellationToken) =>
             Task.FromResult(new ListPage<UnmatchedBankEntry>([.. Unmatched.Values], null));
+
+        public Task<UnmatchedBankEntry?> GetUnmatchedAsync(string identity, CancellationToken cancellationToken) =>
+            Task.FromResult(Unmatched.GetValueOrDefault(identity));
+
+        public Task<bool> TryDecideAsync(BankEntryRecord decided, CancellationToken cancellationToken)
+        {
+            if (Records.TryGetValue(decided.Identity, out var current) && current.Outcome != BankEntryOutcome.Unmatched && current != decided)
+            {
+                return Task.FromResult(false);
+            }
+
+            Records[decided.Identity] = decided;
+            return Task.FromResult(true);
+        }
+
+        public Task RemoveUnmatchedAsync(string identity, CancellationToken cancellationToken)
+        {
+            Unmatched.Remove(identity);
+            return Task.CompletedTask;
+        }
     }
 }
