@@ -29,4 +29,10 @@ public interface IBankEntryLog
 
     /// <summary>Takes a decided entry off the unmatched list (nothing when it is gone already).</summary>
     Task RemoveUnmatchedAsync(string identity, CancellationToken cancellationToken);
+
+    /// <summary>Remembers that the payer with <paramref name="payerKey"/> (<see cref="BankStatementEntry.PayerKey"/>) paid <paramref name="donationId"/>.</summary>
+    Task RememberPayerAsync(string payerKey, string donationId, CancellationToken cancellationToken);
+
+    /// <summary>The donation the payer with <paramref name="payerKey"/> paid last by a matched entry, if any.</summary>
+    Task<string?> FindPayerAsync(string payerKey, CancellationToken cancellationToken);
 }

@@ -12,7 +12,8 @@ namespace Kok.Functions.BankTransfers;
 /// <see cref="TableNames.BankEntries"/>: one row per imported statement entry, partition = its identity (a hash, so a
 /// point read), row key empty; outcome, donation id, amount, booking date and import time, no personal data. Entries
 /// left unmatched are kept for staff in the partition <c>unmatched</c> (row key the identity; one range query a page),
-/// with the payer's name, the masked IBAN and the remittance.
+/// with the payer's name, the masked IBAN and the remittance. A matched entry's payer is remembered under
+/// <c>payer:{hash of the IBAN}</c> with the donation it paid (a pseudonym of the account, for suggestions).
 /// </summary>
 public sealed class TableBankEntryLog(StorageClients storage) : IBankEntryLog
 {
@@ -21,7 +22,7 @@ public sealed class TableBankEntryLog(StorageClients storage) : IBankEntryLog
     /// <summary>The unmatched entries name the payer: kept while staff decide, then deleted with the supporter's data.</summary>
     public static PersonalDataDeclaration PersonalData { get; } = new(
         TableNames.BankEntries,
-        ["PayerName, PayerIbanMasked, Remittance (unmatched entries)"],
+        ["PayerName, PayerIbanMasked, Remittance (unmatched entries)", "a hash of the payer's IBAN with the donation it paid (payer rows)"],
         PersonalDataErasure.Delete,
         "Credits on the association's account that no donation could be matched to, for staff to assign.");
 
@@ -57,6 +58,7 @@ public sealed class TableBankEntryLog(StorageClients storage) : IBankEntryLog
                 ["PayerIbanMasked"] = entry.PayerIbanMasked,
                 ["Remittance"] = entry.Remittance.Length > 2000 ? entry.Remittance[..2000] : entry.Remittance,
                 ["DonationId"] = entry.DonationId,
+                ["SuggestedDonationId"] = entry.SuggestedDonationId,
                 ["ExplanationDe"] = entry.ExplanationDe,
                 ["ExplanationEn"] = entry.ExplanationEn,
                 ["ImportedAt"] = entry.ImportedAt,
@@ -117,6 +119,19 @@ public sealed class TableBankEntryLog(StorageClients storage) : IBankEntryLog
     public Task RemoveUnmatchedAsync(string identity, CancellationToken cancellationToken) =>
         SideRows.DeleteAsync(storage, TableNames.BankEntries, UnmatchedPartition, identity, cancellationToken);
 
+    public async Task RememberPayerAsync(string payerKey, string donationId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.BankEntries);
+        await table.UpsertEntityAsync(new TableEntity(payerKey, string.Empty) { ["DonationId"] = donationId }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<string?> FindPayerAsync(string payerKey, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.BankEntries);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(payerKey, string.Empty, cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } entity ? entity.GetString("DonationId") : null;
+    }
+
     private static TableEntity Row(BankEntryRecord record) => new(record.Identity, string.Empty)
     {
         ["Outcome"] = StoredNames.Name(record.Outcome),
@@ -143,6 +158,7 @@ public sealed class TableBankEntryLog(StorageClients storage) : IBankEntryLog
         PayerIbanMasked = row.GetString("PayerIbanMasked"),
         Remittance = row.GetString("Remittance") ?? string.Empty,
         DonationId = row.GetString("DonationId"),
+        SuggestedDonationId = row.GetString("SuggestedDonationId"),
         ExplanationDe = row.GetString("ExplanationDe") ?? string.Empty,
         ExplanationEn = row.GetString("ExplanationEn") ?? string.Empty,
         ImportedAt = row.GetDateTimeOffset("ImportedAt") ?? DateTimeOffset.MinValue,

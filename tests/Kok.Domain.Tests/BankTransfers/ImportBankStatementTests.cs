@@ -174,6 +174,17 @@ public sealed class ImportBankStatementTests
             return Task.FromResult(true);
         }
 
+        public Dictionary<string, string> Payers { get; } = new(StringComparer.Ordinal);
+
+        public Task RememberPayerAsync(string payerKey, string donationId, CancellationToken cancellationToken)
+        {
+            Payers[payerKey] = donationId;
+            return Task.CompletedTask;
+        }
+
+        public Task<string?> FindPayerAsync(string payerKey, CancellationToken cancellationToken) =>
+            Task.FromResult(Payers.GetValueOrDefault(payerKey));
+
         public Task RemoveUnmatchedAsync(string identity, CancellationToken cancellationToken)
         {
             Unmatched.Remove(identity);

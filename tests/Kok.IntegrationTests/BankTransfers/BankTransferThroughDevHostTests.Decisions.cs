@@ -120,6 +120,33 @@ public sealed partial class BankTransferThroughDevHostTests
         Assert.Equal(identity, await UnmatchedIdentityOrNullAsync("Zahler Falsch"));
     }
 
+    [Fact]
+    public async Task A_later_entry_without_a_code_from_a_known_account_suggests_the_supporter_and_changes_nothing_by_itself()
+    {
+        const string payerIban = "DE91100000000123456789";
+        var first = await TransferAsync(20m, "suggest-first@example.org");
+        var second = await TransferAsync(20m, "suggest-first@example.org");
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        using (var matched = await UploadMultipartAsync(Camt053(("CRDT", 20_00, "SUGA" + tag, "Vorschlag Zahlerin", payerIban, $"Spende {first.Code}")), "a.xml"))
+        {
+            Assert.Single((await matched.Content.ReadFromJsonAsync<JsonObject>())!["matched"]!.AsArray());
+        }
+
+        using var later = await UploadMultipartAsync(Camt053(("CRDT", 20_00, "SUGB" + tag, "Vorschlag Zahlerin", "DE91 1000 0000 0123 4567 89", "noch eine Spende")), "b.xml");
+
+        var unmatched = Assert.Single((await later.Content.ReadFromJsonAsync<JsonObject>())!["unmatched"]!.AsArray())!;
+        Assert.Contains(first.DonationId, (string)unmatched["explanationDe"]!, StringComparison.Ordinal);
+        using var list = new HttpRequestMessage(HttpMethod.Get, "api/dashboard/bank/unmatched");
+        list.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DonationApi.StaffToken);
+        using var listed = await _server.Client.SendAsync(list);
+        var listText = await listed.Content.ReadAsStringAsync();
+        var item = JsonNode.Parse(listText)!["items"]!.AsArray().Single(i => (string?)i!["payerName"] == "Vorschlag Zahlerin")!;
+        Assert.Equal(first.DonationId, (string)item["suggestedDonationId"]!);
+        Assert.Contains("Suggestion", (string)item["explanationEn"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("0123456789", listText, StringComparison.Ordinal);
+        Assert.Equal("pending", await _api.StatusAsync(second.DonationId));
+    }
+
     private async Task<HttpResponseMessage> DecideAsync(string identity, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/dashboard/bank/unmatched/{identity}/decision") { Content = JsonContent.Create(body) };
