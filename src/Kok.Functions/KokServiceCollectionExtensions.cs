@@ -32,6 +32,10 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton<StorageClients>();
         services.AddSingleton<StorageHealthCheck>();
 
+        // How long an HTTP request may wait for one storage operation before it answers 503. A host may put in a
+        // more patient one where storage is slow but up (the integration tests' emulator, shared by parallel tests).
+        services.TryAddSingleton(StorageBudget.Interactive);
+
         // Before the first request: tables, queues and containers exist, and its code is compiled (both hosts run
         // hosted services, in this order, before they take requests).
         services.AddHostedService<StorageProvisioning>();
@@ -70,6 +74,7 @@ public static class KokServiceCollectionExtensions
         Dues.DuesServiceCollectionExtensions.AddKokDues(services, configuration);
         Dashboard.DashboardServiceCollectionExtensions.AddKokDashboard(services);
         SelfService.SelfServiceServiceCollectionExtensions.AddKokSelfService(services, configuration);
+        Privacy.PrivacyServiceCollectionExtensions.AddKokPrivacy(services, configuration);
 
         return services;
     }

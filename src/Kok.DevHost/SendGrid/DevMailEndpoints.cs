@@ -103,6 +103,7 @@ internal static class DevMailEndpoints
             ["text"] = mail.Text,
             ["html"] = mail.Html,
             ["attachments"] = attachments,
+            ["headers"] = new JsonObject(mail.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)JsonValue.Create(h.Value)))),
             ["receivedAt"] = mail.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
         };
     }

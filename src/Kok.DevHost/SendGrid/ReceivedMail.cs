@@ -19,5 +19,8 @@ internal sealed record ReceivedMail
 
     public required IReadOnlyList<ReceivedAttachment> Attachments { get; init; }
 
+    /// <summary>Custom headers such as List-Unsubscribe.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public required DateTimeOffset ReceivedAt { get; init; }
 }

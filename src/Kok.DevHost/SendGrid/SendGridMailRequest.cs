@@ -35,6 +35,9 @@ internal sealed class SendGridMailRequest
 
     public List<ReceivedAttachment> Attachments { get; } = [];
 
+    /// <summary>Custom headers, the message's (<c>headers</c>) and the personalizations' together, as SendGrid sends them.</summary>
+    public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public static SendGridMailRequest Parse(JsonObject body)
     {
         var request = new SendGridMailRequest();
@@ -52,6 +55,7 @@ internal sealed class SendGridMailRequest
         Text = Text,
         Html = Html,
         Attachments = Attachments,
+        Headers = Headers,
         ReceivedAt = receivedAt,
     };
 
@@ -87,6 +91,33 @@ internal sealed class SendGridMailRequest
         ReadSubject(body["subject"], everyPersonalizationHasSubject);
         ReadContent(body["content"]);
         ReadAttachments(body["attachments"]);
+        ReadHeaders(body["headers"], "headers");
+    }
+
+    /// <summary>SendGrid takes headers as an object of string values and refuses any other value.</summary>
+    private void ReadHeaders(JsonNode? node, string field)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        if (node is not JsonObject headers)
+        {
+            Error("Invalid type. Expected: object, given: " + node.GetValueKind().ToString().ToLowerInvariant() + ".", field, "headers");
+            return;
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            if (String(value) is not { } text)
+            {
+                Error("Invalid type. Expected: string.", $"{field}.{name}", "headers");
+                continue;
+            }
+
+            Headers[name] = text;
+        }
     }
 
     private void ReadFrom(JsonNode? node)
@@ -139,6 +170,7 @@ internal sealed class SendGridMailRequest
         for (var i = 0; i < personalizations.Count; i++)
         {
             var personalization = personalizations[i] as JsonObject;
+            ReadHeaders(personalization?["headers"], $"personalizations.{i}.headers");
             var subject = String(personalization?["subject"]);
             if (string.IsNullOrEmpty(subject))
             {

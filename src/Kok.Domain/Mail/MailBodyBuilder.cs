@@ -122,7 +122,23 @@ public sealed class MailBodyBuilder
             .Append(html)
             .Append("</body>\n</html>\n")
             .ToString();
-        return new MailMessage(to, oneLineSubject, text.ToString().TrimEnd() + "\n", document, attachments);
+        return new MailMessage(to, oneLineSubject, text.ToString().TrimEnd() + "\n", document, attachments, language);
+    }
+
+    /// <summary>
+    /// The foot of an optional mail: a rule, then where to stop such mails, the link shown in full and clickable, as
+    /// <see cref="Paragraph(string, Uri)"/> writes links.
+    /// </summary>
+    public static (string Text, string Html) UnsubscribeFooter(MailLanguage language, Uri link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var words = language == MailLanguage.English
+            ? "You no longer want mails like this one (reminders)? Unsubscribe here; receipts and what your donation or membership requires still reach you:"
+            : "Sie möchten solche E-Mails (Erinnerungen) nicht mehr erhalten? Hier abbestellen; Zuwendungsbestätigungen und was Ihre Spende oder Mitgliedschaft erfordert, erhalten Sie weiterhin:";
+        var footer = new MailBodyBuilder(language);
+        footer.html.Append("<hr style=\"border:0;border-top:1px solid #ccc;margin:24px 0 12px 0;\">\n");
+        footer.Paragraph(words, link);
+        return ("-- \n" + footer.text.ToString().TrimEnd() + "\n", footer.html.ToString());
     }
 
     private static string Encode(string value) => Encoder.Encode(value);

@@ -1,3 +1,5 @@
+using Kok.Domain.Privacy;
+
 namespace Kok.Domain.Mail;
 
 /// <summary>
@@ -13,8 +15,13 @@ namespace Kok.Domain.Mail;
 /// </para>
 /// Storage cost: a first delivery is one insert plus one replace; a redelivery of a finished mail one failed insert
 /// plus one read.
+/// <para>
+/// Optional mails (<see cref="MailObligations"/>) respect objections to mail: to an address on the list they are
+/// logged as skipped (<see cref="MailObjections.SkipReason"/>), to any other they go with the unsubscribe link.
+/// Without <paramref name="objections"/> (unit tests of other concerns) every mail goes as prepared.
+/// </para>
 /// </summary>
-public sealed class MailDispatcher(IMailLog log, IMailSender sender, TimeProvider time)
+public sealed class MailDispatcher(IMailLog log, IMailSender sender, TimeProvider time, MailObjections? objections = null)
 {
     /// <summary>
     /// How long a worker may hold a mail: at least the Functions timeout (host.json functionTimeout, 5 minutes), so
@@ -44,7 +51,8 @@ public sealed class MailDispatcher(IMailLog log, IMailSender sender, TimeProvide
         MailDispatchOutcome dispatched;
         try
         {
-            var prepared = await prepare(cancellationToken).ConfigureAwait(false);
+            var prepared = await RespectObjectionAsync(key.Kind, await prepare(cancellationToken).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false);
             if (prepared.Message is null)
             {
                 outcome = entry.MarkFailed(prepared.SkipReason!, prepared.ReceiptNumber, time.GetUtcNow());
@@ -71,6 +79,18 @@ public sealed class MailDispatcher(IMailLog log, IMailSender sender, TimeProvide
         // off until it expires, rather than inviting an immediate second copy.
         await log.SaveAsync(outcome, CancellationToken.None).ConfigureAwait(false);
         return new MailDispatch(dispatched, outcome);
+    }
+
+    private async Task<PreparedMail> RespectObjectionAsync(MailKind kind, PreparedMail prepared, CancellationToken cancellationToken)
+    {
+        if (objections is null || prepared.Message is not { } message || !MailObligations.RespectsObjection(kind))
+        {
+            return prepared;
+        }
+
+        return await objections.HasObjectedAsync(message.To.Email, cancellationToken).ConfigureAwait(false)
+            ? PreparedMail.Skip(MailObjections.SkipReason, prepared.ReceiptNumber)
+            : PreparedMail.Send(objections.WithUnsubscribeLink(message), prepared.ReceiptNumber);
     }
 
     private async Task<MailLogEntry> ClaimAsync(MailLogKey key, CancellationToken cancellationToken)

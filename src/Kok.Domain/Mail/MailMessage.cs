@@ -6,7 +6,13 @@ namespace Kok.Domain.Mail;
 /// </summary>
 public sealed class MailMessage
 {
-    public MailMessage(MailRecipient to, string subject, string text, string html, IReadOnlyList<MailAttachment>? attachments = null)
+    public MailMessage(
+        MailRecipient to,
+        string subject,
+        string text,
+        string html,
+        IReadOnlyList<MailAttachment>? attachments = null,
+        MailLanguage language = MailLanguage.German)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
@@ -22,6 +28,7 @@ public sealed class MailMessage
         Text = text;
         Html = html;
         Attachments = attachments ?? [];
+        Language = language;
     }
 
     public MailRecipient To { get; }
@@ -34,4 +41,23 @@ public sealed class MailMessage
     public string Html { get; }
 
     public IReadOnlyList<MailAttachment> Attachments { get; }
+
+    /// <summary>The language of the texts (the supporter's).</summary>
+    public MailLanguage Language { get; }
+
+    /// <summary>
+    /// Where the recipient stops mails of this kind (optional mails only, see <c>Privacy.MailObligations</c>): shown at
+    /// the foot of the mail and sent as the List-Unsubscribe header, so mail programs offer their own button.
+    /// </summary>
+    public Uri? Unsubscribe { get; private init; }
+
+    /// <summary>This mail with the unsubscribe link at its foot (text and HTML) and in <see cref="Unsubscribe"/>.</summary>
+    public MailMessage WithUnsubscribe(Uri link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var (footerText, footerHtml) = MailBodyBuilder.UnsubscribeFooter(Language, link);
+        var bodyEnd = Html.LastIndexOf("</body>", StringComparison.Ordinal);
+        var html = bodyEnd < 0 ? Html + footerHtml : Html.Insert(bodyEnd, footerHtml);
+        return new MailMessage(To, Subject, Text.TrimEnd() + "\n\n" + footerText, html, Attachments, Language) { Unsubscribe = link };
+    }
 }

@@ -13,13 +13,14 @@ using Microsoft.Extensions.Logging;
 namespace Kok.Functions.Http;
 
 /// <summary>
-/// Worker middleware for HTTP triggers: runs the invocation under <see cref="StorageBudget.Interactive"/>, and when
+/// Worker middleware for HTTP triggers: runs the invocation under the interactive <see cref="StorageBudget"/> (the app
+/// registers <see cref="StorageBudget.Interactive"/>), and when
 /// storage (or the payment provider) cannot be reached answers 503 problem+json with <c>Retry-After</c> instead of
 /// the host's bare 500: the public forms show "try again in a minute" (they recognise <see cref="ProblemType"/>),
 /// Stripe redelivers the webhook. Nothing else changes: headers already set (CORS) stay, other exceptions
 /// propagate. Logged with the exception types and storage status codes only; messages may quote keys or URLs.
 /// </summary>
-public sealed class ServiceUnavailableMiddleware(ILogger<ServiceUnavailableMiddleware> logger) : IFunctionsWorkerMiddleware
+public sealed class ServiceUnavailableMiddleware(StorageBudget interactive, ILogger<ServiceUnavailableMiddleware> logger) : IFunctionsWorkerMiddleware
 {
     /// <summary>The problem <c>type</c> of this answer, stable, for clients that show their own text.</summary>
     public const string ProblemType = "urn:kok:problem:try-again-later";
@@ -30,7 +31,7 @@ public sealed class ServiceUnavailableMiddleware(ILogger<ServiceUnavailableMiddl
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        using var budget = StorageBudget.Enter(StorageBudget.Interactive);
+        using var budget = StorageBudget.Enter(interactive);
         try
         {
             await next(context);

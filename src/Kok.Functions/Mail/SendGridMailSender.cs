@@ -93,6 +93,13 @@ public sealed class SendGridMailSender(
             });
         }
 
+        if (message.Unsubscribe is { } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail programs show their own "unsubscribe" button, which posts to the link at once.
+            mail.AddHeader("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");
+            mail.AddHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         // Receipts and payment mails are not marketing: no rewritten links, no tracking pixel (nor its consent question).
         mail.SetClickTracking(false, false);
         mail.SetOpenTracking(false);

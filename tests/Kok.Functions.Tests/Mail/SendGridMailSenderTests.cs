@@ -59,6 +59,29 @@ public sealed class SendGridMailSenderTests
     }
 
     [Fact]
+    public async Task An_unsubscribe_link_goes_out_as_list_unsubscribe_headers_for_one_click()
+    {
+        var link = new Uri("https://kok.example/unsubscribe?token=" + new string('A', 43) + "&lang=de");
+
+        await Sender().SendAsync(Message().WithUnsubscribe(link), CancellationToken.None);
+
+        var json = Assert.Single(handler.Requests).Json();
+        AssertJson(
+            $$"""{"List-Unsubscribe":"<{{link.AbsoluteUri}}>","List-Unsubscribe-Post":"List-Unsubscribe=One-Click"}""",
+            json["personalizations"]![0]!["headers"]);
+    }
+
+    [Fact]
+    public async Task A_mail_without_an_unsubscribe_link_sends_no_custom_headers()
+    {
+        await Sender().SendAsync(Message(), CancellationToken.None);
+
+        var json = Assert.Single(handler.Requests).Json();
+        Assert.False(json.ContainsKey("headers"));
+        Assert.Null(json["personalizations"]![0]!["headers"]);
+    }
+
+    [Fact]
     public async Task Optional_settings_left_out_send_no_reply_to_and_no_sender_name()
     {
         await Sender(new() { ["SendGrid:ReplyTo"] = null, ["SendGrid:FromName"] = null })

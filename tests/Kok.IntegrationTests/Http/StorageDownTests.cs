@@ -25,7 +25,7 @@ public sealed class StorageDownTests
     private static readonly string DonationId = RandomIdGenerator.Derive(Donation.IdPrefix, "storage-down");
 
     /// <summary>Routes that never touch storage and answer as usual.</summary>
-    private static readonly string[] WithoutStorage = ["DashboardPage", "DashboardAsset", "ReceiptsPage", "ReceiptsPageScript", "PaymentMethodPage", "SignOut", "MeinKokPage"];
+    private static readonly string[] WithoutStorage = ["DashboardPage", "DashboardAsset", "ReceiptsPage", "ReceiptsPageScript", "PaymentMethodPage", "SignOut", "MeinKokPage", "ShowUnsubscribe"];
 
     [Fact]
     public async Task Every_route_answers_503_problem_json_with_retry_after_after_the_interactive_budgets_attempts()
@@ -37,6 +37,7 @@ public sealed class StorageDownTests
         {
             o.StorageConnectionString = azurite.ConnectionString;
             o.TransactionCounter = counter;
+            o.InteractiveStorageBudget = StorageBudget.Interactive;
             o.Logs = logs;
             foreach (var function in HttpFunctionRoutes.All)
             {
@@ -103,6 +104,7 @@ public sealed class StorageDownTests
         {
             o.StorageConnectionString = TestStorage.UnreachableConnectionString();
             o.TransactionCounter = counter;
+            o.InteractiveStorageBudget = StorageBudget.Interactive;
             o.OnlyFunctions.Add("CreateDonation");
             o.OnlyFunctions.Add("CreateMembership");
             o.OnlyFunctions.Add("StripeWebhook");
@@ -190,6 +192,9 @@ public sealed class StorageDownTests
             ["ImportBankStatement"] = () => Staff(Statement()),
             ["ListUnmatchedBankEntries"] = () => Staff(Get("api/dashboard/bank/unmatched")),
             ["DecideBankEntry"] = () => Staff(Post($"api/dashboard/bank/unmatched/ref:{new string('a', 64)}/decision", """{"decision":"not_a_donation"}""")),
+            ["ShowUnsubscribe"] = () => Get("unsubscribe?token=" + new string('A', 43)),
+            ["Unsubscribe"] = () => Post("unsubscribe?token=" + new string('A', 43), null),
+            ["RecordMailObjection"] = () => Staff(Post("api/dashboard/privacy/objections", """{"email":"erika@example.org"}""")),
         };
     }
 

@@ -68,6 +68,7 @@ public sealed class DevHostServer : IAsyncDisposable
                 builder.Services.AddSingleton(clock);
             }
 
+            builder.Services.AddSingleton(options.InteractiveStorageBudget);
             builder.Services.AddSingleton(DeferredRefreshes.Recorder);
             if (options.TransactionCounter is { } counter)
             {

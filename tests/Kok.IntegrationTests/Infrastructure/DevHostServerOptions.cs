@@ -41,6 +41,18 @@ public sealed class DevHostServerOptions
     /// <summary>When set, receives every log entry at every level.</summary>
     public CapturedLogs? Logs { get; set; }
 
+    /// <summary>
+    /// How long an HTTP request may wait for one storage operation before it answers 503. By default more patient
+    /// than the app's <see cref="StorageBudget.Interactive"/> (same attempts, <see cref="SharedEmulatorBudget"/>):
+    /// the tests share one single-threaded emulator with the tests running beside them, and on a busy two-core machine
+    /// an answer from it now and then takes longer than 2.5 s although it is up, which made unrelated tests see 503s.
+    /// Tests of the 503 path itself set <see cref="StorageBudget.Interactive"/>.
+    /// </summary>
+    public StorageBudget InteractiveStorageBudget { get; set; } = SharedEmulatorBudget;
+
+    /// <summary>The default of <see cref="InteractiveStorageBudget"/>: the app's attempts and delays, 30 s in all (the test client's timeout).</summary>
+    public static StorageBudget SharedEmulatorBudget { get; } = StorageBudget.Interactive with { PerOperation = TimeSpan.FromSeconds(30) };
+
     /// <summary>Last word on services (runs after the options above are applied, before AddKokBackend).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 }

@@ -28,8 +28,11 @@ public sealed class StartupProvisioningTests
         });
         var donations = new DonationApi(server);
 
-        var firstSummary = await counter.MeasureAsync(() => DashboardHost.SummaryAsync(server, 2026));
-        var secondSummary = await counter.MeasureAsync(() => DashboardHost.SummaryAsync(server, 2026));
+        // Deferred projections of other tests' saves are brought up to date first, outside the measured requests:
+        // settling runs them with this host's storage clients, whatever the suite saved meanwhile.
+        await DashboardHost.SettledAsync(server);
+        var firstSummary = await counter.MeasureAsync(() => DashboardHost.SummaryAsIsAsync(server, 2026));
+        var secondSummary = await counter.MeasureAsync(() => DashboardHost.SummaryAsIsAsync(server, 2026));
         var firstDonation = await counter.MeasureAsync(() => donations.CreateAsync());
         var secondDonation = await counter.MeasureAsync(() => donations.CreateAsync());
 
@@ -37,7 +40,7 @@ public sealed class StartupProvisioningTests
         Assert.DoesNotContain(firstDonation, IsCreation);
         // 3 totals range queries, 5 poison queue counts, 1 count of the open "Needs attention" items (#16). First
         // attempts only: on a machine busy with the rest of the suite the SDK may retry a slow request.
-        Assert.Equal(3 + 5 + 1, FirstAttempts(firstSummary));
+        Assert.True(FirstAttempts(firstSummary) == 3 + 5 + 1, "First summary: " + string.Join(", ", firstSummary.Select(t => $"{t.Method} {t.Path} #{t.Retry}")));
         Assert.Equal(FirstAttempts(secondSummary), FirstAttempts(firstSummary));
         Assert.Equal(FirstAttempts(secondDonation), FirstAttempts(firstDonation));
     }

@@ -25,6 +25,7 @@ public static class PersonalDataCatalog
             BlobReceiptArchive.PersonalData,
             TableSignUpLock.PersonalData,
             SelfService.TableSignInLinkStore.PersonalData,
+            Privacy.TableMailObjectionList.PersonalData,
             TableAuditTrail.PersonalData,
             BankTransfers.TableBankEntryLog.PersonalData,
         ];

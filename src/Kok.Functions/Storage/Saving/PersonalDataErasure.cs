@@ -11,4 +11,10 @@ public enum PersonalDataErasure
 
     /// <summary>Kept, locked, while a legal duty lasts (receipt copies and their bookings), then deleted.</summary>
     RetainThenDelete,
+
+    /// <summary>
+    /// Kept: a keyed hash that names nobody without the key, and whose removal would undo what the supporter asked
+    /// for (the objection list: deleting it would let the mails start again).
+    /// </summary>
+    Keep,
 }
