@@ -56,4 +56,7 @@ public enum MailKind
 
     /// <summary>Where and how to transfer a donation (account, amount, reference code); one per donation.</summary>
     TransferInstructions,
+
+    /// <summary>A friendly reminder that a transfer donation's money has not come yet (account, amount, reference code); one per donation.</summary>
+    TransferReminder,
 }

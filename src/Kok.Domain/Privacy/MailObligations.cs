@@ -27,6 +27,7 @@ public static class MailObligations
         MailKind.AnnualReceipt => MailObligation.Legal,
         MailKind.ReceiptCorrected => MailObligation.Legal,
         MailKind.TransferInstructions => MailObligation.Contractual,
+        MailKind.TransferReminder => MailObligation.Optional,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every mail kind needs its place in MailObligations."),
     };
 
