@@ -8,12 +8,7 @@ public sealed class TransferMailComposer(OrganisationProfile organisation)
 {
     public MailMessage Instructions(MailRecipient to, MailLanguage language, BankAccount account, long amountCents, ReferenceCode code)
     {
-        ArgumentNullException.ThrowIfNull(to);
-        ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(code);
-        var english = language == MailLanguage.English;
-        var body = new MailBodyBuilder(language);
-        body.Paragraph(Greeting(english, to));
+        var (english, body) = Begin(to, language, account, code);
         body.Paragraph(english
             ? "Thank you for choosing to support us with a donation. Please transfer it to our account as follows. Writing the reference code into the payment reference is what lets us find your donation and thank you for it."
             : "vielen Dank, dass Sie uns mit einer Spende unterstützen möchten. Bitte überweisen Sie sie wie folgt auf unser Konto. Geben Sie dabei unbedingt den Spendencode im Verwendungszweck an: nur so können wir Ihre Spende zuordnen und Ihnen dafür danken.");
@@ -36,12 +31,7 @@ public sealed class TransferMailComposer(OrganisationProfile organisation)
     /// </summary>
     public MailMessage Reminder(MailRecipient to, MailLanguage language, BankAccount account, long amountCents, ReferenceCode code)
     {
-        ArgumentNullException.ThrowIfNull(to);
-        ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(code);
-        var english = language == MailLanguage.English;
-        var body = new MailBodyBuilder(language);
-        body.Paragraph(Greeting(english, to));
+        var (english, body) = Begin(to, language, account, code);
         body.Paragraph(english
             ? "Some time ago you told us you would like to support us with a donation by bank transfer – thank you! So far we have not been able to find your transfer. In case it slipped your mind, here are our account details once more:"
             : "vor einiger Zeit haben Sie uns mitgeteilt, dass Sie uns mit einer Spende per Überweisung unterstützen möchten – vielen Dank! Bisher konnten wir Ihre Überweisung noch nicht finden. Falls sie im Alltag untergegangen ist, hier noch einmal unsere Kontodaten:");
@@ -58,9 +48,19 @@ public sealed class TransferMailComposer(OrganisationProfile organisation)
             : $"Eine freundliche Erinnerung: Ihre Spende per Überweisung, Verwendungszweck {code.Value} – {organisation.ShortName}");
     }
 
-    private static string Greeting(bool english, MailRecipient to) => english
-        ? (to.Name.Length > 0 ? $"Dear {to.Name}," : "Hello,")
-        : (to.Name.Length > 0 ? $"Guten Tag {to.Name}," : "Guten Tag,");
+    /// <summary>The checks and the greeting both mails start with.</summary>
+    private static (bool English, MailBodyBuilder Body) Begin(MailRecipient to, MailLanguage language, BankAccount account, ReferenceCode code)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(code);
+        var english = language == MailLanguage.English;
+        var body = new MailBodyBuilder(language);
+        body.Paragraph(english
+            ? (to.Name.Length > 0 ? $"Dear {to.Name}," : "Hello,")
+            : (to.Name.Length > 0 ? $"Guten Tag {to.Name}," : "Guten Tag,"));
+        return (english, body);
+    }
 
     private static (string Label, string Value)[] Facts(bool english, BankAccount account, long amountCents, ReferenceCode code)
     {
