@@ -63,6 +63,9 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton<IDonationRepository, TableDonationRepository>();
         services.AddSingleton<IReceiptMailQueue, ReceiptMailQueueClient>();
         services.AddSingleton(BankTransfers.BankTransferConfiguration.From(configuration));
+        services.AddSingleton<Domain.BankTransfers.ITransferReminderAgenda, BankTransfers.TableTransferReminderAgenda>();
+        services.AddSingleton<Domain.BankTransfers.TransferReminderMails>();
+        services.AddSingleton<Domain.BankTransfers.TransferReminders>();
         services.AddSingleton<CreateDonation>();
         services.AddSingleton<HandlePaymentEvent>();
         services.AddSingleton<GetDonation>();

@@ -11,4 +11,10 @@ public enum BankEntryOutcome
 
     /// <summary>Imported before (this file twice, or overlapping days): nothing new recorded.</summary>
     AlreadyKnown,
+
+    /// <summary>Left unmatched, then assigned by staff to a transfer donation, which it paid.</summary>
+    Assigned,
+
+    /// <summary>Left unmatched, then marked by staff as not a donation (a grant, a refund, anything else).</summary>
+    Excluded,
 }

@@ -2,7 +2,8 @@ namespace Kok.Domain.BankTransfers;
 
 /// <summary>
 /// One entry of an import as staff see it: the outcome, the donation it paid (if any), and why, in one line in German
-/// and in English. The payer's IBAN only masked.
+/// and in English. The payer's IBAN only masked. An unmatched entry may suggest the donation its payer's account paid
+/// before (<see cref="SuggestedDonationId"/>), never applied by itself.
 /// </summary>
 public sealed record BankImportLine(
     BankEntryOutcome Outcome,
@@ -12,4 +13,5 @@ public sealed record BankImportLine(
     string? PayerName,
     string? PayerIbanMasked,
     string ExplanationDe,
-    string ExplanationEn);
+    string ExplanationEn,
+    string? SuggestedDonationId = null);

@@ -51,6 +51,22 @@ public sealed class BankStatementEntry
             CreditorReference,
             PayerIban);
 
+    /// <summary>
+    /// The payer's IBAN as a hash (spaces and case ignored), under which a matched entry remembers the donation it paid,
+    /// so a later entry from the same account without a code can suggest that supporter; null without an IBAN.
+    /// </summary>
+    public string? PayerKey => string.IsNullOrWhiteSpace(PayerIban)
+        ? null
+        : "payer:" + RequestFingerprint.Compute("payer-iban", PayerIban.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant());
+
+    /// <summary>Whether <paramref name="identity"/> has the shape of an <see cref="Identity"/> (so a route value can be trusted as a key).</summary>
+    public static bool IsWellFormedIdentity(string? identity) =>
+        identity is { Length: 68 }
+        && (identity.StartsWith("ref:", StringComparison.Ordinal) || identity.StartsWith("sum:", StringComparison.Ordinal))
+        && !identity.AsSpan(4).ContainsAnyExcept(LowerHex);
+
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
     /// <summary>The payer's IBAN as staff may see it: country, check digits and the last four (<c>DE89 **** 3000</c>).</summary>
     public string? MaskedPayerIban => Mask(PayerIban);
 

@@ -14,7 +14,8 @@ namespace Kok.Domain.BankTransfers;
 /// the <see cref="IBankEntryLog"/> after its payment; the payment itself is an event with that identity as its id, so
 /// an import that died between the two is finished by importing the same file again. Cost per entry, not per
 /// supporter: one log read and one log write, plus per code found one index read and, for a match, the donation's
-/// read and write.
+/// read and write and one write remembering the payer's IBAN (as a hash); an unmatched entry with an IBAN reads that
+/// memory once for a suggestion.
 /// </para>
 /// </summary>
 public sealed class ImportBankStatement(
@@ -45,16 +46,31 @@ public sealed class ImportBankStatement(
 
             if (await log.GetAsync(identity, cancellationToken).ConfigureAwait(false) is { } known)
             {
+                var (stateDe, stateEn) = known.Outcome switch
+                {
+                    BankEntryOutcome.Matched or BankEntryOutcome.Assigned => ("zugeordnet", "matched"),
+                    BankEntryOutcome.Excluded => ("keine Spende", "not a donation"),
+                    _ => ("offen", "unmatched"),
+                };
                 lines.Add(Line(entry, BankEntryOutcome.AlreadyKnown, known.DonationId,
-                    $"Schon am {known.ImportedAt:dd.MM.yyyy} eingelesen ({(known.Outcome == BankEntryOutcome.Matched ? "zugeordnet" : "offen")}).",
-                    $"Imported before on {known.ImportedAt:yyyy-MM-dd} ({(known.Outcome == BankEntryOutcome.Matched ? "matched" : "unmatched")})."));
+                    $"Schon am {known.ImportedAt:dd.MM.yyyy} eingelesen ({stateDe}).",
+                    $"Imported before on {known.ImportedAt:yyyy-MM-dd} ({stateEn})."));
                 continue;
             }
 
             var line = await MatchAsync(entry, identity, cancellationToken).ConfigureAwait(false);
             if (line.Outcome == BankEntryOutcome.Unmatched)
             {
+                if (entry.PayerKey is { } payer && await log.FindPayerAsync(payer, cancellationToken).ConfigureAwait(false) is { } suggested)
+                {
+                    line = Suggest(line, suggested);
+                }
+
                 await log.AddUnmatchedAsync(Unmatched(entry, identity, line), cancellationToken).ConfigureAwait(false);
+            }
+            else if (entry.PayerKey is { } key)
+            {
+                await log.RememberPayerAsync(key, line.DonationId!, cancellationToken).ConfigureAwait(false);
             }
 
             await log.RecordAsync(
@@ -135,6 +151,14 @@ public sealed class ImportBankStatement(
             $"Code {code.Value} of donation {donationId}, but {EuroTexts.English(entry.AmountCents)} instead of {EuroTexts.English(asked)}; please decide.");
     }
 
+    /// <summary>A hint at the supporter whose donation this payer's account paid before; staff decide, nothing is applied.</summary>
+    private static BankImportLine Suggest(BankImportLine line, string donationId) => line with
+    {
+        SuggestedDonationId = donationId,
+        ExplanationDe = $"{line.ExplanationDe} Vorschlag: Von diesem Konto kam schon Spende {donationId}; bitte prüfen.",
+        ExplanationEn = $"{line.ExplanationEn} Suggestion: this account paid donation {donationId} before; please check.",
+    };
+
     private UnmatchedBankEntry Unmatched(BankStatementEntry entry, string identity, BankImportLine line) => new()
     {
         Identity = identity,
@@ -144,6 +168,7 @@ public sealed class ImportBankStatement(
         PayerIbanMasked = entry.MaskedPayerIban,
         Remittance = string.Join(' ', new[] { entry.Remittance.Replace('\n', ' '), entry.CreditorReference }.Where(t => !string.IsNullOrEmpty(t))),
         DonationId = line.DonationId,
+        SuggestedDonationId = line.SuggestedDonationId,
         ExplanationDe = line.ExplanationDe,
         ExplanationEn = line.ExplanationEn,
         ImportedAt = time.GetUtcNow(),

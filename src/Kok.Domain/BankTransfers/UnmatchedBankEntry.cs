@@ -22,6 +22,12 @@ public sealed class UnmatchedBankEntry
     /// <summary>The donation whose code the entry named, when it named one.</summary>
     public string? DonationId { get; init; }
 
+    /// <summary>
+    /// A donation this payer's IBAN paid before through a matched entry: a hint at the supporter, for staff to check;
+    /// never applied by itself.
+    /// </summary>
+    public string? SuggestedDonationId { get; init; }
+
     public required string ExplanationDe { get; init; }
 
     public required string ExplanationEn { get; init; }

@@ -18,6 +18,9 @@ public sealed record DonationListItem(
     long PaidCents,
     PaymentMethodKind? PaymentMethod)
 {
+    /// <summary>A bank transfer whose money has not come for 60 days (<see cref="BankTransfers.StaleTransfers"/>); set when listed.</summary>
+    public bool StaleTransfer { get; init; }
+
     public static DonationListItem From(Donation donation)
     {
         ArgumentNullException.ThrowIfNull(donation);

@@ -5,10 +5,15 @@ namespace Kok.Domain.Dashboard;
 /// <summary>The dashboard's donation list and the donations CSV; the year defaults to the current Berlin year.</summary>
 public sealed class ListDashboardDonations(IDashboardDonationList list, TimeProvider time)
 {
-    public Task<ListPage<DonationListItem>> ExecuteAsync(DonationListQuery query, CancellationToken cancellationToken)
+    public async Task<ListPage<DonationListItem>> ExecuteAsync(DonationListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return list.ListAsync(query with { Year = YearOf(query.Year) }, cancellationToken);
+        var page = await list.ListAsync(query with { Year = YearOf(query.Year) }, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        return page with
+        {
+            Items = [.. page.Items.Select(i => i with { StaleTransfer = BankTransfers.StaleTransfers.IsStale(i.PaymentMethod, i.Status, i.CreatedAt, now) })],
+        };
     }
 
     public int YearOf(int? year) => year ?? AssociationCalendar.Date(time.GetUtcNow()).Year;

@@ -48,4 +48,10 @@ public static class StaffErrorCodes
 
     /// <summary>No donor group of the year has a payment to confirm, so there is no sample.</summary>
     public const string NothingToConfirm = "nothing_to_confirm";
+
+    /// <summary>No unmatched statement entry has this identity.</summary>
+    public const string BankEntryNotFound = "bank_entry_not_found";
+
+    /// <summary>Staff decided about this statement entry already (a second decision).</summary>
+    public const string BankEntryDecided = "bank_entry_decided";
 }

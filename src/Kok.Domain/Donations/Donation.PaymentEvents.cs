@@ -34,6 +34,7 @@ public sealed partial class Donation
             DisputeEvent e => ledger.ApplyDispute(e),
             ChargeFailed e => ledger.ApplyChargeFailed(e),
             BankTransferReceived e => OnBankTransferReceived(e),
+            BankTransferAssigned e => OnBankTransferAssigned(e),
             _ => ApplyOutcome.NoChange,
         };
 
@@ -210,6 +211,20 @@ public sealed partial class Donation
     private ApplyOutcome OnBankTransferReceived(BankTransferReceived e)
     {
         if (TransferCode != e.Code || e.AmountCents != AmountCents || ledger.Payments.Any(p => p.Id == TransferPaymentId))
+        {
+            return ApplyOutcome.NoChange;
+        }
+
+        return ToOutcome(ledger.Record(TransferPaymentId, invoiceId: null, e.AmountCents, paymentIntentId: null, PaymentStatus.Paid, e.Created).Changed);
+    }
+
+    /// <summary>
+    /// Staff assigned a credit to this transfer donation: they decided, so its amount pays it (the receipt confirms the
+    /// money that arrived), once; a donation paid otherwise, or already paid by transfer, is left as it is.
+    /// </summary>
+    private ApplyOutcome OnBankTransferAssigned(BankTransferAssigned e)
+    {
+        if (!IsAwaitingTransfer || e.AmountCents <= 0)
         {
             return ApplyOutcome.NoChange;
         }

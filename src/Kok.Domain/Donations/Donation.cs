@@ -94,6 +94,15 @@ public sealed partial class Donation
     /// <summary>The id the payment of a bank transfer gets once it arrives (and its instructions mail is keyed by).</summary>
     public string TransferPaymentId => ledger.PaymentIdFor(TransferPaymentSlot);
 
+    /// <summary>A bank-transfer donation whose money has not arrived yet (staff may assign a statement entry to it).</summary>
+    public bool IsAwaitingTransfer => PaymentMethod == PaymentMethodKind.BankTransfer && ledger.Payments.All(p => p.Id != TransferPaymentId);
+
+    /// <summary>
+    /// The day (Berlin) a transfer donation still pending was made, under which the transfer-reminder agenda lists it
+    /// (<see cref="TransferReminders"/>); null once its money came or it is no transfer donation.
+    /// </summary>
+    public DateOnly? AwaitingTransferSince => IsAwaitingTransfer && Status == DonationStatus.Pending ? AssociationCalendar.Date(CreatedAt) : null;
+
     public Uri? CheckoutUrl { get; private set; }
 
     public string? SubscriptionId => subscriptionId;

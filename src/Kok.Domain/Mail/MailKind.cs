@@ -62,4 +62,7 @@ public enum MailKind
 
     /// <summary>Confirms a new annual amount the member set on "Mein KOK"; one per change.</summary>
     MembershipAmountChanged,
+
+    /// <summary>A friendly reminder that a transfer donation's money has not come yet (account, amount, reference code); one per donation.</summary>
+    TransferReminder,
 }

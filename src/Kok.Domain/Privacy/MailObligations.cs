@@ -29,6 +29,7 @@ public static class MailObligations
         MailKind.TransferInstructions => MailObligation.Contractual,
         MailKind.MonthlyDonationChanged => MailObligation.Contractual,
         MailKind.MembershipAmountChanged => MailObligation.Contractual,
+        MailKind.TransferReminder => MailObligation.Optional,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every mail kind needs its place in MailObligations."),
     };
 

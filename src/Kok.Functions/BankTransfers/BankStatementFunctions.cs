@@ -1,4 +1,6 @@
 using Kok.Domain.BankTransfers;
+using Kok.Domain.Dashboard;
+using Kok.Functions.Dashboard;
 using Kok.Functions.Http;
 using Kok.Functions.Staff;
 using Microsoft.AspNetCore.Http;
@@ -15,11 +17,14 @@ namespace Kok.Functions.BankTransfers;
 /// <c>text/xml</c>, <c>application/zip</c>). At most 10 MB, refused from Content-Length before anything is read.
 /// Answers what was matched, already known and unmatched (<see cref="ImportBankStatement"/>), audited.
 /// <c>GET /api/dashboard/bank/unmatched</c>: the entries left for staff, paged like the other lists.
+/// <c>POST /api/dashboard/bank/unmatched/{identity}/decision</c>: staff's decision about one of them
+/// (<see cref="DecideBankEntry"/>), once.
 /// </summary>
 [StaffOnly]
-public sealed class BankStatementFunctions(ImportBankStatement import, IBankEntryLog entries)
+public sealed class BankStatementFunctions(ImportBankStatement import, IBankEntryLog entries, DecideBankEntry decide)
 {
     public const string FileField = "file";
+    public const int MaxDecisionBytes = 1024;
 
     private static readonly string[] XmlTypes = ["application/xml", "text/xml"];
     private static readonly string[] ZipTypes = ["application/zip", "application/x-zip-compressed"];
@@ -67,6 +72,38 @@ public sealed class BankStatementFunctions(ImportBankStatement import, IBankEntr
         }
 
         return ApiResults.Ok(await entries.ListUnmatchedAsync(after, cancellationToken));
+    }
+
+    [Function("DecideBankEntry")]
+    [AcceptsJson(MaxDecisionBytes)]
+    public async Task<IActionResult> Decide(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/dashboard/bank/unmatched/{identity}/decision")] HttpRequest request,
+        string identity,
+        CancellationToken cancellationToken)
+    {
+        var staff = StaffIdentity.Of(request);
+        var result = await decide.ExecuteAsync(identity, Decision(JsonBody.Of(request).Root), staff.Id, staff.Name, cancellationToken);
+        return result.Outcome switch
+        {
+            StaffActionOutcome.Done => ApiResults.Ok(new { result.Identity, Decision = DecideBankEntry.StoredName(result.Decision!.Value), result.DonationId }),
+            StaffActionOutcome.Invalid => StaffProblems.Validation(result.Errors!, null),
+            StaffActionOutcome.NotFound => StaffProblems.Problem(StatusCodes.Status404NotFound, StaffErrorCodes.BankEntryNotFound, "Entry not found.",
+                "Kein offener Eintrag eines Kontoauszugs / no unmatched statement entry."),
+            _ when result.Decision is { } decided => StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.BankEntryDecided, "Decided already.",
+                decided == BankEntryOutcome.Assigned
+                    ? $"Der Eintrag ist schon der Spende {result.DonationId} zugeordnet / the entry is assigned to donation {result.DonationId} already."
+                    : "Der Eintrag ist schon als keine Spende markiert / the entry is marked as not a donation already."),
+            _ => StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.AlreadyPaid, "Already paid.",
+                "Diese Spende ist inzwischen bezahlt / this donation has been paid in the meantime."),
+        };
+    }
+
+    private static BankEntryDecisionForm Decision(System.Text.Json.JsonElement root)
+    {
+        var reader = new JsonFormReader();
+        return new BankEntryDecisionForm(
+            reader.Text(root, "decision", DecideBankEntry.DecisionField),
+            reader.Text(root, "donationId", DecideBankEntry.DonationIdField));
     }
 
     private static async Task<IReadOnlyList<BankStatementEntry>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -37,6 +37,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<MarkAttentionDone>();
         services.AddSingleton<Domain.BankTransfers.IBankEntryLog, BankTransfers.TableBankEntryLog>();
         services.AddSingleton<Domain.BankTransfers.ImportBankStatement>();
+        services.AddSingleton<Domain.BankTransfers.DecideBankEntry>();
         return services;
     }
 }

@@ -13,7 +13,7 @@ namespace Kok.Functions.Donations;
 /// Donations in Table Storage: one row per donation (<see cref="DonationRows"/>), written by the save pipeline
 /// (<see cref="AggregateStore{TAggregate}"/>) with the side tables its projections keep (<see cref="Projections"/>):
 /// the shared payment-reference index, the dashboard's donation list and totals. Costs: add = list row (1 upsert,
-/// before) + 1 insert (+ 1 upsert of its reference code for a bank transfer); get = 1 point read; save = 1 conditional replace plus 1 upsert per new reference and, when
+/// before) + 1 insert (+ 1 upsert of its reference code and 1 of its transfer-reminder agenda row for a bank transfer); get = 1 point read; save = 1 conditional replace plus 1 upsert per new reference and, when
 /// the list or the totals must follow, 1 queue message (they follow off the request's path, ADR 0006).
 /// </summary>
 public sealed class TableDonationRepository(StorageClients storage, IDashboardTotals? totals = null) : IDonationRepository
@@ -30,6 +30,7 @@ public sealed class TableDonationRepository(StorageClients storage, IDashboardTo
             new DonationListProjection(storage),
             new AttentionProjection<Donation>(storage, AttentionItems.Of),
             new AnnualReceiptIndexProjection(storage),
+            new BankTransfers.TransferReminderAgendaProjection(storage),
         ];
         if (totals is not null)
         {

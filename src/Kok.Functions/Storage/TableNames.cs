@@ -27,11 +27,14 @@ public static class TableNames
     /// <summary>Imported bank-statement entries by identity, what makes a statement import exactly once (no personal data).</summary>
     public const string BankEntries = "BankEntries";
 
+    /// <summary>Transfer donations still waiting for their money, by the day they were made (the reminder run's agenda; ids only).</summary>
+    public const string TransferReminders = "TransferReminders";
+
     /// <summary>Every table above; <see cref="StorageLayout.App"/> creates them at start.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Donations, PaymentReferences, IdempotencyKeys, ReceiptRegister, MailLog, Members, MemberIndex, MemberEndings,
         DuesAgenda, DashboardTotals, DashboardAudit, DashboardMemberList, DashboardDonationList, DashboardAttention, AnnualReceiptIndex,
-        BankEntries,
+        BankEntries, TransferReminders,
     ];
 }

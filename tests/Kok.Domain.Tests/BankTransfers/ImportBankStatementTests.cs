@@ -120,6 +120,49 @@ public sealed class ImportBankStatementTests
             It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task A_staff_assignment_that_died_after_its_record_is_finished_by_sending_it_again_and_refused_for_another_decision()
+    {
+        var entry = Credit(30_00, Code.Value);
+        await ImportAsync(entry);
+        var unmatched = log.Unmatched[entry.Identity];
+        Assert.True(await log.TryDecideAsync(
+            new BankEntryRecord(entry.Identity, BankEntryOutcome.Assigned, donation.Id, 30_00, unmatched.BookingDate, unmatched.ImportedAt), default));
+
+        var other = await DecideAsync(entry.Identity, new BankEntryDecisionForm(DecideBankEntry.NotADonation, null));
+        var finished = await DecideAsync(entry.Identity, new BankEntryDecisionForm(DecideBankEntry.Assign, donation.Id));
+        var again = await DecideAsync(entry.Identity, new BankEntryDecisionForm(DecideBankEntry.Assign, donation.Id));
+
+        Assert.Equal((StaffActionOutcome.Conflict, BankEntryOutcome.Assigned), (other.Outcome, other.Decision));
+        Assert.Equal(StaffActionOutcome.Done, finished.Outcome);
+        Assert.Equal(StaffActionOutcome.Conflict, again.Outcome);
+        var paid = (await donations.GetAsync(donation.Id, default))!.Donation;
+        Assert.Equal((DonationStatus.Paid, 30_00L), (paid.Status, Assert.Single(paid.Payments).AmountCents));
+        Assert.Empty(log.Unmatched);
+        mails.Verify(m => m.EnqueueAsync(It.Is<ReceiptMailRequest>(r => r.Purpose == ReceiptMailPurpose.Paid), It.IsAny<CancellationToken>()), Times.Once);
+        audit.Verify(a => a.RecordAsync(It.Is<AuditEntry>(e => e.Action == DecideBankEntry.AuditAction && e.Subject == donation.Id), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Not_a_donation_excludes_the_entry_and_writes_nothing_to_any_donation()
+    {
+        var entry = Credit(1_00, "Rueckerstattung Porto");
+        await ImportAsync(entry);
+        mails.Invocations.Clear();
+
+        var result = await DecideAsync(entry.Identity, new BankEntryDecisionForm(DecideBankEntry.NotADonation, null));
+
+        Assert.Equal((StaffActionOutcome.Done, BankEntryOutcome.Excluded), (result.Outcome, result.Decision));
+        Assert.Equal(BankEntryOutcome.Excluded, log.Records[entry.Identity].Outcome);
+        Assert.Empty(log.Unmatched);
+        Assert.Equal(DonationStatus.Pending, (await donations.GetAsync(donation.Id, default))!.Donation.Status);
+        mails.VerifyNoOtherCalls();
+    }
+
+    private Task<BankEntryDecisionResult> DecideAsync(string identity, BankEntryDecisionForm form) =>
+        new DecideBankEntry(log, donations, new HandlePaymentEvent(donations, mails.Object), audit.Object, new RandomIdGenerator(), new FakeTimeProvider(DonationFixtures.T0))
+            .ExecuteAsync(identity, form, "staff-1", "Sam Staff", default);
+
     private Task<BankImportResult> ImportAsync(params BankStatementEntry[] entries) =>
         new ImportBankStatement(log, donations, new HandlePaymentEvent(donations, mails.Object), audit.Object, new RandomIdGenerator(), new FakeTimeProvider(DonationFixtures.T0))
             .ExecuteAsync(entries, "staff-1", "Sam Staff", default);
@@ -159,5 +202,36 @@ public sealed class ImportBankStatementTests
 
         public Task<ListPage<UnmatchedBankEntry>> ListUnmatchedAsync(string? after, CancellationToken cancellationToken) =>
             Task.FromResult(new ListPage<UnmatchedBankEntry>([.. Unmatched.Values], null));
+
+        public Task<UnmatchedBankEntry?> GetUnmatchedAsync(string identity, CancellationToken cancellationToken) =>
+            Task.FromResult(Unmatched.GetValueOrDefault(identity));
+
+        public Task<bool> TryDecideAsync(BankEntryRecord decided, CancellationToken cancellationToken)
+        {
+            if (Records.TryGetValue(decided.Identity, out var current) && current.Outcome != BankEntryOutcome.Unmatched && current != decided)
+            {
+                return Task.FromResult(false);
+            }
+
+            Records[decided.Identity] = decided;
+            return Task.FromResult(true);
+        }
+
+        public Dictionary<string, string> Payers { get; } = new(StringComparer.Ordinal);
+
+        public Task RememberPayerAsync(string payerKey, string donationId, CancellationToken cancellationToken)
+        {
+            Payers[payerKey] = donationId;
+            return Task.CompletedTask;
+        }
+
+        public Task<string?> FindPayerAsync(string payerKey, CancellationToken cancellationToken) =>
+            Task.FromResult(Payers.GetValueOrDefault(payerKey));
+
+        public Task RemoveUnmatchedAsync(string identity, CancellationToken cancellationToken)
+        {
+            Unmatched.Remove(identity);
+            return Task.CompletedTask;
+        }
     }
 }

@@ -55,6 +55,8 @@ public sealed class DashboardAuthorizationTests
         // A JSON body is no statement: staff get past the guard and hear so.
         { "POST", "api/dashboard/bank/statements", HttpStatusCode.BadRequest },
         { "GET", "api/dashboard/bank/unmatched", HttpStatusCode.OK },
+        // An empty decision: staff get past the guard and hear so.
+        { "POST", "api/dashboard/bank/unmatched/ref:0000000000000000000000000000000000000000000000000000000000000000/decision", HttpStatusCode.BadRequest },
     };
 
     [Fact]

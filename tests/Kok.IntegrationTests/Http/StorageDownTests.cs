@@ -195,6 +195,7 @@ public sealed class StorageDownTests
             ["AnnualReceiptsReconciliation"] = () => Staff(Get("api/dashboard/receipts/reconciliation?year=2025")),
             ["ImportBankStatement"] = () => Staff(Statement()),
             ["ListUnmatchedBankEntries"] = () => Staff(Get("api/dashboard/bank/unmatched")),
+            ["DecideBankEntry"] = () => Staff(Post($"api/dashboard/bank/unmatched/ref:{new string('a', 64)}/decision", """{"decision":"not_a_donation"}""")),
             ["ShowUnsubscribe"] = () => Get("unsubscribe?token=" + new string('A', 43)),
             ["Unsubscribe"] = () => Post("unsubscribe?token=" + new string('A', 43), null),
             ["RecordMailObjection"] = () => Staff(Post("api/dashboard/privacy/objections", """{"email":"erika@example.org"}""")),

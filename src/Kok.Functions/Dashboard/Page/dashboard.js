@@ -20,6 +20,8 @@
     overdue: { items: [], token: null, error: null, loaded: false },
     attention: { items: [], token: null, error: null, loaded: false },
     search: { q: "", items: [], token: null, error: null, loaded: false },
+    bank: { items: [], token: null, error: null, loaded: false },
+    bankResult: null,
     detail: null,
     donation: null,
     chartTableShown: false,
@@ -208,7 +210,9 @@
   async function api(path, options) {
     const init = { credentials: "same-origin", headers: { Accept: "application/json" }, method: "GET" };
     if (options && options.method) init.method = options.method;
-    if (init.method !== "GET") {
+    if (options && options.form) {
+      init.body = options.form; // multipart/form-data: the browser sets the type with its boundary
+    } else if (init.method !== "GET") {
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify((options && options.body) || {});
     }
@@ -1058,6 +1062,96 @@
         { "data-testid": "member-audit" })));
   }
 
+  // ---------- bank statements ----------
+
+  // An upload answers what was matched, already known and left unmatched; the unmatched entries wait in the list
+  // below, where staff decide about each once: assign it to a donation, or "not a donation".
+  async function uploadStatement(event) {
+    event.preventDefault();
+    const file = $("bank-file").files[0];
+    if (!file) {
+      announce(() => t("bankNoFile"), "error", true);
+      return;
+    }
+
+    await runAction("bank-upload", async () => {
+      const form = new FormData();
+      form.append("file", file);
+      try {
+        state.bankResult = await api("/bank/statements", { method: "POST", form });
+        const r = state.bankResult;
+        announce(() => t("bankImported", { matched: count(r.matched.length), known: count(r.alreadyKnown.length), unmatched: count(r.unmatched.length) }), "ok", true);
+        renderBankResult();
+        await loadBank(false);
+      } catch (error) {
+        announce(() => describe(error), "error", true);
+      }
+    });
+  }
+
+  function bankLine(line) {
+    return [date(line.bookingDate), euros(line.amountCents), line.payerName || "–", line.payerIbanMasked || ""]
+      .filter(Boolean).join(" · ");
+  }
+
+  function renderBankResult() {
+    const r = state.bankResult, container = $("bank-result");
+    if (!r) return container.replaceChildren();
+    const group = (key, lines, id) => [
+      el("h3", { text: t(key, { count: lines.length }) }),
+      lines.length === 0 ? null : el("ul", { class: "bank-lines", "data-testid": id }, lines.map(line => el("li", {},
+        el("span", { text: bankLine(line) }), " – ",
+        el("span", { text: state.lang === "de" ? line.explanationDe : line.explanationEn })))),
+    ];
+    container.replaceChildren(...group("bankMatched", r.matched, "bank-matched"), ...group("bankKnown", r.alreadyKnown, "bank-known"),
+      ...group("bankLeft", r.unmatched, "bank-left"));
+  }
+
+  async function loadBank(append) {
+    await loadList(state.bank, {}, append, "/bank/unmatched");
+    renderBank();
+  }
+
+  async function decideBank(item, body) {
+    await runAction("bank:" + item.identity, async () => {
+      try {
+        await api("/bank/unmatched/" + encodeURIComponent(item.identity) + "/decision", { method: "POST", body });
+        announce(() => t(body.decision === "assign" ? "bankAssigned" : "bankExcluded", { amount: euros(item.amountCents) }), "ok", true);
+        await loadBank(false);
+      } catch (error) {
+        announce(() => describe(error), "error", true);
+      }
+    });
+  }
+
+  function renderBank() {
+    const list = state.bank, container = $("bank-unmatched");
+    $("bank-more").hidden = !list.token;
+    if (!list.loaded) return container.replaceChildren();
+    if (list.error) return container.replaceChildren(notice(describe(list.error), !list.error.notAvailable));
+    if (list.items.length === 0) return container.replaceChildren(notice(t("bankNoneUnmatched")));
+    container.replaceChildren(el("ul", { class: "bank-lines" }, list.items.map((item, i) => {
+      const busy = state.pending.has("bank:" + item.identity);
+      const input = el("input", { type: "text", id: "bank-donation-" + i, autocomplete: "off", spellcheck: "false",
+        value: item.suggestedDonationId || item.donationId || "", "data-testid": "bank-donation-id" });
+      return el("li", { "data-identity": item.identity, "data-testid": "bank-entry" },
+        el("p", { class: "bank-entry" }, el("strong", { text: bankLine(item) })),
+        el("p", { text: item.remittance || "–" }),
+        el("p", { class: "hint", text: state.lang === "de" ? item.explanationDe : item.explanationEn }),
+        el("form", { class: "bank-assign", novalidate: true },
+          el("label", { for: input.id, text: t("bankDonationId") }),
+          el("div", { class: "inline" }, input,
+            el("button", { type: "submit", disabled: busy, "data-busy-key": "bank:" + item.identity, "data-testid": "bank-assign", text: t("bankAssign") }),
+            el("button", { type: "button", class: "secondary", disabled: busy, "data-testid": "bank-exclude", text: t("bankExclude"),
+              onclick: () => decideBank(item, { decision: "not_a_donation" }) })),
+        ));
+    })));
+    container.querySelectorAll("form.bank-assign").forEach((form, i) => form.addEventListener("submit", event => {
+      event.preventDefault();
+      decideBank(list.items[i], { decision: "assign", donationId: form.querySelector("input").value.trim() });
+    }));
+  }
+
   // ---------- exports ----------
 
   function renderExports() {
@@ -1080,6 +1174,8 @@
     renderOverdue();
     renderSearch();
     renderRecompute();
+    renderBankResult();
+    renderBank();
     $("recompute").setAttribute("data-busy-key", "recompute");
     $("recompute").disabled = state.pending.has("recompute");
     if (state.detail && $("member-dialog").open) renderDetail();
@@ -1114,6 +1210,8 @@
     $("search-more").addEventListener("click", () => runSearch(true, false));
     $("payment-form").addEventListener("submit", submitPayment);
     $("recompute").addEventListener("click", recompute);
+    $("bank-form").addEventListener("submit", uploadStatement);
+    $("bank-more").addEventListener("click", () => loadBank(true));
     $("confirm-no").addEventListener("click", () => closeDialog($("confirm-dialog")));
     $("confirm-yes").addEventListener("click", async () => {
       const action = confirmAction;
@@ -1137,6 +1235,7 @@
     loadSummary(true);
     loadAttention(false);
     loadOverdue(false);
+    loadBank(false);
     openFromHash();
   }
 
