@@ -136,6 +136,12 @@ public partial class MailLinkTests
                     Donor, language, Kok.Domain.BankTransfers.BankAccount.From("KOK e.V.", "DE02120300000000202051", "BYLADEM1001", "Beispielbank")!, 2550,
                     Kok.Domain.BankTransfers.ReferenceCode.Derive("don_x", "transfer")), 0),
             ],
+            MailKind.TransferReminder =>
+            [
+                (new Kok.Domain.BankTransfers.TransferMailComposer(ReceiptTestData.ConfiguredOrganisation).Reminder(
+                    Donor, language, Kok.Domain.BankTransfers.BankAccount.From("KOK e.V.", "DE02120300000000202051", "BYLADEM1001", "Beispielbank")!, 2550,
+                    Kok.Domain.BankTransfers.ReferenceCode.Derive("don_x", "transfer")), 0),
+            ],
             MailKind.MonthlyDonationChanged =>
             [
                 (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, Kok.Domain.SelfService.MonthlyDonationChangeKind.Amount, 3000, null), 1),
