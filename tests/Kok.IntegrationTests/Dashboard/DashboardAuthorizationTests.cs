@@ -57,6 +57,8 @@ public sealed class DashboardAuthorizationTests
         { "GET", "api/dashboard/bank/unmatched", HttpStatusCode.OK },
         // An empty decision: staff get past the guard and hear so.
         { "POST", "api/dashboard/bank/unmatched/ref:0000000000000000000000000000000000000000000000000000000000000000/decision", HttpStatusCode.BadRequest },
+        // No address: staff get past the guard and hear so.
+        { "POST", "api/dashboard/privacy/objections", HttpStatusCode.BadRequest },
     };
 
     [Fact]

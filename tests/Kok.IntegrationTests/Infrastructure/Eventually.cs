@@ -3,7 +3,11 @@ namespace Kok.IntegrationTests.Infrastructure;
 /// <summary>Polling for a condition with an upper bound: how tests wait for background work, instead of sleeping.</summary>
 public static class Eventually
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Only an upper bound against hanging: a condition met sooner ends the wait at once. Generous, because on a busy
+    /// two-core machine (the whole suite beside, one shared emulator) queue work has been seen to take over 30 s.
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)

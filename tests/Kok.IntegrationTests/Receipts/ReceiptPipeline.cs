@@ -48,6 +48,10 @@ internal sealed class ReceiptPipeline : IDisposable
             ["Organisation:SignatoryName"] = "Petra Beispiel",
             ["Organisation:SignatoryFunction"] = "Geschäftsführerin",
             ["Organisation:ContactEmail"] = "spenden@example.org",
+
+            // Every mail ends with the Mein KOK link, and optional ones with a keyed unsubscribe link (MailFinishing).
+            ["PublicBaseUrl"] = "https://kok.example/",
+            ["Links:SigningSecret"] = "receipt-pipeline-test-signing-secret-0001",
         }).Build();
 
         var services = new ServiceCollection();
