@@ -33,7 +33,9 @@ public sealed class DevHostServer : IAsyncDisposable
         _onlyFunctions = onlyFunctions;
         BaseAddress = baseAddress;
         StorageConnectionString = storageConnectionString;
-        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        // As patient as the storage budget of test hosts (DevHostServerOptions.SharedEmulatorBudget): on a busy machine a
+        // request has been seen to take over 30 s while the shared emulator was slow, and a person would wait too.
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(100) };
     }
 
     /// <summary>Where DevHost listens, e.g. http://127.0.0.1:41234/.</summary>

@@ -50,8 +50,8 @@ public sealed class DevHostServerOptions
     /// </summary>
     public StorageBudget InteractiveStorageBudget { get; set; } = SharedEmulatorBudget;
 
-    /// <summary>The default of <see cref="InteractiveStorageBudget"/>: the app's attempts and delays, 30 s in all (the test client's timeout).</summary>
-    public static StorageBudget SharedEmulatorBudget { get; } = StorageBudget.Interactive with { PerOperation = TimeSpan.FromSeconds(30) };
+    /// <summary>The default of <see cref="InteractiveStorageBudget"/>: the app's attempts and delays, 90 s in all (within the test client's timeout).</summary>
+    public static StorageBudget SharedEmulatorBudget { get; } = StorageBudget.Interactive with { PerOperation = TimeSpan.FromSeconds(90) };
 
     /// <summary>Last word on services (runs after the options above are applied, before AddKokBackend).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
