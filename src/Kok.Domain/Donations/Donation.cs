@@ -30,6 +30,7 @@ public sealed partial class Donation
     private DateTimeOffset? termsChangedAt;
     private string? subscriptionId;
     private string? customerId;
+    private string? setUpPaymentMethodId;
 
     private Donation(
         string id,
@@ -74,7 +75,33 @@ public sealed partial class Donation
 
     public DonationInterval Interval { get; }
 
-    public PaymentMethodKind PaymentMethod { get; }
+    /// <summary>How the donor pays: chosen on the form; a monthly donation's follows a method set up later (<see cref="TakeOverPaymentMethod"/>).</summary>
+    public PaymentMethodKind PaymentMethod { get; private set; }
+
+    /// <summary>
+    /// The provider now charges this monthly donation's payments on <paramref name="method"/>, which the donor set up
+    /// later (a new card, or SEPA instead of card). Only a running monthly donation takes it, and only a method of its
+    /// own customer; false when it is the method taken over already (the provider confirms more than once).
+    /// </summary>
+    public bool TakeOverPaymentMethod(SavedPaymentMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        if (!PaymentMethodReplaceable || method.Kind == PaymentMethodKind.BankTransfer
+            || method.CustomerId != customerId || method.PaymentMethodId == setUpPaymentMethodId)
+        {
+            return false;
+        }
+
+        setUpPaymentMethodId = method.PaymentMethodId;
+        PaymentMethod = method.Kind;
+        return true;
+    }
+
+    /// <summary>A running monthly donation paid through the provider's customer: the donor may set up another method for it.</summary>
+    public bool PaymentMethodReplaceable => IsRunningMonthly && PaymentMethod != PaymentMethodKind.BankTransfer && customerId is not null;
+
+    /// <summary>Whether <paramref name="paymentMethodId"/> is the method the donor set up last.</summary>
+    public bool UsesSetUpPaymentMethod(string paymentMethodId) => setUpPaymentMethodId == paymentMethodId;
 
     public string Locale { get; }
 
@@ -256,6 +283,7 @@ public sealed partial class Donation
             termsChangedAt = snapshot.TermsChangedAt,
             PausedUntil = snapshot.PausedUntil,
             EndsAt = snapshot.EndsAt,
+            setUpPaymentMethodId = snapshot.SetUpPaymentMethodId,
         };
         donation.ledger.Restore(snapshot.Payments, snapshot.ProcessedEventIds);
         return donation;
@@ -285,6 +313,7 @@ public sealed partial class Donation
         TermsChangedAt = termsChangedAt,
         PausedUntil = PausedUntil,
         EndsAt = EndsAt,
+        SetUpPaymentMethodId = setUpPaymentMethodId,
     };
 
     /// <summary>Links the donation to its hosted checkout page; a donation has exactly one.</summary>

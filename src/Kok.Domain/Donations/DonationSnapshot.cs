@@ -38,5 +38,8 @@ public sealed record DonationSnapshot(
 
     public DateTimeOffset? PausedUntil { get; init; }
 
+    /// <summary>The provider's id of a payment method the donor set up later for a monthly donation; null until then.</summary>
+    public string? SetUpPaymentMethodId { get; init; }
+
     public DateTimeOffset? EndsAt { get; init; }
 }

@@ -65,4 +65,7 @@ public enum MailKind
 
     /// <summary>A friendly reminder that a transfer donation's money has not come yet (account, amount, reference code); one per donation.</summary>
     TransferReminder,
+
+    /// <summary>Confirms that the new payment method a supporter set up on "Mein KOK" was taken over; one per setup.</summary>
+    PaymentMethodChanged,
 }

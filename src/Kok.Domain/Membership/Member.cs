@@ -246,6 +246,32 @@ public sealed partial class Member
         return true;
     }
 
+    /// <summary>Dues still run and are charged through the provider's customer: the member may set up another method.</summary>
+    public bool PaymentMethodReplaceable => DuesRun && CustomerId is not null;
+
+    /// <summary>
+    /// The member set up a new payment method and the provider confirmed it: the following dues are charged on it
+    /// (<see cref="SavedPaymentMethod"/>), and the profile names its kind. Only while dues run, and only a method of
+    /// the member's own customer; raises <see cref="MemberPaymentMethodChanged"/>. Null when the method is the one
+    /// saved already (the provider's confirmation arrives more than once) or the membership no longer takes dues.
+    /// </summary>
+    public MemberPaymentMethodChanged? ReplacePaymentMethod(SavedPaymentMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        if (!PaymentMethodReplaceable || method.Kind == PaymentMethodKind.BankTransfer || method.CustomerId != CustomerId
+            || SavedPaymentMethod?.PaymentMethodId == method.PaymentMethodId)
+        {
+            return null;
+        }
+
+        var previous = SavedPaymentMethod;
+        SavedPaymentMethod = method;
+        Profile = Profile.WithPaymentMethod(method.Kind);
+        var changed = new MemberPaymentMethodChanged(Id, method, previous?.Kind);
+        Raise(changed);
+        return changed;
+    }
+
     /// <summary>
     /// Applies one provider event: the sign-up's checkout events, dues paid by link or charged off-session, refunds.
     /// A duplicate or an event that tells nothing new changes nothing; a refund of a payment not known yet waits.

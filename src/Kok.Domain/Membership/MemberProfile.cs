@@ -61,6 +61,20 @@ public sealed class MemberProfile
         Consent = Consent,
     };
 
+    /// <summary>The same profile with another payment method (one the member set up later).</summary>
+    public MemberProfile WithPaymentMethod(PaymentMethodKind method) => new()
+    {
+        Kind = Kind,
+        Name = Name,
+        ContactPerson = ContactPerson,
+        Email = Email,
+        Address = Address,
+        AnnualAmountCents = AnnualAmountCents,
+        PaymentMethod = method,
+        Locale = Locale,
+        Consent = Consent,
+    };
+
     public static MemberProfile From(MemberSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

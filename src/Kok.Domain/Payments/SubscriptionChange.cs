@@ -2,7 +2,8 @@ namespace Kok.Domain.Payments;
 
 /// <summary>
 /// One change of a subscription: exactly one of a new amount per period (from the next payment, no proration), a
-/// pause of collection until a time, or the end when the current period ends.
+/// pause of collection until a time, the end when the current period ends, or another payment method for the
+/// following payments.
 /// </summary>
 public sealed record SubscriptionChange(string SubscriptionId, string IdempotencyKey)
 {
@@ -14,4 +15,7 @@ public sealed record SubscriptionChange(string SubscriptionId, string Idempotenc
 
     /// <summary>The subscription ends when its current period ends; nothing more is charged.</summary>
     public bool CancelAtPeriodEnd { get; init; }
+
+    /// <summary>The provider's id of a payment method saved on the subscription's customer, used from the next payment on.</summary>
+    public string? DefaultPaymentMethodId { get; init; }
 }

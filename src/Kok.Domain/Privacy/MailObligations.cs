@@ -30,6 +30,7 @@ public static class MailObligations
         MailKind.MonthlyDonationChanged => MailObligation.Contractual,
         MailKind.MembershipAmountChanged => MailObligation.Contractual,
         MailKind.TransferReminder => MailObligation.Optional,
+        MailKind.PaymentMethodChanged => MailObligation.Contractual,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every mail kind needs its place in MailObligations."),
     };
 

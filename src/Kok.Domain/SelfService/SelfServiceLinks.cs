@@ -25,6 +25,10 @@ public sealed class SelfServiceLinks
 
     public Uri Page(Mail.MailLanguage language) => new($"{baseUrl}/{PagePath}?lang={Mail.MailLanguageCode.ToCode(language)}");
 
+    /// <summary>The page with a note of what just happened (<paramref name="name"/>=<paramref name="value"/>), for return links.</summary>
+    public Uri Page(Mail.MailLanguage language, string name, string value) =>
+        new($"{Page(language)}&{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}");
+
     public Uri SignIn(string token, Mail.MailLanguage language)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);

@@ -7,4 +7,8 @@ namespace Kok.Domain.SelfService;
 public sealed record SupporterChangeResult(
     SupporterChangeOutcome Outcome,
     ValidationErrors? Errors = null,
-    bool MailSent = false);
+    bool MailSent = false)
+{
+    /// <summary>Where the browser goes next, for a change made on the provider's page (a new payment method).</summary>
+    public Uri? Url { get; init; }
+}

@@ -27,6 +27,9 @@ public sealed record SupporterDonationView(
 
     public bool Changeable { get; init; }
 
+    /// <summary>Whether the donor may set up another card or SEPA mandate for the next payments (<see cref="StartPaymentMethodChange"/>).</summary>
+    public bool PaymentMethodChangeable { get; init; }
+
     /// <param name="now">A pause that is over is not shown.</param>
     public static SupporterDonationView Of(Donation donation, DateTimeOffset now)
     {
@@ -39,6 +42,7 @@ public sealed record SupporterDonationView(
             PausedUntil = donation.PausedUntil > now && donation.EndedAt is null ? donation.PausedUntil : null,
             EndsAt = donation.EndedAt is null ? donation.EndsAt : null,
             Changeable = donation.IsRunningMonthly,
+            PaymentMethodChangeable = donation.PaymentMethodReplaceable,
         };
     }
 }

@@ -24,6 +24,12 @@ public sealed record SupporterMembershipView(
     /// <summary>Whether the member may set a new annual amount (its dues still run).</summary>
     public bool AmountChangeable { get; init; }
 
+    /// <summary>The last four digits of the card or IBAN the dues are charged on, when known.</summary>
+    public string? PaymentMethodLast4 { get; init; }
+
+    /// <summary>Whether the member may set up another card or SEPA mandate for the next dues (<see cref="StartPaymentMethodChange"/>).</summary>
+    public bool PaymentMethodChangeable { get; init; }
+
     /// <summary>The least annual amount the association takes, for the form.</summary>
     public long MinimumAnnualAmountCents { get; init; }
 
@@ -37,6 +43,8 @@ public sealed record SupporterMembershipView(
             view.CreatedAt, view.MemberSince, view.PaidThrough, view.NextDuesDate, view.EndsOn, view.Payments)
         {
             AmountChangeable = member.DuesRun,
+            PaymentMethodLast4 = member.SavedPaymentMethod?.Last4,
+            PaymentMethodChangeable = member.PaymentMethodReplaceable,
             MinimumAnnualAmountCents = rules.MinimumAnnualAmountCents,
         };
     }
