@@ -159,6 +159,14 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
             case EventTypes.CheckoutSessionCompleted:
             {
                 var session = Data<Session>(e);
+                if (session.Mode == "setup")
+                {
+                    // A payment method set up on "Mein KOK": no payment, never a sign-up's checkout.
+                    return Id(session.SetupIntentId, "setup_intent") is { } setupIntentId
+                        ? new PaymentMethodSetUp(e.Id, created, Metadata(session.Metadata), setupIntentId)
+                        : null;
+                }
+
                 return new CheckoutCompleted(
                     e.Id,
                     created,
@@ -243,6 +251,12 @@ public sealed partial class StripeEventTranslator(IConfiguration configuration, 
                     Id(charge.PaymentIntentId, "payment_intent"),
                     charge.AmountRefunded,
                     FullyRefunded: charge.Refunded);
+            }
+
+            case EventTypes.SetupIntentSucceeded:
+            {
+                var intent = Data<SetupIntent>(e);
+                return new PaymentMethodSetUp(e.Id, created, Metadata(intent.Metadata), ObjectId(intent.Id));
             }
 
             case EventTypes.PaymentIntentSucceeded:

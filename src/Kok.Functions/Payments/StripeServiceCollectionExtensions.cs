@@ -8,7 +8,7 @@ namespace Kok.Functions.Payments;
 public static class StripeServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Stripe adapter: <see cref="IPaymentGateway"/>, <see cref="ISubscriptionGateway"/> and the webhook's <see cref="StripeEventTranslator"/>.
+    /// Registers the Stripe adapter: <see cref="IPaymentGateway"/>, <see cref="ISubscriptionGateway"/>, <see cref="IPaymentMethodSetup"/> and the webhook's <see cref="StripeEventTranslator"/>.
     /// <see cref="IPaymentEventHandler"/> is the domain's to register. Configuration is read when used:
     /// <c>Stripe:SecretKey</c>, <c>Stripe:ApiBase</c>, <c>Stripe:WebhookSecret</c>; the
     /// return URLs come from <see cref="Kok.Functions.Http.WebsiteOptions"/>.
@@ -29,6 +29,10 @@ public static class StripeServiceCollectionExtensions
         services.AddSingleton<ISubscriptionGateway>(sp => new StripeSubscriptionChanges(
             sp.GetRequiredService<StripeClientProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StripeSubscriptionChanges>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IPaymentMethodSetup>(sp => new StripePaymentMethodSetup(
+            sp.GetRequiredService<StripeClientProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StripePaymentMethodSetup>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new StripeEventTranslator(configuration, sp.GetRequiredService<TimeProvider>()));
 

@@ -8,7 +8,8 @@ namespace Kok.Functions.Payments;
 /// <see cref="ISubscriptionGateway"/> on Stripe's subscription update (<c>POST /v1/subscriptions/{id}</c>). A new amount
 /// replaces the first item's price with an inline monthly price of the same product (<c>items[0][price_data]</c>), without
 /// proration, so it applies from the next invoice; a pause is <c>pause_collection</c> with behaviour <c>void</c> (invoices
-/// in the pause are not collected) until <c>resumes_at</c>; an end is <c>cancel_at_period_end</c>. The item and its
+/// in the pause are not collected) until <c>resumes_at</c>; an end is <c>cancel_at_period_end</c>; another payment method
+/// is <c>default_payment_method</c> (one saved on the subscription's customer). The item and its
 /// product are read first: Stripe replaces an item's price only when the item is named.
 /// </summary>
 public sealed class StripeSubscriptionChanges(
@@ -55,6 +56,11 @@ public sealed class StripeSubscriptionChanges(
             if (change.CancelAtPeriodEnd)
             {
                 options.CancelAtPeriodEnd = true;
+            }
+
+            if (change.DefaultPaymentMethodId is { } paymentMethodId)
+            {
+                options.DefaultPaymentMethod = paymentMethodId;
             }
 
             await service.UpdateAsync(change.SubscriptionId, options, new RequestOptions { IdempotencyKey = change.IdempotencyKey }, cancellationToken);

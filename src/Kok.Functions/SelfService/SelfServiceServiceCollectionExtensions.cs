@@ -27,6 +27,8 @@ public static class SelfServiceServiceCollectionExtensions
         services.AddSingleton<CancelOwnMembership>();
         services.AddSingleton<ChangeOwnMonthlyDonation>();
         services.AddSingleton<ChangeOwnMembershipAmount>();
+        services.AddSingleton<StartPaymentMethodChange>();
+        services.AddSingleton<TakeOverPaymentMethod>();
         return services;
     }
 }

@@ -14,11 +14,15 @@ namespace Kok.Functions.SelfService;
 /// <c>POST /api/me/donations/{id}/amount {"amount": 30}</c>, <c>…/pause {"months": 2}</c>, <c>…/cancel</c>. Each answers
 /// 202 once the payment provider took the change (the donation follows with the provider's confirmation). A member
 /// sets a new annual amount (<see cref="ChangeOwnMembershipAmount"/>, <c>POST /api/me/memberships/{id}/amount</c>).
+/// Either asks for another card or SEPA mandate (<see cref="StartPaymentMethodChange"/>,
+/// <c>POST /api/me/donations/{id}/payment-method</c>, <c>POST /api/me/memberships/{id}/payment-method</c>, no body):
+/// 200 with the provider's page to go to; the method changes only once the provider confirms it.
 /// Guarded as every <c>api/me</c> route (<see cref="SupporterGuardMiddleware"/>).
 /// </summary>
 public sealed class SupporterChangeFunctions(
     ChangeOwnMonthlyDonation change,
     ChangeOwnMembershipAmount changeMembership,
+    StartPaymentMethodChange paymentMethods,
     ILogger<SupporterChangeFunctions> logger)
 {
     private const int MaxBodyBytes = 1024;
@@ -58,6 +62,39 @@ public sealed class SupporterChangeFunctions(
         var amount = reader.Number(JsonBody.Of(request).Root, "annualAmount", "annualAmount");
         var result = await changeMembership.ExecuteAsync(SupporterIdentity.Of(request).SupporterKey, id, amount, reader.WrongTypeFields, cancellationToken);
         return Answer(result, StatusCodes.Status200OK, new { Status = "changed", MemberId = id, result.MailSent }, "Membership");
+    }
+
+    [Function("SupporterChangeDonationPaymentMethod")]
+    public Task<IActionResult> ChangeDonationPaymentMethod(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpEndpoint.SupporterRoutePrefix + "/donations/{id}/payment-method")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        PaymentMethodAsync(() => paymentMethods.ForDonationAsync(SupporterIdentity.Of(request).SupporterKey, id, cancellationToken), "Donation");
+
+    [Function("SupporterChangeMembershipPaymentMethod")]
+    public Task<IActionResult> ChangeMembershipPaymentMethod(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpEndpoint.SupporterRoutePrefix + "/memberships/{id}/payment-method")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        PaymentMethodAsync(() => paymentMethods.ForMembershipAsync(SupporterIdentity.Of(request).SupporterKey, id, cancellationToken), "Membership");
+
+    private async Task<IActionResult> PaymentMethodAsync(Func<Task<SupporterChangeResult>> start, string what)
+    {
+        SupporterChangeResult result;
+        try
+        {
+            result = await start();
+        }
+        catch (PaymentGatewayException ex) when (!ex.IsTransient)
+        {
+            logger.LogWarning("Stripe refused a payment method setup: {Reason}", ex.Message);
+            return ProblemResults.Problem(StatusCodes.Status409Conflict, "The payment provider refused the change.");
+        }
+
+        // Nothing is mailed yet: the confirmation follows the provider's.
+        return result.Outcome == SupporterChangeOutcome.Requested
+            ? new JsonResult(new { Status = "redirect", result.Url }, KokJson.Options) { StatusCode = StatusCodes.Status200OK }
+            : Answer(result, StatusCodes.Status200OK, null!, what);
     }
 
     private async Task<IActionResult> ChangeAsync(HttpRequest request, string id, MonthlyDonationChangeKind kind, CancellationToken cancellationToken)
