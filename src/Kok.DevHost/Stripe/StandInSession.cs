@@ -14,6 +14,9 @@ internal sealed class StandInSession
     public required Dictionary<string, string> Metadata { get; init; }
     public required Dictionary<string, string> PaymentIntentMetadata { get; init; }
     public required Dictionary<string, string> SubscriptionMetadata { get; init; }
+
+    /// <summary>setup_intent_data[metadata] of a session in <c>setup</c> mode.</summary>
+    public Dictionary<string, string> SetupIntentMetadata { get; init; } = new(StringComparer.Ordinal);
     public string? CustomerEmail { get; init; }
     public string? Locale { get; init; }
     public string? SubmitType { get; init; }
@@ -37,7 +40,13 @@ internal sealed class StandInSession
     public string? InvoiceId { get; set; }
     public string? CustomerId { get; set; }
 
+    /// <summary>The SetupIntent a completed <c>setup</c>-mode session made.</summary>
+    public string? SetupIntentId { get; set; }
+
     public bool IsSubscription => Mode == "subscription";
+
+    /// <summary>A session that only saves a payment method (no line items, nothing charged).</summary>
+    public bool IsSetup => Mode == "setup";
 
     /// <summary>Where the browser goes after checkout; Stripe fills in the session id placeholder.</summary>
     public string ResolvedSuccessUrl => SuccessUrl.Replace("{CHECKOUT_SESSION_ID}", Id, StringComparison.Ordinal);

@@ -9,8 +9,9 @@ internal sealed class StandInSubscription
     public required string ProductId { get; init; }
     public required long AmountCents { get; set; }
     public required string Currency { get; init; }
-    public required string PaymentMethodType { get; init; }
-    public required string PaymentMethodId { get; init; }
+    /// <summary>The default payment method's type and id: renewals are charged on it; an update may replace it.</summary>
+    public required string PaymentMethodType { get; set; }
+    public required string PaymentMethodId { get; set; }
     public required Dictionary<string, string> Metadata { get; init; }
     public required DateTimeOffset Created { get; init; }
     public required string ProductName { get; init; }

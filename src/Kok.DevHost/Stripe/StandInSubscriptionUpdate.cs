@@ -5,7 +5,8 @@ namespace Kok.DevHost.Stripe;
 /// <summary>
 /// The parameters of <c>POST /v1/subscriptions/{id}</c> that the stand-in serves, read as Stripe reads them: a new
 /// inline price for the existing item (<c>items[0][id]</c> with <c>items[0][price_data][…]</c>), <c>proration_behavior</c>,
-/// <c>pause_collection[behavior|resumes_at]</c> (an empty <c>pause_collection</c> resumes), <c>cancel_at_period_end</c>.
+/// <c>pause_collection[behavior|resumes_at]</c> (an empty <c>pause_collection</c> resumes), <c>cancel_at_period_end</c>,
+/// <c>default_payment_method</c> (a method saved on the subscription's customer, charged from the next invoice).
 /// Any other parameter is refused as Stripe refuses an unknown one, so the adapter cannot rely on what is not served.
 /// </summary>
 internal sealed record StandInSubscriptionUpdate(
@@ -16,7 +17,8 @@ internal sealed record StandInSubscriptionUpdate(
     bool ClearPause,
     string? PauseBehavior,
     DateTimeOffset? PauseResumesAt,
-    bool? CancelAtPeriodEnd)
+    bool? CancelAtPeriodEnd,
+    string? DefaultPaymentMethod = null)
 {
     private const string PriceData = "items[0][price_data]";
 
@@ -24,7 +26,7 @@ internal sealed record StandInSubscriptionUpdate(
     [
         "items[0][id]", PriceData + "[currency]", PriceData + "[product]", PriceData + "[unit_amount]",
         PriceData + "[recurring][interval]", PriceData + "[recurring][interval_count]", "proration_behavior",
-        "pause_collection", "pause_collection[behavior]", "pause_collection[resumes_at]", "cancel_at_period_end",
+        "pause_collection", "pause_collection[behavior]", "pause_collection[resumes_at]", "cancel_at_period_end", "default_payment_method",
     ];
 
     public static StandInSubscriptionUpdate Parse(IFormCollection form)
@@ -90,12 +92,23 @@ internal sealed record StandInSubscriptionUpdate(
             "false" => false,
             var other => throw new StandInException(400, $"Invalid boolean: {other}", "cancel_at_period_end"),
         };
-        return new StandInSubscriptionUpdate(itemId, amount, currency, product, clearPause, behavior, resumesAt, cancel);
+        return new StandInSubscriptionUpdate(
+            itemId, amount, currency, product, clearPause, behavior, resumesAt, cancel, StripeApiForms.Optional(form, "default_payment_method"));
     }
 
     /// <summary>Stripe's own refusals of the update for this subscription; nothing is changed when one applies.</summary>
-    public void CheckAgainst(StandInSubscription subscription, DateTimeOffset now)
+    /// <param name="savedMethods">The payment methods saved on the subscription's customer (id → type).</param>
+    public void CheckAgainst(StandInSubscription subscription, DateTimeOffset now, IReadOnlyDictionary<string, string> savedMethods)
     {
+        if (DefaultPaymentMethod is { } method && !savedMethods.ContainsKey(method))
+        {
+            throw new StandInException(
+                400,
+                $"The customer does not have a payment method with the ID {method}. The payment method must be attached to the customer.",
+                "default_payment_method",
+                "resource_missing");
+        }
+
         if (subscription.Status == "canceled")
         {
             throw new StandInException(400, "A canceled subscription can only update its cancellation_details and metadata.");

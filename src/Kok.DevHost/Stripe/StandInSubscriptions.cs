@@ -65,7 +65,8 @@ internal sealed class StandInSubscriptions(StripeStandInState state)
         lock (state.Gate)
         {
             var subscription = state.FindSubscription(subscriptionId);
-            update.CheckAgainst(subscription, state.Now);
+            update.CheckAgainst(
+                subscription, state.Now, state.Customers.TryGetValue(subscription.CustomerId, out var saved) ? saved : new Dictionary<string, string>());
             var updated = Change(subscription, s =>
             {
                 if (update.UnitAmount is { } amount && amount != s.AmountCents)
@@ -85,6 +86,11 @@ internal sealed class StandInSubscriptions(StripeStandInState state)
                 }
 
                 s.CancelAtPeriodEnd = update.CancelAtPeriodEnd ?? s.CancelAtPeriodEnd;
+                if (update.DefaultPaymentMethod is { } method)
+                {
+                    // Renewals from now on are charged on it (card at once, SEPA processing until settled).
+                    (s.PaymentMethodId, s.PaymentMethodType) = (method, saved![method]);
+                }
             });
             return new StandInAction(StripeBillingJson.Subscription(subscription), updated is null ? [] : [updated]);
         }

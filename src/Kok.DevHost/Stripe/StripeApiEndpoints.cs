@@ -21,6 +21,8 @@ internal static class StripeApiEndpoints
         v1.MapGet("/checkout/sessions/{id}", (string id, StripeStandInStore store) => Run(() => store.SessionJson(id)));
         v1.MapGet("/payment_intents/{id}", (string id, HttpRequest request, StripeStandInStore store) =>
             Run(() => store.PaymentIntentJson(id, Expansions(request.Query))));
+        v1.MapGet("/setup_intents/{id}", (string id, HttpRequest request, StripeStandInStore store) =>
+            Run(() => store.SetupIntentJson(id, Expansions(request.Query))));
         v1.MapGet("/mandates/{id}", (string id, StripeStandInStore store) => Run(() => store.MandateJson(id)));
         v1.MapGet("/subscriptions/{id}", (string id, StripeStandInState state) => Run(() =>
         {

@@ -57,9 +57,14 @@ internal static class StripeApiForms
     internal static StandInSession ParseSession(IFormCollection form, DateTimeOffset now, string checkoutBase)
     {
         var mode = Required(form, "mode");
-        if (mode is not ("payment" or "subscription"))
+        if (mode is not ("payment" or "subscription" or "setup"))
         {
-            throw new StandInException(400, $"Invalid mode '{mode}': the Stripe stand-in supports payment and subscription.", "mode");
+            throw new StandInException(400, $"Invalid mode '{mode}': the Stripe stand-in supports payment, subscription and setup.", "mode");
+        }
+
+        if (mode == "setup")
+        {
+            return ParseSetupSession(form, now, checkoutBase);
         }
 
         var successUrl = Required(form, "success_url");
@@ -187,6 +192,62 @@ internal static class StripeApiForms
             CustomerCreation = CustomerCreation(form, subscription),
             SetupFutureUsage = SetupFutureUsage(form),
             SuccessUrl = successUrl,
+            CancelUrl = Optional(form, "cancel_url"),
+            CheckoutUrl = checkoutBase + id,
+            Created = now,
+            ExpiresAt = now.AddHours(24),
+        };
+    }
+
+    /// <summary>
+    /// A session in <c>setup</c> mode: no line items, only a payment method saved on the customer (card or SEPA; SEPA
+    /// needs <c>currency=eur</c>), <c>setup_intent_data[metadata]</c> for the SetupIntent it makes.
+    /// </summary>
+    private static StandInSession ParseSetupSession(IFormCollection form, DateTimeOffset now, string checkoutBase)
+    {
+        var refused = form.Keys.FirstOrDefault(k => k.StartsWith("line_items", StringComparison.Ordinal)
+            || k.StartsWith("payment_intent_data", StringComparison.Ordinal) || k.StartsWith("subscription_data", StringComparison.Ordinal)
+            || k is "customer_creation" or "submit_type");
+        if (refused is not null)
+        {
+            throw new StandInException(400, $"You can not pass `{refused.Split('[')[0]}` in `setup` mode.", refused.Split('[')[0]);
+        }
+
+        var methods = List(form, "allowed_payment_method_types");
+        if (methods.Count == 0)
+        {
+            methods = List(form, "payment_method_types");
+        }
+
+        if (methods.Count == 0 || methods.Any(m => !SupportedPaymentMethods.Contains(m)))
+        {
+            throw new StandInException(400, "The Stripe stand-in sets up card and sepa_debit methods; name them in allowed_payment_method_types.", "allowed_payment_method_types");
+        }
+
+        var currency = Optional(form, "currency");
+        if (methods.Contains("sepa_debit") && currency != "eur")
+        {
+            throw new StandInException(400, "The payment method `sepa_debit` only supports `eur`: pass currency=eur.", "currency");
+        }
+
+        var id = "cs_test_" + StripeIds.Random(58);
+        return new StandInSession
+        {
+            Id = id,
+            Mode = "setup",
+            AmountCents = 0,
+            Currency = currency ?? "eur",
+            ProductName = "Zahlungsart einrichten / Set up a payment method",
+            PaymentMethodTypes = methods,
+            ClientReferenceId = Optional(form, "client_reference_id"),
+            Metadata = Metadata(form, "metadata"),
+            PaymentIntentMetadata = [],
+            SubscriptionMetadata = [],
+            SetupIntentMetadata = Metadata(form, "setup_intent_data[metadata]"),
+            CustomerEmail = Optional(form, "customer_email"),
+            CustomerId = Optional(form, "customer"),
+            Locale = Optional(form, "locale"),
+            SuccessUrl = Required(form, "success_url"),
             CancelUrl = Optional(form, "cancel_url"),
             CheckoutUrl = checkoutBase + id,
             Created = now,

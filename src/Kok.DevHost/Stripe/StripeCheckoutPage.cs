@@ -16,7 +16,8 @@ internal static class StripeCheckoutPage
 
         var (s, status, paymentStatus, paymentIntentId, paymentIntentStatus) = view;
         var amount = (s.AmountCents / 100m).ToString("N2", German) + " " + s.Currency.ToUpperInvariant();
-        var interval = s.RecurringInterval is null ? "einmalig / one-time" : "monatlich / monthly";
+        var interval = s.IsSetup ? "Einrichtung ohne Zahlung / setup, nothing is charged"
+            : s.RecurringInterval is null ? "einmalig / one-time" : "monatlich / monthly";
         var methods = string.Join(", ", s.PaymentMethodTypes.Select(MethodName));
         var action = $"/dev/stripe/checkout/{E(s.Id)}/complete";
 
@@ -72,14 +73,27 @@ internal static class StripeCheckoutPage
                 html.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"paymentMethod\" value=\"{E(s.PaymentMethodTypes[0])}\">\n");
             }
 
-            html.Append("""
-                <button name="outcome" value="succeeded">Zahlung erfolgreich / Payment succeeds</button>
-                <button name="outcome" value="failed">Zahlung schlägt fehl / Payment fails</button>
-                """);
-            if (s.PaymentMethodTypes.Contains("sepa_debit"))
+            if (s.IsSetup)
             {
-                var only = s.PaymentMethodTypes.Count > 1 ? " (nur SEPA / SEPA only)" : string.Empty;
-                html.Append(CultureInfo.InvariantCulture, $"<button name=\"outcome\" value=\"processing\">SEPA-Lastschrift in Bearbeitung / SEPA debit processing{only}</button>\n");
+                // A setup saves the method (a SEPA mandate is accepted at once); only a card can be declined here.
+                html.Append("""
+                    <button name="outcome" value="succeeded">Zahlungsart einrichten / Set up payment method</button>
+                    <button name="outcome" value="failed">Karte abgelehnt (nur Karte) / Card declined (card only)</button>
+
+                    """);
+            }
+            else
+            {
+                html.Append("""
+                    <button name="outcome" value="succeeded">Zahlung erfolgreich / Payment succeeds</button>
+                    <button name="outcome" value="failed">Zahlung schlägt fehl / Payment fails</button>
+
+                    """);
+                if (s.PaymentMethodTypes.Contains("sepa_debit"))
+                {
+                    var only = s.PaymentMethodTypes.Count > 1 ? " (nur SEPA / SEPA only)" : string.Empty;
+                    html.Append(CultureInfo.InvariantCulture, $"<button name=\"outcome\" value=\"processing\">SEPA-Lastschrift in Bearbeitung / SEPA debit processing{only}</button>\n");
+                }
             }
 
             html.Append("<button name=\"outcome\" value=\"canceled\">Zurück zur Website / Back to website</button>\n</form>\n");

@@ -22,8 +22,8 @@ internal static class StripeObjectJson
             ["after_expiration"] = null,
             ["allow_promotion_codes"] = null,
             ["allowed_payment_method_types"] = Strings(s.PaymentMethodTypes),
-            ["amount_subtotal"] = s.AmountCents,
-            ["amount_total"] = s.AmountCents,
+            ["amount_subtotal"] = s.IsSetup ? null : s.AmountCents,
+            ["amount_total"] = s.IsSetup ? null : s.AmountCents,
             ["automatic_tax"] = new JsonObject { ["enabled"] = false, ["liability"] = null, ["provider"] = null, ["status"] = null },
             ["billing_address_collection"] = null,
             ["cancel_url"] = s.CancelUrl,
@@ -44,7 +44,7 @@ internal static class StripeObjectJson
                 ["terms_of_service_acceptance"] = null,
             },
             ["customer"] = s.CustomerId,
-            ["customer_creation"] = s.IsSubscription ? null : s.CustomerCreation ?? "if_required",
+            ["customer_creation"] = s.IsSubscription || s.IsSetup ? null : s.CustomerCreation ?? "if_required",
             ["customer_details"] = complete
                 ? new JsonObject
                 {
@@ -60,7 +60,7 @@ internal static class StripeObjectJson
             ["discounts"] = new JsonArray(),
             ["expires_at"] = Unix(s.ExpiresAt),
             ["invoice"] = s.InvoiceId,
-            ["invoice_creation"] = s.IsSubscription
+            ["invoice_creation"] = s.IsSubscription || s.IsSetup
                 ? null
                 : new JsonObject
                 {
@@ -83,7 +83,7 @@ internal static class StripeObjectJson
             ["origin_context"] = null,
             ["payment_intent"] = s.PaymentIntentId,
             ["payment_link"] = null,
-            ["payment_method_collection"] = s.IsSubscription ? "always" : "if_required",
+            ["payment_method_collection"] = s.IsSubscription || s.IsSetup ? "always" : "if_required",
             ["payment_method_configuration_details"] = null,
             ["payment_method_options"] = s.PaymentMethodTypes.Contains("card")
                 ? new JsonObject { ["card"] = new JsonObject { ["request_three_d_secure"] = "automatic" } }
@@ -94,7 +94,7 @@ internal static class StripeObjectJson
             ["phone_number_collection"] = new JsonObject { ["enabled"] = false },
             ["recovered_from"] = null,
             ["saved_payment_method_options"] = null,
-            ["setup_intent"] = null,
+            ["setup_intent"] = s.SetupIntentId,
             ["shipping_address_collection"] = null,
             ["shipping_cost"] = null,
             ["shipping_options"] = new JsonArray(),
@@ -136,22 +136,58 @@ internal static class StripeObjectJson
     };
 
     /// <summary>The payment method behind a payment: the stand-in's test card 4242 or test IBAN ending 3000.</summary>
-    public static JsonObject PaymentMethod(StandInPaymentIntent p)
+    public static JsonObject PaymentMethod(StandInPaymentIntent p) =>
+        PaymentMethod(p.PaymentMethodId, p.PaymentMethodType, p.Created, p.SetupFutureUsage is null && !p.OffSession ? null : p.CustomerId);
+
+    /// <summary>
+    /// A SetupIntent (<c>GET /v1/setup_intents/{id}</c>, <c>setup_intent.succeeded</c>); <paramref name="paymentMethod"/>
+    /// and <paramref name="mandate"/> are the expanded objects when asked for, else ids.
+    /// </summary>
+    public static JsonObject SetupIntent(StandInSetupIntent si, JsonNode? paymentMethod, JsonNode? mandate) => new()
     {
-        var sepa = p.PaymentMethodType == "sepa_debit";
+        ["id"] = si.Id,
+        ["object"] = "setup_intent",
+        ["application"] = null,
+        ["automatic_payment_methods"] = null,
+        ["cancellation_reason"] = null,
+        ["client_secret"] = $"{si.Id}_secret_{StripeIds.Random(24)}",
+        ["created"] = Unix(si.Created),
+        ["customer"] = si.CustomerId,
+        ["description"] = null,
+        ["flow_directions"] = null,
+        ["last_setup_error"] = null,
+        ["latest_attempt"] = null,
+        ["livemode"] = false,
+        ["mandate"] = mandate,
+        ["metadata"] = Map(si.Metadata),
+        ["next_action"] = null,
+        ["on_behalf_of"] = null,
+        ["payment_method"] = paymentMethod,
+        ["payment_method_configuration_details"] = null,
+        ["payment_method_options"] = new JsonObject(),
+        ["payment_method_types"] = Strings([si.PaymentMethodType]),
+        ["single_use_mandate"] = null,
+        ["status"] = si.Status,
+        ["usage"] = "off_session",
+    };
+
+    /// <summary>A payment method object: the stand-in's test card 4242 or test IBAN ending 3000.</summary>
+    public static JsonObject PaymentMethod(string id, string type, DateTimeOffset created, string? customerId)
+    {
+        var sepa = type == "sepa_debit";
         var method = new JsonObject
         {
-            ["id"] = p.PaymentMethodId,
+            ["id"] = id,
             ["object"] = "payment_method",
             ["billing_details"] = new JsonObject
             {
                 ["address"] = Address(), ["email"] = null, ["name"] = null, ["phone"] = null, ["tax_id"] = null,
             },
-            ["created"] = Unix(p.Created),
-            ["customer"] = p.SetupFutureUsage is null && !p.OffSession ? null : p.CustomerId,
+            ["created"] = Unix(created),
+            ["customer"] = customerId,
             ["livemode"] = false,
             ["metadata"] = new JsonObject(),
-            ["type"] = p.PaymentMethodType,
+            ["type"] = type,
         };
         if (sepa)
         {

@@ -24,6 +24,8 @@ internal sealed class StripeStandInState(TimeProvider time)
 
     public Dictionary<string, StandInInvoice> Invoices { get; } = new(StringComparer.Ordinal);
 
+    public Dictionary<string, StandInSetupIntent> SetupIntents { get; } = new(StringComparer.Ordinal);
+
     public List<StandInEvent> EventLog { get; } = [];
 
     /// <summary>Mandate id → mandate.</summary>
@@ -51,8 +53,10 @@ internal sealed class StripeStandInState(TimeProvider time)
         StandInSubscription subscription, string billingReason, DateTimeOffset periodStart, DateTimeOffset periodEnd, string? sessionId)
     {
         var invoiceId = StripeIds.New("in_1");
+        // The invoice is charged on the subscription's default payment method (a later update may have replaced it).
         var paymentIntent = NewPaymentIntent(
-            subscription.AmountCents, subscription.PaymentMethodType, [], sessionId, invoiceId, subscription.CustomerId);
+            subscription.AmountCents, subscription.PaymentMethodType, [], sessionId, invoiceId, subscription.CustomerId,
+            paymentMethodId: subscription.PaymentMethodId, offSession: false);
         var sequence = Invoices.Values.Count(i => i.SubscriptionId == subscription.Id) + 1;
         var invoice = new StandInInvoice
         {
@@ -87,7 +91,8 @@ internal sealed class StripeStandInState(TimeProvider time)
         string? setupFutureUsage = null,
         string? paymentMethodId = null,
         string? description = null,
-        string? idempotencyKey = null)
+        string? idempotencyKey = null,
+        bool? offSession = null)
     {
         var suffix = StripeIds.Random(24);
         var paymentIntent = new StandInPaymentIntent
@@ -102,8 +107,8 @@ internal sealed class StripeStandInState(TimeProvider time)
             CustomerId = customerId,
             PaymentMethodId = paymentMethodId ?? "pm_3" + suffix,
             SetupFutureUsage = setupFutureUsage,
-            // Only API calls name an existing payment method; checkout and Invoices make their own.
-            OffSession = paymentMethodId is not null,
+            // API calls and subscription invoices name an existing payment method; checkout makes its own.
+            OffSession = offSession ?? paymentMethodId is not null,
             Description = description,
             IdempotencyKey = idempotencyKey,
         };
