@@ -18,7 +18,8 @@ internal sealed partial class MeinKokHost : IAsyncDisposable
 {
     public static readonly string[] Functions =
         ["CreateDonation", "CreateMembership", "RequestSignInLink", "ShowSignIn", "SignIn", "SignOut", "SupporterOverview", "SupporterReceiptPdf", "SupporterCancelMembership", "MeinKokPage",
-         "SupporterChangeDonationAmount", "SupporterPauseDonation", "SupporterCancelDonation", "SupporterChangeMembershipAmount"];
+         "SupporterChangeDonationAmount", "SupporterPauseDonation", "SupporterCancelDonation", "SupporterChangeMembershipAmount",
+         "SupporterChangeDonationPaymentMethod", "SupporterChangeMembershipPaymentMethod"];
 
     private readonly List<HttpClient> browsers = [];
 

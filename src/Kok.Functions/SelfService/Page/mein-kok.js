@@ -22,6 +22,10 @@
     notChangeable: 'This can no longer be changed.',
     newFee: 'New annual fee in euros', changeFee: 'Change annual fee', feeHint: 'From the next fee on; at least ', feeTitle: 'Change the annual fee',
     feeChanged: 'Your annual fee has been changed. We have sent you a confirmation by mail.', badFee: 'Please enter an annual fee of at least ',
+    methodTitle: 'Change the payment method', changeMethod: 'Set up another card or bank account',
+    methodHint: 'You enter the new card or SEPA direct debit on our payment provider\'s page; nothing is charged for it. It applies once the provider has confirmed it, and we confirm it by mail.',
+    methodPending: 'Thank you. Your new payment method applies as soon as our payment provider has confirmed it; we will then send you a mail. Until then the payment method shown here stays in use.',
+    methodCanceled: 'You left the payment provider\'s page: your payment method is unchanged.', ending: 'ending in',
     download: 'Download PDF', withdrawn: 'withdrawn', issued: 'issued', single: 'Donation receipt', annual: 'Annual donation receipt',
     st: { pending: 'open', processing: 'in progress', paid: 'paid', failed: 'failed', refunded: 'refunded', cancelled: 'cancelled', disputed: 'disputed',
       returned: 'returned', active: 'active', cancelling: 'cancelled, still running', ended: 'ended', lapsed: 'lapsed', partially_refunded: 'partly refunded', card: 'card', sepa_debit: 'SEPA direct debit' }
@@ -44,6 +48,10 @@
     notChangeable: 'Das lässt sich nicht mehr ändern.',
     newFee: 'Neuer Jahresbeitrag in Euro', changeFee: 'Jahresbeitrag ändern', feeHint: 'Ab dem nächsten Beitrag; mindestens ', feeTitle: 'Jahresbeitrag ändern',
     feeChanged: 'Ihr Jahresbeitrag ist geändert. Wir haben Ihnen eine Bestätigung gemailt.', badFee: 'Bitte geben Sie einen Jahresbeitrag von mindestens ',
+    methodTitle: 'Zahlungsart ändern', changeMethod: 'Andere Karte oder anderes Konto einrichten',
+    methodHint: 'Die neue Karte oder SEPA-Lastschrift geben Sie auf der Seite unseres Zahlungsdienstleisters ein; dabei wird nichts abgebucht. Sie gilt, sobald der Zahlungsdienstleister sie bestätigt hat, und wir bestätigen sie Ihnen per Mail.',
+    methodPending: 'Danke. Ihre neue Zahlungsart gilt, sobald unser Zahlungsdienstleister sie bestätigt hat; dann schicken wir Ihnen eine Mail. Bis dahin bleibt die hier gezeigte Zahlungsart in Gebrauch.',
+    methodCanceled: 'Sie haben die Seite des Zahlungsdienstleisters verlassen: Ihre Zahlungsart ist unverändert.', ending: 'Endung',
     download: 'PDF herunterladen', withdrawn: 'storniert', issued: 'ausgestellt', single: 'Zuwendungsbestätigung', annual: 'Sammelbestätigung',
     st: { pending: 'offen', processing: 'in Bearbeitung', paid: 'bezahlt', failed: 'fehlgeschlagen', refunded: 'erstattet', cancelled: 'beendet', disputed: 'angefochten',
       returned: 'zurückgebucht', active: 'aktiv', cancelling: 'gekündigt, läuft noch', ended: 'beendet', lapsed: 'erloschen', partially_refunded: 'teilweise erstattet', card: 'Karte', sepa_debit: 'SEPA-Lastschrift' }
@@ -82,13 +90,15 @@
         [T.since, day(d.createdAt)], [T.pausedUntil, d.pausedUntil ? day(d.pausedUntil) : null], [T.endsAt, d.endsAt ? day(d.endsAt) : null],
         [T.payments, payments(d.payments)]]));
       if (d.changeable) { li.appendChild(donationActions(d)); }
+      if (d.paymentMethodChangeable) { li.appendChild(methodForm('/api/me/donations/' + encodeURIComponent(d.donationId) + '/payment-method', 'method-' + d.donationId)); }
     });
     list('memberships', me.memberships, function (m, li) {
       li.appendChild(node('h3', m.name));
-      li.appendChild(facts([[T.fee, euro(m.annualAmountCents)], [T.status, word(m.status)], [T.method, word(m.paymentMethod)],
+      li.appendChild(facts([[T.fee, euro(m.annualAmountCents)], [T.status, word(m.status)], [T.method, word(m.paymentMethod) + (m.paymentMethodLast4 ? ' (' + T.ending + ' ' + m.paymentMethodLast4 + ')' : '')],
         [T.memberSince, m.memberSince ? day(m.memberSince) : null], [T.paidThrough, m.paidThrough ? day(m.paidThrough) : null],
         [T.nextDues, m.nextDuesDate ? day(m.nextDuesDate) : null], [T.endsOn, m.endsOn ? day(m.endsOn) : null], [T.payments, payments(m.dues)]]));
       if (m.amountChangeable) { li.appendChild(feeForm(m)); }
+      if (m.paymentMethodChangeable) { li.appendChild(methodForm('/api/me/memberships/' + encodeURIComponent(m.memberId) + '/payment-method', 'method-' + m.memberId)); }
       if (m.status === 'active') {
         var button = node('button', T.cancel);
         button.type = 'button';
@@ -183,6 +193,33 @@
     return box;
   }
 
+  // Another card or SEPA mandate is entered on the payment provider's page; the page comes back here with
+  // ?payment-method=pending, and shows the new method only once the provider confirmed it (read from /api/me).
+  function methodForm(path, id) {
+    var box = node('fieldset');
+    box.appendChild(node('legend', T.methodTitle));
+    var hint = node('p', T.methodHint);
+    hint.id = id + '-hint';
+    var form = node('form');
+    var button = submit(T.changeMethod);
+    button.setAttribute('aria-describedby', hint.id);
+    form.appendChild(button);
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      button.disabled = true;
+      fetch(path, { method: 'POST', credentials: 'same-origin' }).then(function (r) {
+        if (r.status === 401) { showSignIn(''); return null; }
+        if (r.status === 409 || r.status === 404) { load(T.notChangeable); return null; }
+        if (!r.ok) { throw new Error(String(r.status)); }
+        return r.json();
+      }).then(function (answer) {
+        if (answer && answer.url) { window.location.assign(answer.url); } else { button.disabled = false; }
+      }).catch(function () { button.disabled = false; say(T.error); });
+    });
+    box.appendChild(hint); box.appendChild(form);
+    return box;
+  }
+
   function submit(text) { var b = node('button', text); b.type = 'submit'; return b; }
 
   function change(id, what, body, done, field, bad) {
@@ -239,5 +276,16 @@
       .catch(function () { say(T.error); });
   });
 
-  load();
+  // Back from the payment provider's page: say what happens next, and read the state again a little later, when the
+  // provider's confirmation has usually arrived. The note is taken out of the address so a reload does not repeat it.
+  var back = new URLSearchParams(window.location.search).get('payment-method');
+  if (back === 'pending' || back === 'canceled') {
+    var url = new URL(window.location.href);
+    url.searchParams.delete('payment-method');
+    window.history.replaceState(null, '', url.toString());
+    load(back === 'pending' ? T.methodPending : T.methodCanceled);
+    if (back === 'pending') { window.setTimeout(function () { load(T.methodPending); }, 5000); }
+  } else {
+    load();
+  }
 }());
