@@ -153,6 +153,13 @@ public partial class MailLinkTests
                 (Kok.Domain.SelfService.ChangeOwnMembershipAmount.Compose(Donor, language, MeinKokPage, 8000, new DateOnly(2027, 3, 1)), 1),
                 (Kok.Domain.SelfService.ChangeOwnMembershipAmount.Compose(Donor, language, MeinKokPage, 8000, null), 1),
             ],
+            MailKind.PaymentMethodChanged =>
+            [
+                (Kok.Domain.SelfService.PaymentMethodChangeMail.Compose(
+                    Donor, language, MeinKokPage, new Kok.Domain.Payments.SavedPaymentMethod("pm_1", Kok.Domain.Payments.PaymentMethodKind.SepaDebit, "3000", "mandate_1", "cus_1"), membership: true), 1),
+                (Kok.Domain.SelfService.PaymentMethodChangeMail.Compose(
+                    Donor, language, MeinKokPage, new Kok.Domain.Payments.SavedPaymentMethod("pm_2", Kok.Domain.Payments.PaymentMethodKind.Card, "4242", null, "cus_1"), membership: false), 1),
+            ],
             _ => throw new InvalidOperationException($"Add the mails of {kind} to this test."),
         };
     }
