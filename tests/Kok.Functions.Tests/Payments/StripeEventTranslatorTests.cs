@@ -63,6 +63,24 @@ public sealed class StripeEventTranslatorTests
     }
 
     [Fact]
+    public void A_checkout_in_setup_mode_is_a_payment_method_set_up_never_a_checkout_of_a_payment()
+    {
+        var setUp = Translated<PaymentMethodSetUp>("checkout.session.completed.setup");
+
+        Assert.Equal("seti_1SxKoMAbCdEfGhIjSeTuP001", setUp.SetupIntentId);
+        Assert.Equal("mem_abcdefghijklmnopqrst", setUp.MetadataValue(PaymentMetadataKeys.MemberId));
+    }
+
+    [Fact]
+    public void A_succeeded_setup_intent_names_itself_and_our_id()
+    {
+        var setUp = Translated<PaymentMethodSetUp>("setup_intent.succeeded");
+
+        Assert.Equal(("evt_1SxKoMAbCdEfGhIjSeTuP0a2", "seti_1SxKoMAbCdEfGhIjSeTuP001"), (setUp.EventId, setUp.SetupIntentId));
+        Assert.Equal("mem_abcdefghijklmnopqrst", setUp.MetadataValue(PaymentMetadataKeys.MemberId));
+    }
+
+    [Fact]
     public void Async_payment_succeeded_and_failed()
     {
         var succeeded = Translated<AsyncPaymentSucceeded>("checkout.session.async_payment_succeeded");
