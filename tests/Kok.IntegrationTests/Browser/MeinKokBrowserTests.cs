@@ -146,6 +146,34 @@ public sealed class MeinKokBrowserTests(BrowserFixture browser, PrivateAzurite a
         await CheckAsync(page, "fee changed, de");
     }
 
+    [Fact]
+    public async Task A_member_sets_up_SEPA_on_the_providers_page_and_back_on_the_page_sees_it_only_as_confirmed()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var host = await MeinKokHost.StartAsync(
+            o => o.StorageConnectionString = azurite.ConnectionString,
+            moreFunctions: ["StripeWebhook"]);
+        var email = MeinKokHost.NewEmail();
+        await DevHostMembers.SignUpAndPayAsync(host.Server, email);
+
+        await using var context = await browser.Browser.NewContextAsync(Accessibility.ContextOptions(host.Server.BaseAddress, 1280, "de-DE"));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync((await host.SignInLinkAsync(email)).PathAndQuery);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Zahlungsart ändern" })).ToBeVisibleAsync();
+        await CheckAsync(page, "membership with the payment method form, de");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Andere Karte oder anderes Konto einrichten" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Zahlungsart einrichten / Set up a payment method" })).ToBeVisibleAsync();
+        await page.GetByLabel("Zahlungsart / Method").SelectOptionAsync("sepa_debit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zahlungsart einrichten / Set up payment method" }).ClickAsync();
+
+        await Expect(page.Locator("#status")).ToContainTextAsync("sobald unser Zahlungsdienstleister sie bestätigt hat");
+        await Expect(page.Locator("#memberships")).ToContainTextAsync("SEPA-Lastschrift (Endung 3000)");
+        Assert.DoesNotContain("payment-method", page.Url, StringComparison.Ordinal);
+        await CheckAsync(page, "payment method set up, de");
+    }
+
     private static async Task CheckAsync(IPage page, string label)
     {
         foreach (var width in Accessibility.Widths)
