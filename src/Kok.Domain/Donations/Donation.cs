@@ -56,7 +56,7 @@ public sealed partial class Donation
     public string Id { get; }
 
     /// <summary>Personal data: never log it.</summary>
-    public ContactDetails Donor { get; }
+    public ContactDetails Donor { get; private set; }
 
     /// <summary>
     /// The amount asked for; per payment for a monthly donation, where it follows the subscription's price once the
@@ -97,6 +97,27 @@ public sealed partial class Donation
         return true;
     }
 
+    /// <summary>
+    /// The donor's new postal address, and for a running monthly donation whether it still wants a receipt
+    /// (<paramref name="wantsReceipt"/>; null keeps the choice): receipts issued from now on carry it; receipts already
+    /// issued are archived and stay as they are. A donation without a receipt keeps no address (data minimisation),
+    /// so the address goes only where a receipt is wanted. False when nothing changes.
+    /// </summary>
+    public bool ChangeReceiptDetails(PostalAddress address, bool? wantsReceipt)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var wants = wantsReceipt is { } choice && IsRunningMonthly ? choice : WantsReceipt;
+        var donor = Donor with { Address = wants ? address : null };
+        if (donor == Donor && wants == WantsReceipt)
+        {
+            return false;
+        }
+
+        Donor = donor;
+        WantsReceipt = wants;
+        return true;
+    }
+
     /// <summary>A running monthly donation paid through the provider's customer: the donor may set up another method for it.</summary>
     public bool PaymentMethodReplaceable => IsRunningMonthly && PaymentMethod != PaymentMethodKind.BankTransfer && customerId is not null;
 
@@ -106,7 +127,7 @@ public sealed partial class Donation
     public string Locale { get; }
 
     /// <summary>Whether the donor asked for a Zuwendungsbestätigung (German tax receipt for a donation).</summary>
-    public bool WantsReceipt { get; }
+    public bool WantsReceipt { get; private set; }
 
     public DateTimeOffset CreatedAt { get; }
 

@@ -68,4 +68,7 @@ public enum MailKind
 
     /// <summary>Confirms that the new payment method a supporter set up on "Mein KOK" was taken over; one per setup.</summary>
     PaymentMethodChanged,
+
+    /// <summary>Confirms the new postal address (and receipt choice) a supporter set on "Mein KOK"; one per change.</summary>
+    AddressChanged,
 }

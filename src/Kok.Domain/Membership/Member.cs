@@ -85,6 +85,22 @@ public sealed partial class Member
 
     public PaymentMethodKind PaymentMethod => Profile.PaymentMethod;
 
+    /// <summary>
+    /// The member's new postal address: receipts issued from now on carry it; receipts already issued are archived and
+    /// stay as they are. False when it is the address already.
+    /// </summary>
+    public bool ChangeAddress(PostalAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (address == Address)
+        {
+            return false;
+        }
+
+        Profile = Profile.WithAddress(address);
+        return true;
+    }
+
     public string Locale => Profile.Locale;
 
     public PrivacyConsent Consent => Profile.Consent;

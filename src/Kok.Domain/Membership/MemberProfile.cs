@@ -61,6 +61,20 @@ public sealed class MemberProfile
         Consent = Consent,
     };
 
+    /// <summary>The same profile with another postal address.</summary>
+    public MemberProfile WithAddress(PostalAddress address) => new()
+    {
+        Kind = Kind,
+        Name = Name,
+        ContactPerson = ContactPerson,
+        Email = Email,
+        Address = address,
+        AnnualAmountCents = AnnualAmountCents,
+        PaymentMethod = PaymentMethod,
+        Locale = Locale,
+        Consent = Consent,
+    };
+
     /// <summary>The same profile with another payment method (one the member set up later).</summary>
     public MemberProfile WithPaymentMethod(PaymentMethodKind method) => new()
     {

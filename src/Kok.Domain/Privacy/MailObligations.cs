@@ -31,6 +31,7 @@ public static class MailObligations
         MailKind.MembershipAmountChanged => MailObligation.Contractual,
         MailKind.TransferReminder => MailObligation.Optional,
         MailKind.PaymentMethodChanged => MailObligation.Contractual,
+        MailKind.AddressChanged => MailObligation.Contractual,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every mail kind needs its place in MailObligations."),
     };
 

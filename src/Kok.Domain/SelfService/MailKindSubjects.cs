@@ -31,6 +31,7 @@ public static class MailKindSubjects
             MailKind.MonthlyDonationChanged => ("Ihre monatliche Spende wurde geändert", "Your monthly donation was changed"),
             MailKind.MembershipAmountChanged => ("Ihr Jahresbeitrag wurde geändert", "Your annual fee was changed"),
             MailKind.PaymentMethodChanged => ("Ihre Zahlungsart wurde geändert", "Your payment method was changed"),
+            MailKind.AddressChanged => ("Ihre Anschrift wurde geändert", "Your address was changed"),
             _ => ("Nachricht von KOK e.V.", "Message from KOK e.V."),
         };
         return language == MailLanguage.English ? english : german;

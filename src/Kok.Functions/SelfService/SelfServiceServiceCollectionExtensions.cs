@@ -29,6 +29,7 @@ public static class SelfServiceServiceCollectionExtensions
         services.AddSingleton<ChangeOwnMembershipAmount>();
         services.AddSingleton<StartPaymentMethodChange>();
         services.AddSingleton<TakeOverPaymentMethod>();
+        services.AddSingleton<ChangeOwnAddress>();
         return services;
     }
 }

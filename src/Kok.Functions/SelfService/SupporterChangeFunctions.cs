@@ -16,13 +16,15 @@ namespace Kok.Functions.SelfService;
 /// sets a new annual amount (<see cref="ChangeOwnMembershipAmount"/>, <c>POST /api/me/memberships/{id}/amount</c>).
 /// Either asks for another card or SEPA mandate (<see cref="StartPaymentMethodChange"/>,
 /// <c>POST /api/me/donations/{id}/payment-method</c>, <c>POST /api/me/memberships/{id}/payment-method</c>, no body):
-/// 200 with the provider's page to go to; the method changes only once the provider confirms it.
+/// 200 with the provider's page to go to; the method changes only once the provider confirms it. A new postal address
+/// for the receipts to come (<see cref="ChangeOwnAddress"/>, <c>POST /api/me/address {"address": {…}, "wantsReceipt"?: true}</c>) → 200.
 /// Guarded as every <c>api/me</c> route (<see cref="SupporterGuardMiddleware"/>).
 /// </summary>
 public sealed class SupporterChangeFunctions(
     ChangeOwnMonthlyDonation change,
     ChangeOwnMembershipAmount changeMembership,
     StartPaymentMethodChange paymentMethods,
+    ChangeOwnAddress changeAddress,
     ILogger<SupporterChangeFunctions> logger)
 {
     private const int MaxBodyBytes = 1024;
@@ -62,6 +64,20 @@ public sealed class SupporterChangeFunctions(
         var amount = reader.Number(JsonBody.Of(request).Root, "annualAmount", "annualAmount");
         var result = await changeMembership.ExecuteAsync(SupporterIdentity.Of(request).SupporterKey, id, amount, reader.WrongTypeFields, cancellationToken);
         return Answer(result, StatusCodes.Status200OK, new { Status = "changed", MemberId = id, result.MailSent }, "Membership");
+    }
+
+    [Function("SupporterChangeAddress")]
+    [AcceptsJson(2 * MaxBodyBytes)]
+    public async Task<IActionResult> ChangeAddress(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpEndpoint.SupporterRoutePrefix + "/address")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var reader = new JsonFormReader();
+        var root = JsonBody.Of(request).Root;
+        var address = ContactFormReader.Address(reader, root, "address");
+        var wantsReceipt = reader.Flag(root, "wantsReceipt", "wantsReceipt");
+        var result = await changeAddress.ExecuteAsync(SupporterIdentity.Of(request).SupporterKey, address, wantsReceipt, reader.WrongTypeFields, cancellationToken);
+        return Answer(result, StatusCodes.Status200OK, new { Status = "changed", result.MailSent }, "Supporter");
     }
 
     [Function("SupporterChangeDonationPaymentMethod")]

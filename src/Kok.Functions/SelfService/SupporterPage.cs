@@ -48,6 +48,7 @@ public static class SupporterPage
             <section aria-labelledby="donations-title"><h2 id="donations-title">{E(en ? "Your donations" : "Ihre Spenden")}</h2><div id="donations"></div></section>
             <section aria-labelledby="memberships-title"><h2 id="memberships-title">{E(en ? "Your membership" : "Ihre Mitgliedschaft")}</h2><div id="memberships"></div></section>
             <section aria-labelledby="receipts-title"><h2 id="receipts-title">{E(en ? "Donation receipts" : "Zuwendungsbestätigungen")}</h2><div id="receipts"></div></section>
+            <section aria-labelledby="address-title"><h2 id="address-title">{E(en ? "Address for donation receipts" : "Anschrift für Zuwendungsbestätigungen")}</h2><div id="address"></div></section>
             <section aria-labelledby="mails-title"><h2 id="mails-title">{E(en ? "Mails from us" : "Mails von uns")}</h2><div id="mails"></div></section>
             <p><button id="sign-out" type="button" class="secondary">{E(en ? "Sign out" : "Abmelden")}</button></p>
             </div>

@@ -160,6 +160,11 @@ public partial class MailLinkTests
                 (Kok.Domain.SelfService.PaymentMethodChangeMail.Compose(
                     Donor, language, MeinKokPage, new Kok.Domain.Payments.SavedPaymentMethod("pm_2", Kok.Domain.Payments.PaymentMethodKind.Card, "4242", null, "cus_1"), membership: false), 1),
             ],
+            MailKind.AddressChanged =>
+            [
+                (Kok.Domain.SelfService.ChangeOwnAddress.Compose(Donor, language, MeinKokPage, new Kok.Domain.Common.PostalAddress("Neue Str. 2", "10115", "Berlin", "DE"), true), 1),
+                (Kok.Domain.SelfService.ChangeOwnAddress.Compose(Donor, language, MeinKokPage, new Kok.Domain.Common.PostalAddress("Neue Str. 2", "10115", "Berlin", "DE"), null), 1),
+            ],
             _ => throw new InvalidOperationException($"Add the mails of {kind} to this test."),
         };
     }

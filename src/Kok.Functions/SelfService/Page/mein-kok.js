@@ -26,6 +26,10 @@
     methodHint: 'You enter the new card or SEPA direct debit on our payment provider\'s page; nothing is charged for it. It applies once the provider has confirmed it, and we confirm it by mail.',
     methodPending: 'Thank you. Your new payment method applies as soon as our payment provider has confirmed it; we will then send you a mail. Until then the payment method shown here stays in use.',
     methodCanceled: 'You left the payment provider\'s page: your payment method is unchanged.', ending: 'ending in',
+    street: 'Street and number', postalCode: 'Postcode', city: 'City', country: 'Country (two letters, e.g. DE)',
+    wantsReceipt: 'I would like an annual donation receipt for my monthly donation', saveAddress: 'Save address',
+    addressHint: 'Applies to the receipts we issue from now on. Receipts already issued stay as they are; for a correction, please reply to our mail.',
+    addressChanged: 'Your address has been changed. We have sent you a confirmation by mail.', badAddress: 'Please check the marked fields: ',
     download: 'Download PDF', withdrawn: 'withdrawn', issued: 'issued', single: 'Donation receipt', annual: 'Annual donation receipt',
     st: { pending: 'open', processing: 'in progress', paid: 'paid', failed: 'failed', refunded: 'refunded', cancelled: 'cancelled', disputed: 'disputed',
       returned: 'returned', active: 'active', cancelling: 'cancelled, still running', ended: 'ended', lapsed: 'lapsed', partially_refunded: 'partly refunded', card: 'card', sepa_debit: 'SEPA direct debit' }
@@ -52,6 +56,10 @@
     methodHint: 'Die neue Karte oder SEPA-Lastschrift geben Sie auf der Seite unseres Zahlungsdienstleisters ein; dabei wird nichts abgebucht. Sie gilt, sobald der Zahlungsdienstleister sie bestätigt hat, und wir bestätigen sie Ihnen per Mail.',
     methodPending: 'Danke. Ihre neue Zahlungsart gilt, sobald unser Zahlungsdienstleister sie bestätigt hat; dann schicken wir Ihnen eine Mail. Bis dahin bleibt die hier gezeigte Zahlungsart in Gebrauch.',
     methodCanceled: 'Sie haben die Seite des Zahlungsdienstleisters verlassen: Ihre Zahlungsart ist unverändert.', ending: 'Endung',
+    street: 'Straße und Hausnummer', postalCode: 'Postleitzahl', city: 'Ort', country: 'Land (zwei Buchstaben, z. B. DE)',
+    wantsReceipt: 'Ich möchte für meine monatliche Spende eine Sammelbestätigung', saveAddress: 'Anschrift speichern',
+    addressHint: 'Gilt für die Zuwendungsbestätigungen, die wir von nun an ausstellen. Bereits ausgestellte bleiben, wie sie sind; für eine Berichtigung antworten Sie bitte auf unsere Mail.',
+    addressChanged: 'Ihre Anschrift ist geändert. Wir haben Ihnen eine Bestätigung gemailt.', badAddress: 'Bitte prüfen Sie die markierten Felder: ',
     download: 'PDF herunterladen', withdrawn: 'storniert', issued: 'ausgestellt', single: 'Zuwendungsbestätigung', annual: 'Sammelbestätigung',
     st: { pending: 'offen', processing: 'in Bearbeitung', paid: 'bezahlt', failed: 'fehlgeschlagen', refunded: 'erstattet', cancelled: 'beendet', disputed: 'angefochten',
       returned: 'zurückgebucht', active: 'aktiv', cancelling: 'gekündigt, läuft noch', ended: 'beendet', lapsed: 'erloschen', partially_refunded: 'teilweise erstattet', card: 'Karte', sepa_debit: 'SEPA-Lastschrift' }
@@ -115,6 +123,7 @@
         + (r.withdrawnOn ? ' (' + T.withdrawn + ')' : '') + ' – '));
       li.appendChild(a);
     });
+    addressForm(me);
     list('mails', me.mails, function (m, li) { li.textContent = day(m.sentAt) + ': ' + m.subject; });
     signIn.hidden = true;
     overview.hidden = false;
@@ -218,6 +227,63 @@
     });
     box.appendChild(hint); box.appendChild(form);
     return box;
+  }
+
+  // One address for all receipts still to come; prefilled from the membership, else a donation that has one.
+  function addressForm(me) {
+    var target = document.getElementById('address');
+    target.textContent = '';
+    var known = me.memberships.map(function (m) { return m.address; }).concat(me.donations.map(function (d) { return d.address; }))
+      .filter(function (a) { return a; })[0] || { street: '', postalCode: '', city: '', country: 'DE' };
+    var monthly = me.donations.filter(function (d) { return d.changeable; })[0];
+    var form = node('form');
+    form.noValidate = true;
+    var hint = node('p', T.addressHint);
+    hint.id = 'address-hint';
+    form.appendChild(hint);
+    var fields = {};
+    [['street', T.street, 'street-address'], ['postalCode', T.postalCode, 'postal-code'], ['city', T.city, 'address-level2'], ['country', T.country, 'country']]
+      .forEach(function (f) {
+        var label = node('label', f[1]);
+        label.htmlFor = 'address-' + f[0];
+        var input = node('input');
+        input.id = 'address-' + f[0]; input.name = f[0]; input.type = 'text'; input.autocomplete = f[2]; input.value = known[f[0]] || '';
+        fields[f[0]] = input;
+        form.appendChild(label); form.appendChild(input);
+      });
+    var receipt = null;
+    if (monthly) {
+      receipt = node('input');
+      receipt.id = 'address-receipt'; receipt.type = 'checkbox'; receipt.checked = monthly.wantsReceipt;
+      var receiptLabel = node('label', T.wantsReceipt);
+      receiptLabel.htmlFor = receipt.id;
+      var row = node('p'); row.className = 'check';
+      row.appendChild(receipt); row.appendChild(receiptLabel);
+      form.appendChild(row);
+    }
+    form.appendChild(submit(T.saveAddress));
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var body = { address: { street: fields.street.value, postalCode: fields.postalCode.value, city: fields.city.value, country: fields.country.value.toUpperCase() } };
+      if (receipt) { body.wantsReceipt = receipt.checked; }
+      Object.keys(fields).forEach(function (k) { fields[k].removeAttribute('aria-invalid'); });
+      fetch('/api/me/address', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(function (r) {
+        if (r.status === 401) { showSignIn(''); return null; }
+        if (r.status === 400) {
+          return r.json().then(function (problem) {
+            var wrong = Object.keys(problem.errors || {}).map(function (k) { return k.replace('address.', ''); }).filter(function (k) { return fields[k]; });
+            wrong.forEach(function (k) { fields[k].setAttribute('aria-invalid', 'true'); });
+            say(T.badAddress + wrong.map(function (k) { return fields[k].labels[0].textContent; }).join(', '));
+            if (wrong.length) { fields[wrong[0]].focus(); }
+            return null;
+          });
+        }
+        if (!r.ok) { throw new Error(String(r.status)); }
+        load(T.addressChanged);
+        return null;
+      }).catch(function () { say(T.error); });
+    });
+    target.appendChild(form);
   }
 
   function submit(text) { var b = node('button', text); b.type = 'submit'; return b; }
