@@ -65,4 +65,10 @@ public enum MailKind
 
     /// <summary>A friendly reminder that a transfer donation's money has not come yet (account, amount, reference code); one per donation.</summary>
     TransferReminder,
+
+    /// <summary>Where and how to transfer a new member's first dues (account, amount, reference code); one per member.</summary>
+    MemberTransferInstructions,
+
+    /// <summary>Asks a member paying by bank transfer for a year's dues (account, amount, reference code); one per member and period.</summary>
+    DuesTransferRequest,
 }

@@ -44,7 +44,7 @@ public static class MembershipFormValidator
         var address = FieldRules.Address(errors, "address", form.Address, required: true);
         var amount = FieldRules.EuroAmount(
             errors, "annualAmount", form.AnnualAmount, rules.MinimumAnnualAmountCents, MembershipRules.MaxAnnualAmountCents);
-        var method = FieldRules.Choice(errors, "paymentMethod", form.PaymentMethod, DonationFormValidator.CheckoutPaymentMethods);
+        var method = FieldRules.Choice(errors, "paymentMethod", form.PaymentMethod, DonationFormValidator.PaymentMethods);
         var locale = FieldRules.Locale(errors, "locale", form.Locale);
         if (form.Consents?.Privacy != true && !errors.Contains("consents.privacy") && !errors.Contains("consents"))
         {

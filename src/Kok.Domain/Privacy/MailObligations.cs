@@ -30,6 +30,8 @@ public static class MailObligations
         MailKind.MonthlyDonationChanged => MailObligation.Contractual,
         MailKind.MembershipAmountChanged => MailObligation.Contractual,
         MailKind.TransferReminder => MailObligation.Optional,
+        MailKind.MemberTransferInstructions => MailObligation.Contractual,
+        MailKind.DuesTransferRequest => MailObligation.Contractual,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every mail kind needs its place in MailObligations."),
     };
 
