@@ -41,6 +41,15 @@ public sealed class PayDuesByTransfer(
         return Member.IsWellFormedId(id) ? id : null;
     }
 
+    /// <summary>What the credit would do to the member's dues, without saving anything; null when there is no such member.</summary>
+    public async Task<DuesTransferOutcome?> PreviewAsync(string memberId, DuesTransferPayment payment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        return Member.IsWellFormedId(memberId) && await members.GetAsync(memberId, cancellationToken).ConfigureAwait(false) is { } stored
+            ? stored.Member.ReceiveDuesTransfer(payment, time.GetUtcNow()).Outcome
+            : null;
+    }
+
     /// <summary>What the credit did to the member's dues; null when there is no such member.</summary>
     public async Task<DuesTransferResult?> ExecuteAsync(string memberId, DuesTransferPayment payment, CancellationToken cancellationToken)
     {
