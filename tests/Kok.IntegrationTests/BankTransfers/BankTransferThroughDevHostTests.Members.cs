@@ -114,12 +114,5 @@ public sealed partial class BankTransferThroughDevHostTests
         return ((string)created["memberId"]!, code, email);
     }
 
-    private async Task<string> MemberStatusAsync(string memberId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/memberships/{memberId}");
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DonationApi.StaffToken);
-        using var response = await _server.Client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["status"]!;
-    }
+    private Task<string> MemberStatusAsync(string memberId) => DevHostMembers.StatusAsync(_server, memberId, DonationApi.StaffToken);
 }

@@ -55,18 +55,9 @@ public sealed class TransferMemberDuesRunTests
 
         // The due day: no charge at Stripe; the dues stay open and the member is overdue.
         await DevHostMembers.RunDuesSchedulerAsync(server, clock, new DateTimeOffset(2027, 12, 4, 4, 0, 0, TimeSpan.Zero));
-        await Eventually.WaitUntilAsync(async () => await StatusAsync(server, memberId) == "overdue", "the member to be overdue");
+        await Eventually.WaitUntilAsync(async () => await DevHostMembers.StatusAsync(server, memberId, DonationApi.StaffToken) == "overdue", "the member to be overdue");
         var intents = (await server.Client.GetFromJsonAsync<JsonObject>($"dev/stripe/payment_intents?memberId={memberId}"))!["data"]!.AsArray();
         Assert.Empty(intents);
         Assert.Equal(4, (await DevHostMembers.MailsToAsync(server, email, 4)).Count);
-    }
-
-    private static async Task<string> StatusAsync(DevHostServer server, string memberId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/memberships/{memberId}");
-        request.Headers.Authorization = new("Bearer", DonationApi.StaffToken);
-        using var response = await server.Client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["status"]!;
     }
 }

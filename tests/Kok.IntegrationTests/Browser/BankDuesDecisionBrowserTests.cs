@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Kok.DevHost.Functions;
@@ -57,9 +56,9 @@ public sealed class BankDuesDecisionBrowserTests(BrowserFixture browser, Private
         {
             Name = "2026-12-04.xml",
             MimeType = "application/xml",
-            Buffer = Encoding.UTF8.GetBytes(Camt053(
-                (30_00, "DUES-1", "Tilda Teilzahlerin", "Beitrag " + member.DuesTransferCode!.Value),
-                (20_00, "NEW-1", "Nora Neuspenderin", "fuer eure Arbeit"))),
+            Buffer = Encoding.UTF8.GetBytes(BankTransfers.BankTransferThroughDevHostTests.Camt053(
+                ("CRDT", 30_00, "DUES-1", "Tilda Teilzahlerin", "DE12500105170648489890", "Beitrag " + member.DuesTransferCode!.Value),
+                ("CRDT", 20_00, "NEW-1", "Nora Neuspenderin", "DE12500105170648489890", "fuer eure Arbeit"))),
         });
         await page.GetByTestId("bank-upload").ClickAsync();
 
@@ -98,22 +97,5 @@ public sealed class BankDuesDecisionBrowserTests(BrowserFixture browser, Private
                 FullPage = true,
             });
         }
-    }
-
-    /// <summary>A camt.053.001.02 day statement with the given credits.</summary>
-    private static string Camt053(params (long Cents, string Reference, string Name, string Remittance)[] entries)
-    {
-        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">\n"
-            + "<BkToCstmrStmt><GrpHdr><MsgId>1</MsgId><CreDtTm>2026-12-05T06:00:00+01:00</CreDtTm></GrpHdr>\n"
-            + "<Stmt><Id>1</Id><Acct><Id><IBAN>DE02120300000000202051</IBAN></Id></Acct>\n");
-        foreach (var (cents, reference, name, remittance) in entries)
-        {
-            var euros = string.Create(CultureInfo.InvariantCulture, $"{cents / 100}.{cents % 100:00}");
-            xml.Append(CultureInfo.InvariantCulture,
-                $"<Ntry><Amt Ccy=\"EUR\">{euros}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-12-04</Dt></BookgDt><ValDt><Dt>2026-12-04</Dt></ValDt><AcctSvcrRef>{reference}</AcctSvcrRef>"
-                + $"<NtryDtls><TxDtls><RltdPties><Dbtr><Nm>{name}</Nm></Dbtr><DbtrAcct><Id><IBAN>DE12500105170648489890</IBAN></Id></DbtrAcct></RltdPties><RmtInf><Ustrd>{remittance}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\n");
-        }
-
-        return xml.Append("</Stmt></BkToCstmrStmt></Document>\n").ToString();
     }
 }
