@@ -257,7 +257,7 @@
         if (response.status === 201 && data.bankTransfer) {
           // No checkout: the success page shows where to transfer and the code to write (kept for this tab only).
           sessionStorage.setItem("kok-transfer", JSON.stringify(data.bankTransfer));
-          window.location.assign("success.html?transfer=1");
+          window.location.assign(data.memberId ? "success.html?transfer=1&member=1" : "success.html?transfer=1");
           return;
         }
         const described = options.describe ? options.describe(response.status, data) : null;

@@ -12,4 +12,8 @@ public sealed record BankEntryDecisionResult(
     string Identity,
     BankEntryOutcome? Decision = null,
     string? DonationId = null,
-    IReadOnlyDictionary<string, string[]>? Errors = null);
+    IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    /// <summary>The member whose dues the entry paid (<see cref="BankEntryOutcome.AssignedToDues"/>).</summary>
+    public string? MemberId { get; init; }
+}

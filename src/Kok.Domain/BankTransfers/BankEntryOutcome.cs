@@ -17,4 +17,10 @@ public enum BankEntryOutcome
 
     /// <summary>Left unmatched, then marked by staff as not a donation (a grant, a refund, anything else).</summary>
     Excluded,
+
+    /// <summary>Left unmatched, then assigned by staff to a member's dues, which it paid.</summary>
+    AssignedToDues,
+
+    /// <summary>Left unmatched, then recorded by staff as a new donation from the payer, paid by this transfer.</summary>
+    NewDonation,
 }

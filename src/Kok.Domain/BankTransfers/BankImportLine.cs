@@ -14,4 +14,8 @@ public sealed record BankImportLine(
     string? PayerIbanMasked,
     string ExplanationDe,
     string ExplanationEn,
-    string? SuggestedDonationId = null);
+    string? SuggestedDonationId = null)
+{
+    /// <summary>The member whose dues reference code the entry named (paid, or left for staff when the amount fell short).</summary>
+    public string? MemberId { get; init; }
+}

@@ -1,5 +1,6 @@
 using Kok.Domain.Dashboard;
 using Kok.Domain.Donations;
+using Kok.Domain.Dues;
 using Kok.Domain.Payments;
 
 namespace Kok.Domain.BankTransfers;
@@ -17,6 +18,12 @@ namespace Kok.Domain.BankTransfers;
 /// read and write and one write remembering the payer's IBAN (as a hash); an unmatched entry with an IBAN reads that
 /// memory once for a suggestion.
 /// </para>
+/// <para>
+/// A code that belongs to no donation may be a member's dues reference code: the credit then pays the member's dues
+/// through <see cref="PayDuesByTransfer"/> (the first year, or the period asked for), with the same event id; an
+/// amount above the dues pays them and the extra becomes a donation of the member; a smaller one is left unmatched
+/// for staff, with the member named. Payer IBANs are remembered for donations only.
+/// </para>
 /// </summary>
 public sealed class ImportBankStatement(
     IBankEntryLog log,
@@ -24,7 +31,8 @@ public sealed class ImportBankStatement(
     HandlePaymentEvent payments,
     IAuditTrail audit,
     Common.IIdGenerator ids,
-    TimeProvider time)
+    TimeProvider time,
+    PayDuesByTransfer? dues = null)
 {
     /// <summary>The audit action of an import (labelled in the dashboard texts like every other).</summary>
     public const string ImportAuditAction = "bank.import";
@@ -48,13 +56,14 @@ public sealed class ImportBankStatement(
             {
                 var (stateDe, stateEn) = known.Outcome switch
                 {
-                    BankEntryOutcome.Matched or BankEntryOutcome.Assigned => ("zugeordnet", "matched"),
+                    BankEntryOutcome.Matched or BankEntryOutcome.Assigned or BankEntryOutcome.AssignedToDues or BankEntryOutcome.NewDonation
+                        => ("zugeordnet", "matched"),
                     BankEntryOutcome.Excluded => ("keine Spende", "not a donation"),
                     _ => ("offen", "unmatched"),
                 };
                 lines.Add(Line(entry, BankEntryOutcome.AlreadyKnown, known.DonationId,
                     $"Schon am {known.ImportedAt:dd.MM.yyyy} eingelesen ({stateDe}).",
-                    $"Imported before on {known.ImportedAt:yyyy-MM-dd} ({stateEn})."));
+                    $"Imported before on {known.ImportedAt:yyyy-MM-dd} ({stateEn}).") with { MemberId = known.MemberId });
                 continue;
             }
 
@@ -68,13 +77,13 @@ public sealed class ImportBankStatement(
 
                 await log.AddUnmatchedAsync(Unmatched(entry, identity, line), cancellationToken).ConfigureAwait(false);
             }
-            else if (entry.PayerKey is { } key)
+            else if (entry.PayerKey is { } key && line.MemberId is null)
             {
                 await log.RememberPayerAsync(key, line.DonationId!, cancellationToken).ConfigureAwait(false);
             }
 
             await log.RecordAsync(
-                new BankEntryRecord(identity, line.Outcome, line.DonationId, entry.AmountCents, entry.BookingDate, time.GetUtcNow()),
+                new BankEntryRecord(identity, line.Outcome, line.DonationId, entry.AmountCents, entry.BookingDate, time.GetUtcNow(), line.MemberId),
                 cancellationToken).ConfigureAwait(false);
             lines.Add(line);
         }
@@ -110,6 +119,18 @@ public sealed class ImportBankStatement(
                 .ConfigureAwait(false);
             if (!Donation.IsWellFormedId(donationId))
             {
+                if (dues is not null && await dues.FindMemberAsync(code, cancellationToken).ConfigureAwait(false) is { } memberId)
+                {
+                    var duesLine = await PayDuesAsync(entry, identity, code, memberId, cancellationToken).ConfigureAwait(false);
+                    if (duesLine.Outcome == BankEntryOutcome.Matched)
+                    {
+                        return duesLine;
+                    }
+
+                    unmatched = duesLine;
+                    continue;
+                }
+
                 unmatched ??= Line(entry, BankEntryOutcome.Unmatched, null,
                     $"Code {code.Value} gehört zu keiner Spende.", $"Code {code.Value} belongs to no donation.");
                 continue;
@@ -133,6 +154,29 @@ public sealed class ImportBankStatement(
         }
 
         return unmatched!;
+    }
+
+    private async Task<BankImportLine> PayDuesAsync(
+        BankStatementEntry entry, string identity, ReferenceCode code, string memberId, CancellationToken cancellationToken)
+    {
+        var payment = new DuesTransferPayment("bank:" + identity, entry.AmountCents, entry.BookingDate, code.Value, DecidedByStaff: false);
+        var result = await dues!.ExecuteAsync(memberId, payment, cancellationToken).ConfigureAwait(false);
+        var line = result?.Outcome switch
+        {
+            DuesTransferOutcome.Settled or DuesTransferOutcome.Duplicate => Line(entry, BankEntryOutcome.Matched, result.ExtraDonationId,
+                $"Code {code.Value} und Betrag {EuroTexts.German(entry.AmountCents)} passen: Beitrag von Mitglied {memberId} ist bezahlt."
+                    + (result.ExtraCents > 0 ? $" {EuroTexts.German(result.ExtraCents)} über dem Beitrag sind als Spende {result.ExtraDonationId} verbucht." : string.Empty),
+                $"Code {code.Value} and amount {EuroTexts.English(entry.AmountCents)} fit: the dues of member {memberId} are paid."
+                    + (result.ExtraCents > 0 ? $" {EuroTexts.English(result.ExtraCents)} above the dues are recorded as donation {result.ExtraDonationId}." : string.Empty)),
+            DuesTransferOutcome.TooLow => Line(entry, BankEntryOutcome.Unmatched, null,
+                $"Code {code.Value} von Mitglied {memberId}, aber {EuroTexts.German(entry.AmountCents)} statt {EuroTexts.German(result.DuesCents)} (Teilzahlung); bitte entscheiden.",
+                $"Code {code.Value} of member {memberId}, but {EuroTexts.English(entry.AmountCents)} instead of {EuroTexts.English(result.DuesCents)} (partial payment); please decide."),
+            DuesTransferOutcome.NothingOwed => Line(entry, BankEntryOutcome.Unmatched, null,
+                $"Code {code.Value} von Mitglied {memberId}, aber gerade ist kein Beitrag offen; bitte prüfen.",
+                $"Code {code.Value} of member {memberId}, but no dues are open right now; please check."),
+            _ => Line(entry, BankEntryOutcome.Unmatched, null, $"Code {code.Value} gehört zu keiner Spende.", $"Code {code.Value} belongs to no donation."),
+        };
+        return result is null ? line : line with { MemberId = memberId };
     }
 
     private async Task<BankImportLine> WhyNotAsync(BankStatementEntry entry, ReferenceCode code, string donationId, CancellationToken cancellationToken)
@@ -169,6 +213,7 @@ public sealed class ImportBankStatement(
         Remittance = string.Join(' ', new[] { entry.Remittance.Replace('\n', ' '), entry.CreditorReference }.Where(t => !string.IsNullOrEmpty(t))),
         DonationId = line.DonationId,
         SuggestedDonationId = line.SuggestedDonationId,
+        MemberId = line.MemberId,
         ExplanationDe = line.ExplanationDe,
         ExplanationEn = line.ExplanationEn,
         ImportedAt = time.GetUtcNow(),

@@ -62,7 +62,8 @@ public sealed class TransferMailComposer(OrganisationProfile organisation)
         return (english, body);
     }
 
-    private static (string Label, string Value)[] Facts(bool english, BankAccount account, long amountCents, ReferenceCode code)
+    /// <summary>Account, amount and reference code as the facts of a mail (also the member mails' transfer block).</summary>
+    internal static (string Label, string Value)[] Facts(bool english, BankAccount account, long amountCents, ReferenceCode code)
     {
         var facts = new List<(string, string)>
         {

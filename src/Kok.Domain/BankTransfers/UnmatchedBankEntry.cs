@@ -28,6 +28,9 @@ public sealed class UnmatchedBankEntry
     /// </summary>
     public string? SuggestedDonationId { get; init; }
 
+    /// <summary>The member whose dues reference code the entry named, when it named one (a partial payment, say).</summary>
+    public string? MemberId { get; init; }
+
     public required string ExplanationDe { get; init; }
 
     public required string ExplanationEn { get; init; }

@@ -1,3 +1,4 @@
+using Kok.Domain.BankTransfers;
 using Kok.Domain.Common;
 using Kok.Domain.Mail;
 using Kok.Domain.Membership;
@@ -23,7 +24,9 @@ public sealed class ComposeDuesMail(
     IMemberRepository members,
     DuesMailComposer composer,
     MemberLinks links,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    BankTransferSettings? bankTransfers = null,
+    DuesTransferMailComposer? transferMails = null)
 {
     /// <summary>The three answers above; null also when the member is unknown.</summary>
     public async Task<PreparedMail?> ExecuteAsync(MemberMailRequest request, CancellationToken cancellationToken)
@@ -82,6 +85,21 @@ public sealed class ComposeDuesMail(
                 return member.Dues.PreNotifiedOn is null
                     ? null
                     : PreparedMail.Send(composer.PreNotification(member, links.CancelUrl(member.Id, now)));
+
+            case MemberMailKind.DuesTransferRequest:
+                if (member.Status is not (MembershipStatus.Active or MembershipStatus.Overdue))
+                {
+                    return PreparedMail.Skip("the dues are no longer asked for");
+                }
+
+                if (member.Dues.PreNotifiedOn is null)
+                {
+                    return null;
+                }
+
+                return bankTransfers?.Account is { } account && transferMails is not null
+                    ? PreparedMail.Send(transferMails.DuesRequest(member, current, current.Start, account, links.CancelUrl(member.Id, now)))
+                    : PreparedMail.Skip("bank transfers are not offered any more");
 
             case MemberMailKind.DuesChargeFailed:
                 if (member.Status is not (MembershipStatus.Overdue or MembershipStatus.Lapsed))

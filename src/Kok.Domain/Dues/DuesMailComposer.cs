@@ -1,3 +1,4 @@
+using Kok.Domain.BankTransfers;
 using Kok.Domain.Mail;
 using Kok.Domain.Membership;
 using Kok.Domain.Payments;
@@ -20,9 +21,11 @@ public sealed class DuesMailComposer
     private readonly OrganisationProfile organisation;
     private readonly DuesPolicy policy;
     private readonly SepaCreditor creditor;
+    private readonly BankAccount? account;
 
-    public DuesMailComposer(OrganisationProfile organisation, DuesPolicy policy, SepaCreditor creditor)
+    public DuesMailComposer(OrganisationProfile organisation, DuesPolicy policy, SepaCreditor creditor, BankTransferSettings? transfers = null)
     {
+        account = transfers?.Account;
         ArgumentNullException.ThrowIfNull(organisation);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(creditor);
@@ -109,6 +112,7 @@ public sealed class DuesMailComposer
             : (english
                 ? "This happens, for example, when the account did not cover the amount, the card has expired or the bank returned the debit. It happens to everyone now and then."
                 : "Das kann zum Beispiel passieren, wenn das Konto nicht gedeckt war, die Karte abgelaufen ist oder die Bank die Lastschrift zurückgegeben hat. Das kommt vor."));
+        TransferParagraph(body, member, AmountFor(member, period), english);
         PayParagraph(body, payLink, english);
         LapseParagraph(body, period, english);
         HelpAndCancel(body, cancelLink, english);
@@ -144,6 +148,7 @@ public sealed class DuesMailComposer
                 : $"wir hatten Ihnen bereits geschrieben: Ihr Jahresbeitrag über {amount} für das Mitgliedsjahr {PeriodText(period, english)} ist weiterhin offen. Bitte zahlen Sie ihn bis zum {Date(lapseOn.AddDays(-1), english)}. Andernfalls erlischt Ihre Fördermitgliedschaft am {Date(lapseOn, english)}.");
         }
 
+        TransferParagraph(body, member, AmountFor(member, period), english);
         PayParagraph(body, payLink, english);
         if (number == 1)
         {
@@ -181,6 +186,7 @@ public sealed class DuesMailComposer
         body.Paragraph(english
             ? $"as we did not receive your annual dues despite our reminders, your supporting membership of {organisation.ShortName} lapsed{since}."
             : $"da Ihr Jahresbeitrag trotz unserer Erinnerungen nicht bei uns eingegangen ist, ist Ihre Fördermitgliedschaft beim {organisation.ShortName}{since} erloschen.");
+        TransferParagraph(body, member, member.AnnualAmountCents, english);
         body.Paragraph(english
             ? $"Your membership has not been deleted: we keep it, and you can revive it at any time. Simply pay the annual dues of {amount} with this link, and your supporting membership is active again straight away; your membership year still begins on the anniversary of your joining:"
             : $"Ihre Mitgliedschaft ist nicht gelöscht: Wir bewahren sie auf, und Sie können sie jederzeit wieder aufleben lassen. Zahlen Sie einfach den Jahresbeitrag über {amount} über diesen Link, dann ist Ihre Fördermitgliedschaft sofort wieder aktiv; Ihr Mitgliedsjahr beginnt weiterhin am Jahrestag Ihres Beitritts:", payLink);
@@ -218,6 +224,24 @@ public sealed class DuesMailComposer
 
     private static string PeriodText(DuesPeriod period, bool english) =>
         $"{Date(period.Start, english)} – {Date(period.End, english)}";
+
+    /// <summary>
+    /// For a member paying by bank transfer: the account and the reference code, before the pay link (which stays as
+    /// the other way to pay); nothing for other members or when transfers are not offered.
+    /// </summary>
+    private void TransferParagraph(MailBodyBuilder body, Member member, long amountCents, bool english)
+    {
+        if (!member.PaysByTransfer || account is null)
+        {
+            return;
+        }
+
+        body.Paragraph(english
+            ? "Please transfer the dues to our account with your reference code, so we can match them:"
+            : "Bitte überweisen Sie den Beitrag mit Ihrem Verwendungszweck auf unser Konto, damit wir ihn zuordnen können:");
+        DuesTransferMailComposer.TransferBlock(body, member, account, amountCents);
+        body.Paragraph(english ? "Or pay by card or direct debit instead:" : "Oder zahlen Sie stattdessen per Karte oder Lastschrift:");
+    }
 
     private static void PayParagraph(MailBodyBuilder body, Uri payLink, bool english) =>
         body.Paragraph(english

@@ -89,8 +89,14 @@ public sealed class RunDuesSchedule(
         switch (step.Action)
         {
             case DuesAction.SendPreNotification when member.RecordPreNotification(run.Today):
-                await MailAsync(MemberMailKind.DuesPreNotification, member, null, cancellationToken).ConfigureAwait(false);
+                // A member paying by transfer gets the payment request (account, amount, code) where others get the
+                // SEPA pre-notification, with the same notice before the due day.
+                await MailAsync(member.PaysByTransfer ? MemberMailKind.DuesTransferRequest : MemberMailKind.DuesPreNotification, member, null, cancellationToken)
+                    .ConfigureAwait(false);
                 return Outcome.PreNotified;
+            case DuesAction.Charge when member.PaysByTransfer:
+                // Never charged: the period stays open, the member overdue until the money arrives (reminders, lapse).
+                return member.AwaitDuesTransfer(run.Now) ? Outcome.ChargeRequested : Outcome.Stale;
             case DuesAction.Charge when member.RequestDuesCharge(run.Today) is { } requested:
                 await charges.EnqueueAsync(
                     new DuesChargeMessage(member.Id, requested.PeriodStart), run.NextChargeDelay(policy, timeProvider.GetUtcNow()), cancellationToken)

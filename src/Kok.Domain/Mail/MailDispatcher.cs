@@ -57,6 +57,13 @@ public sealed class MailDispatcher(IMailLog log, IMailSender sender, TimeProvide
                 prepared = await finishing.FinishAsync(key.Kind, prepared, cancellationToken).ConfigureAwait(false);
             }
 
+            // A supporter without an e-mail address (a donation staff made from a bank statement line) has one under
+            // the reserved .invalid domain, which no mail service can deliver to: nothing is sent.
+            if (prepared.Message?.To.Email.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                prepared = PreparedMail.Skip("no e-mail address is known");
+            }
+
             if (prepared.Message is null)
             {
                 outcome = entry.MarkFailed(prepared.SkipReason!, prepared.ReceiptNumber, time.GetUtcNow());

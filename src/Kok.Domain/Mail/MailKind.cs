@@ -71,4 +71,10 @@ public enum MailKind
 
     /// <summary>Confirms the new postal address (and receipt choice) a supporter set on "Mein KOK"; one per change.</summary>
     AddressChanged,
+
+    /// <summary>Where and how to transfer a new member's first dues (account, amount, reference code); one per member.</summary>
+    MemberTransferInstructions,
+
+    /// <summary>Asks a member paying by bank transfer for a year's dues (account, amount, reference code); one per member and period.</summary>
+    DuesTransferRequest,
 }

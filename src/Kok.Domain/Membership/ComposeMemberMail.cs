@@ -1,3 +1,5 @@
+using Kok.Domain.BankTransfers;
+using Kok.Domain.Dues;
 using Kok.Domain.Common;
 using Kok.Domain.Donations;
 using Kok.Domain.Mail;
@@ -25,7 +27,9 @@ public sealed class ComposeMemberMail(
     IMemberRepository members,
     MemberMailComposer composer,
     MemberLinks links,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    BankTransferSettings? bankTransfers = null,
+    DuesTransferMailComposer? transferMails = null)
 {
     /// <summary>The mail if it is due now; null when it is not (yet, or any more) or the member is unknown.</summary>
     public async Task<MailMessage?> ExecuteAsync(MemberMailRequest request, CancellationToken cancellationToken)
@@ -67,8 +71,25 @@ public sealed class ComposeMemberMail(
             MemberMailKind.FirstPaymentFailed => member.Status == MembershipStatus.Pending && member.FirstPayment?.Status == PaymentStatus.Failed
                 ? PreparedMail.Send(composer.FirstPaymentFailed(member, link))
                 : NotYetOr(member, "the membership no longer waits for its first payment"),
+            MemberMailKind.TransferInstructions => TransferInstructions(member, link),
             _ => throw new ArgumentException("Not a member mail; dues mails are ComposeDuesMail's.", nameof(request)),
         };
+    }
+
+    /// <summary>
+    /// Asked for after the sign-up was stored, so never "not yet": due while the first year's transfer is awaited;
+    /// skipped once the money came, or when transfers are no longer offered (no account to name).
+    /// </summary>
+    private PreparedMail TransferInstructions(Member member, Uri link)
+    {
+        if (!member.AwaitsFirstTransfer)
+        {
+            return PreparedMail.Skip("the membership no longer waits for its first transfer");
+        }
+
+        return bankTransfers?.Account is { } account && transferMails is not null
+            ? PreparedMail.Send(transferMails.Instructions(member, account, link))
+            : PreparedMail.Skip("bank transfers are not offered any more");
     }
 
     /// <summary>Not yet while the first payment is open (its save may be still to come); after that, never.</summary>

@@ -1,3 +1,4 @@
+using Kok.Domain.BankTransfers;
 using Kok.Domain.Common;
 using Kok.Domain.Payments;
 
@@ -9,6 +10,8 @@ namespace Kok.Domain.Membership;
 /// cost of a new sign-up: the idempotency claim (one insert, when a key is sent), the lease (one insert, one delete),
 /// the email index query (one read, plus one point read per earlier sign-up with that address), and the member with
 /// its email index entry (two inserts), plus what the repository keeps for the dashboard.
+/// A sign-up by bank transfer opens no checkout: the member is stored pending with its dues reference code (one more
+/// upsert, the code's index entry) and the mail with account and code is asked for (one queue message).
 /// </summary>
 public sealed class CreateMember(
     IMemberRepository members,
@@ -17,8 +20,12 @@ public sealed class CreateMember(
     ISignUpLock signUpLock,
     IIdGenerator idGenerator,
     MembershipRules rules,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    IMemberMailQueue? memberMails = null,
+    BankTransferSettings? bankTransfers = null)
 {
+    private readonly BankTransferSettings transfers = bankTransfers ?? BankTransferSettings.NotOffered;
+
     public const string IdempotencyScope = "memberships";
     public const string IdempotencyKeyField = "Idempotency-Key";
 
@@ -34,6 +41,11 @@ public sealed class CreateMember(
 
         var errors = new ValidationErrors();
         FieldRules.IdempotencyKey(errors, IdempotencyKeyField, idempotencyKey);
+        if (form.PaymentMethod == "bank_transfer" && !transfers.Offered)
+        {
+            errors.Add("paymentMethod", "Bank transfer is not offered at the moment: choose SEPA direct debit or card.");
+        }
+
         var validated = MembershipFormValidator.Validate(form, rules, errors);
         if (validated.Value is not { } request)
         {
@@ -92,6 +104,11 @@ public sealed class CreateMember(
         }
 
         var member = Member.Create(memberId, request, now);
+        if (member.PaysByTransfer)
+        {
+            return await CreateTransferAsync(member, cancellationToken).ConfigureAwait(false);
+        }
+
         var session = await paymentGateway.CreateMembershipCheckoutAsync(
             new MembershipCheckoutRequest(member.Id, member.AnnualAmountCents, member.PaymentMethod, member.Email, member.Locale),
             cancellationToken).ConfigureAwait(false);
@@ -104,6 +121,25 @@ public sealed class CreateMember(
 
         // Lost the race against a concurrent identical request: answer with what it stored.
         return new MemberReplayed(member.Id, await checkouts.StoredAfterLostInsertAsync(member.Id, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Stores the pending member (a repeat under the same key finds the first request's), then asks for the mail with
+    /// account, amount and code: after the save, since the mailer reads the member; a crash in between is mended by
+    /// the applicant's retry under the same key, which asks again (the mailer sends at most once per member).
+    /// </summary>
+    private async Task<CreateMemberResult> CreateTransferAsync(Member member, CancellationToken cancellationToken)
+    {
+        if (!await members.TryAddAsync(member, cancellationToken).ConfigureAwait(false))
+        {
+            member = (await members.GetAsync(member.Id, cancellationToken).ConfigureAwait(false))?.Member
+                ?? throw new InvalidOperationException($"A member with id {member.Id} exists but cannot be read.");
+        }
+
+        await (memberMails ?? throw new InvalidOperationException("Sign-ups by bank transfer need the member mail queue.")).EnqueueAsync(
+            new MemberMailRequest(MemberMailKind.TransferInstructions, member.Id), cancellationToken).ConfigureAwait(false);
+        var code = member.DuesTransferCode ?? throw new InvalidOperationException("A member paying by transfer has a reference code.");
+        return new TransferMemberCreated(member.Id, member.AnnualAmountCents, code, transfers.Account!);
     }
 
     private async Task<Uri?> StoredCheckoutUrlAsync(string memberId, CancellationToken cancellationToken) =>

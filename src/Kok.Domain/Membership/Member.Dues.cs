@@ -55,12 +55,14 @@ public sealed partial class Member
     public bool Lapse(DateTimeOffset now) => dues.Lapse(now);
 
     /// <summary>
-    /// The period a payment by link pays for today: the overdue period, or for a lapsed member the membership year
+    /// The period a payment by link pays for today: the overdue period (for a member paying by bank transfer also the
+    /// period whose payment request went out, before it is due), or for a lapsed member the membership year
     /// that contains today (<see cref="DuesCalendar.ReactivationPeriod"/>); null when nothing is to be paid.
     /// </summary>
     public DuesPeriod? PayableDuesPeriod(DateOnly today) => Status switch
     {
         MembershipStatus.Overdue => CurrentDuesPeriod,
+        MembershipStatus.Active when PaysByTransfer && Dues.PreNotifiedOn is not null => CurrentDuesPeriod,
         MembershipStatus.Lapsed when MemberSince is { } since && CancelledAt is null => DuesCalendar.ReactivationPeriod(since, today),
         _ => null,
     };

@@ -181,8 +181,13 @@ public sealed partial class Member
     /// <summary>The name mails greet: the person, or the contact person of an organisation or group.</summary>
     public string Salutation => ContactPerson ?? Name;
 
-    /// <summary>Provider ids under which this member must be findable.</summary>
-    public IReadOnlyCollection<PaymentReference> References => ledger.IntentReferences;
+    /// <summary>
+    /// Ids under which this member must be findable: the provider's payment intents and, for a member paying by bank
+    /// transfer, the dues reference code (<see cref="DuesTransferCode"/>), which the statement import looks up.
+    /// </summary>
+    public IReadOnlyCollection<PaymentReference> References => DuesTransferCode is { } code
+        ? [.. ledger.IntentReferences, new PaymentReference(PaymentReferenceKind.TransferCode, code.Characters)]
+        : ledger.IntentReferences;
 
     /// <summary>
     /// Every event raised since this member was created or loaded, oldest first: what the use case hands on (mails,

@@ -47,7 +47,7 @@ internal sealed class MemberDues(Member member)
 
     public DuesEntry? RequestCharge(DateOnly today)
     {
-        if (member.Status != MembershipStatus.Active || Cycle.PreNotifiedOn is null || Cycle.ChargeRequestedOn is not null
+        if (member.PaysByTransfer || member.Status != MembershipStatus.Active || Cycle.PreNotifiedOn is null || Cycle.ChargeRequestedOn is not null
             || member.CurrentDuesPeriod is not { } period || EntryFor(period.Start) is not null)
         {
             return null;
@@ -104,7 +104,32 @@ internal sealed class MemberDues(Member member)
         });
     }
 
-    public BankTransferResult RecordBankTransfer(BankTransfer transfer, DateTimeOffset now)
+    /// <summary>
+    /// The charge day of a member paying by bank transfer: nothing is charged; the period's entry opens as failed with
+    /// <see cref="AwaitingTransferCode"/> and the member is overdue from today, so the reminders and the lapse follow
+    /// as for a declined charge, without the pay-link mail of a declined charge (the payment request went out on the
+    /// pre-notification day). False when nothing is to be asked for.
+    /// </summary>
+    public bool AwaitTransfer(DateTimeOffset now)
+    {
+        var today = AssociationCalendar.Date(now);
+        if (!member.PaysByTransfer || member.Status != MembershipStatus.Active || Cycle.PreNotifiedOn is null
+            || Cycle.ChargeRequestedOn is not null || member.CurrentDuesPeriod is not { } period || EntryFor(period.Start) is not null)
+        {
+            return false;
+        }
+
+        entries.Add(new DuesEntry(period.Start, period.End, member.AnnualAmountCents, member.DuesPaymentId(period.Start),
+            DuesEntryStatus.Failed, today, FailureCode: AwaitingTransferCode, SettledAt: now));
+        Cycle = Cycle with { ChargeRequestedOn = today, LastFailedChargeOn = today };
+        member.MoveTo(MembershipStatus.Overdue, now, "dues asked for by bank transfer, not arrived yet");
+        return true;
+    }
+
+    /// <summary>The failure code of a period whose dues a member paying by bank transfer has not transferred yet.</summary>
+    public const string AwaitingTransferCode = "awaiting_bank_transfer";
+
+    public BankTransferResult RecordBankTransfer(BankTransfer transfer, DateTimeOffset now, bool acceptLess = false)
     {
         var today = AssociationCalendar.Date(now);
         if (transfer.PaidOn > today)
@@ -132,7 +157,7 @@ internal sealed class MemberDues(Member member)
                 return new BankTransferResult(BankTransferOutcome.PaymentInProgress, period, paymentId, dues);
         }
 
-        if (transfer.AmountCents < dues)
+        if (transfer.AmountCents < dues && !acceptLess)
         {
             return new BankTransferResult(BankTransferOutcome.AmountTooLow, period, paymentId, dues);
         }

@@ -145,6 +145,8 @@ public sealed class MemberMailComposer
             (PaymentMethodKind.SepaDebit, true, _) => $"SEPA direct debit from the account with IBAN ending in {last4}",
             (PaymentMethodKind.SepaDebit, false, null) => "SEPA-Lastschrift",
             (PaymentMethodKind.SepaDebit, false, _) => $"SEPA-Lastschrift vom Konto mit IBAN-Endung {last4}",
+            (PaymentMethodKind.BankTransfer, true, _) => "bank transfer",
+            (PaymentMethodKind.BankTransfer, false, _) => "Überweisung",
             (_, true, null) => "card",
             (_, true, _) => $"card ending in {last4}",
             (_, false, null) => "Kreditkarte",

@@ -29,4 +29,16 @@ public enum MemberMailKind
     /// pay link), once per staff action (<see cref="MemberMailRequest.StaffActionId"/>); queue <c>member-mail</c>.
     /// </summary>
     DuesStaffReminder,
+
+    /// <summary>
+    /// A sign-up by bank transfer: the association's account, the first year's dues and the member's reference code;
+    /// queue <c>member-mail</c>.
+    /// </summary>
+    TransferInstructions,
+
+    /// <summary>
+    /// The year's dues of a member paying by bank transfer are due: account, amount, due date and reference code,
+    /// sent instead of the SEPA pre-notification; queue <c>member-mail</c>.
+    /// </summary>
+    DuesTransferRequest,
 }

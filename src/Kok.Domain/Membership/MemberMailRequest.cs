@@ -23,7 +23,8 @@ public sealed record MemberMailRequest(
     /// <summary>True for the mails of the yearly dues run, which need <see cref="PeriodStart"/>.</summary>
     [JsonIgnore]
     public bool IsDuesMail => Kind is MemberMailKind.DuesPreNotification or MemberMailKind.DuesChargeFailed
-        or MemberMailKind.DuesReminder or MemberMailKind.DuesLapsed or MemberMailKind.DuesStaffReminder;
+        or MemberMailKind.DuesReminder or MemberMailKind.DuesLapsed or MemberMailKind.DuesStaffReminder
+        or MemberMailKind.DuesTransferRequest;
 
     /// <summary>Whether the fields fit the kind (a dues mail names its period; a reminder its number).</summary>
     [JsonIgnore]

@@ -44,7 +44,11 @@ public static class MembershipFormValidator
         var address = FieldRules.Address(errors, "address", form.Address, required: true);
         var amount = FieldRules.EuroAmount(
             errors, "annualAmount", form.AnnualAmount, rules.MinimumAnnualAmountCents, MembershipRules.MaxAnnualAmountCents);
-        var method = FieldRules.Choice(errors, "paymentMethod", form.PaymentMethod, DonationFormValidator.CheckoutPaymentMethods);
+        // Bank transfer is accepted but not advertised in the message: whether it is offered depends on the settings
+        // (CreateMember refuses it without an account).
+        var method = form.PaymentMethod == "bank_transfer"
+            ? PaymentMethodKind.BankTransfer
+            : FieldRules.Choice(errors, "paymentMethod", form.PaymentMethod, DonationFormValidator.CheckoutPaymentMethods);
         var locale = FieldRules.Locale(errors, "locale", form.Locale);
         if (form.Consents?.Privacy != true && !errors.Contains("consents.privacy") && !errors.Contains("consents"))
         {

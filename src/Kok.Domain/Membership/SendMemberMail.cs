@@ -37,6 +37,8 @@ public sealed class SendMemberMail(ComposeMemberMail compose, ComposeDuesMail co
             MemberMailKind.DuesReminder => MailKind.DuesReminder,
             MemberMailKind.DuesLapsed => MailKind.DuesLapsed,
             MemberMailKind.DuesStaffReminder => MailKind.DuesStaffReminder,
+            MemberMailKind.TransferInstructions => MailKind.MemberTransferInstructions,
+            MemberMailKind.DuesTransferRequest => MailKind.DuesTransferRequest,
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "Unknown member mail."),
         };
 

@@ -32,6 +32,8 @@ public static class MailObligations
         MailKind.TransferReminder => MailObligation.Optional,
         MailKind.PaymentMethodChanged => MailObligation.Contractual,
         MailKind.AddressChanged => MailObligation.Contractual,
+        MailKind.MemberTransferInstructions => MailObligation.Contractual,
+        MailKind.DuesTransferRequest => MailObligation.Contractual,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every mail kind needs its place in MailObligations."),
     };
 

@@ -85,16 +85,21 @@ public sealed class BankStatementFunctions(ImportBankStatement import, IBankEntr
         var result = await decide.ExecuteAsync(identity, Decision(JsonBody.Of(request).Root), staff.Id, staff.Name, cancellationToken);
         return result.Outcome switch
         {
-            StaffActionOutcome.Done => ApiResults.Ok(new { result.Identity, Decision = DecideBankEntry.StoredName(result.Decision!.Value), result.DonationId }),
+            StaffActionOutcome.Done => ApiResults.Ok(new { result.Identity, Decision = DecideBankEntry.StoredName(result.Decision!.Value), result.DonationId, result.MemberId }),
             StaffActionOutcome.Invalid => StaffProblems.Validation(result.Errors!, null),
             StaffActionOutcome.NotFound => StaffProblems.Problem(StatusCodes.Status404NotFound, StaffErrorCodes.BankEntryNotFound, "Entry not found.",
                 "Kein offener Eintrag eines Kontoauszugs / no unmatched statement entry."),
             _ when result.Decision is { } decided => StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.BankEntryDecided, "Decided already.",
-                decided == BankEntryOutcome.Assigned
-                    ? $"Der Eintrag ist schon der Spende {result.DonationId} zugeordnet / the entry is assigned to donation {result.DonationId} already."
-                    : "Der Eintrag ist schon als keine Spende markiert / the entry is marked as not a donation already."),
+                decided switch
+                {
+                    BankEntryOutcome.Assigned or BankEntryOutcome.NewDonation =>
+                        $"Der Eintrag ist schon der Spende {result.DonationId} zugeordnet / the entry is assigned to donation {result.DonationId} already.",
+                    BankEntryOutcome.AssignedToDues =>
+                        $"Der Eintrag ist schon dem Beitrag von Mitglied {result.MemberId} zugeordnet / the entry is assigned to the dues of member {result.MemberId} already.",
+                    _ => "Der Eintrag ist schon als keine Spende markiert / the entry is marked as not a donation already.",
+                }),
             _ => StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.AlreadyPaid, "Already paid.",
-                "Diese Spende ist inzwischen bezahlt / this donation has been paid in the meantime."),
+                result.Errors?.Values.FirstOrDefault()?.FirstOrDefault() ?? "Diese Spende ist inzwischen bezahlt / this donation has been paid in the meantime."),
         };
     }
 
@@ -103,7 +108,9 @@ public sealed class BankStatementFunctions(ImportBankStatement import, IBankEntr
         var reader = new JsonFormReader();
         return new BankEntryDecisionForm(
             reader.Text(root, "decision", DecideBankEntry.DecisionField),
-            reader.Text(root, "donationId", DecideBankEntry.DonationIdField));
+            reader.Text(root, "donationId", DecideBankEntry.DonationIdField),
+            reader.Text(root, "memberId", DecideBankEntry.MemberIdField),
+            reader.Text(root, "name", DecideBankEntry.NameField));
     }
 
     private static async Task<IReadOnlyList<BankStatementEntry>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

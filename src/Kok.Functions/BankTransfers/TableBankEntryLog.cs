@@ -10,7 +10,7 @@ namespace Kok.Functions.BankTransfers;
 
 /// <summary>
 /// <see cref="TableNames.BankEntries"/>: one row per imported statement entry, partition = its identity (a hash, so a
-/// point read), row key empty; outcome, donation id, amount, booking date and import time, no personal data. Entries
+/// point read), row key empty; outcome, donation id (or member id, for dues), amount, booking date and import time, no personal data. Entries
 /// left unmatched are kept for staff in the partition <c>unmatched</c> (row key the identity; one range query a page),
 /// with the payer's name, the masked IBAN and the remittance. A matched entry's payer is remembered under
 /// <c>payer:{hash of the IBAN}</c> with the donation it paid (a pseudonym of the account, for suggestions).
@@ -59,6 +59,7 @@ public sealed class TableBankEntryLog(StorageClients storage) : IBankEntryLog
                 ["Remittance"] = entry.Remittance.Length > 2000 ? entry.Remittance[..2000] : entry.Remittance,
                 ["DonationId"] = entry.DonationId,
                 ["SuggestedDonationId"] = entry.SuggestedDonationId,
+                ["MemberId"] = entry.MemberId,
                 ["ExplanationDe"] = entry.ExplanationDe,
                 ["ExplanationEn"] = entry.ExplanationEn,
                 ["ImportedAt"] = entry.ImportedAt,
@@ -96,7 +97,7 @@ public sealed class TableBankEntryLog(StorageClients storage) : IBankEntryLog
             }
 
             var current = Record(decided.Identity, entity);
-            if (current.Outcome == decided.Outcome && current.DonationId == decided.DonationId)
+            if (current.Outcome == decided.Outcome && current.DonationId == decided.DonationId && current.MemberId == decided.MemberId)
             {
                 return true;
             }
@@ -136,6 +137,7 @@ public sealed class TableBankEntryLog(StorageClients storage) : IBankEntryLog
     {
         ["Outcome"] = StoredNames.Name(record.Outcome),
         ["DonationId"] = record.DonationId,
+        ["MemberId"] = record.MemberId,
         ["AmountCents"] = record.AmountCents,
         ["BookingDate"] = StoredNames.Date(record.BookingDate),
         ["ImportedAt"] = record.ImportedAt,
@@ -147,7 +149,8 @@ public sealed class TableBankEntryLog(StorageClients storage) : IBankEntryLog
         entity.GetString("DonationId"),
         entity.GetInt64("AmountCents") ?? 0,
         StoredNames.ParseDate(entity.GetString("BookingDate")),
-        entity.GetDateTimeOffset("ImportedAt") ?? DateTimeOffset.MinValue);
+        entity.GetDateTimeOffset("ImportedAt") ?? DateTimeOffset.MinValue,
+        entity.GetString("MemberId"));
 
     private static UnmatchedBankEntry Unmatched(TableEntity row) => new()
     {
@@ -159,6 +162,7 @@ public sealed class TableBankEntryLog(StorageClients storage) : IBankEntryLog
         Remittance = row.GetString("Remittance") ?? string.Empty,
         DonationId = row.GetString("DonationId"),
         SuggestedDonationId = row.GetString("SuggestedDonationId"),
+        MemberId = row.GetString("MemberId"),
         ExplanationDe = row.GetString("ExplanationDe") ?? string.Empty,
         ExplanationEn = row.GetString("ExplanationEn") ?? string.Empty,
         ImportedAt = row.GetDateTimeOffset("ImportedAt") ?? DateTimeOffset.MinValue,

@@ -19,14 +19,21 @@ public sealed record TransferInstructionsResponse(
     public static TransferInstructionsResponse From(TransferDonationCreated created)
     {
         ArgumentNullException.ThrowIfNull(created);
-        var account = created.Account;
+        return From(created.Account, created.AmountCents, created.Code);
+    }
+
+    /// <summary>The instructions for <paramref name="amountCents"/> with <paramref name="code"/> (a donation, or a member's dues).</summary>
+    public static TransferInstructionsResponse From(BankAccount account, long amountCents, ReferenceCode code)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(code);
         return new TransferInstructionsResponse(
             account.Holder,
             account.IbanGrouped,
             account.Bic,
             account.BankName,
-            created.AmountCents,
-            created.Code.Value,
-            BankTransfers.GiroCodeSvg.Render(GiroCode.Payload(account, created.AmountCents, created.Code)));
+            amountCents,
+            code.Value,
+            BankTransfers.GiroCodeSvg.Render(GiroCode.Payload(account, amountCents, code)));
     }
 }

@@ -31,6 +31,8 @@ public sealed class MembershipFunctions(
         {
             MemberCreated created => Created(created.MemberId, created.CheckoutUrl),
             MemberReplayed replayed => Created(replayed.MemberId, replayed.CheckoutUrl),
+            TransferMemberCreated transfer => ApiResults.Created(new MemberCreatedResponse(
+                transfer.MemberId, null, BankTransfers.TransferInstructionsResponse.From(transfer.Account, transfer.AnnualAmountCents, transfer.Code))),
             MemberInvalid invalid => ProblemResults.Validation(invalid.Errors),
             MemberAlreadyExists exists => AlreadyExists(exists),
             MemberIdempotencyConflict => ProblemResults.Problem(StatusCodes.Status422UnprocessableEntity,

@@ -35,6 +35,8 @@ public static class MembershipServiceCollectionExtensions
 
         // Dues mails and the pay link; DuesPolicy and SepaCreditor come from AddKokDues.
         services.AddSingleton<DuesMailComposer>();
+        services.AddSingleton<DuesTransferMailComposer>();
+        services.AddSingleton<PayDuesByTransfer>();
         services.AddSingleton<ComposeDuesMail>();
         services.AddSingleton<PayOverdueDues>();
         services.AddSingleton<IReceiptSubjectSource, MemberReceiptSubjects>();

@@ -71,7 +71,7 @@ public sealed class TableMemberRepository(StorageClients storage, IDashboardTota
         await store.GetAsync(memberId, cancellationToken) is { } stored ? new VersionedMember(stored.Aggregate, stored.Version) : null;
 
     public Task<bool> TryAddAsync(Member member, CancellationToken cancellationToken) =>
-        store.TryAddAsync(member, [], cancellationToken);
+        store.TryAddAsync(member, member.References, cancellationToken);
 
     public Task<bool> TrySaveAsync(
         Member member,

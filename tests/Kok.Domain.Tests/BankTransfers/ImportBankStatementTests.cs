@@ -179,7 +179,7 @@ public sealed class ImportBankStatementTests
         BankReference = reference,
     };
 
-    private sealed class EntryLog : IBankEntryLog
+    internal sealed class EntryLog : IBankEntryLog
     {
         public Dictionary<string, BankEntryRecord> Records { get; } = new(StringComparer.Ordinal);
 

@@ -148,6 +148,10 @@ public partial class MailLinkTests
                 (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, Kok.Domain.SelfService.MonthlyDonationChangeKind.Pause, null, new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero)), 1),
                 (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, Kok.Domain.SelfService.MonthlyDonationChangeKind.Cancel, null, null), 1),
             ],
+            MailKind.MemberTransferInstructions =>
+                [(new DuesTransferMailComposer(Organisation).Instructions(Hostile(TransferMember(locale)), TransferAccount, CancelLink), 1)],
+            MailKind.DuesTransferRequest =>
+                [(new DuesTransferMailComposer(Organisation).DuesRequest(Hostile(TransferMember(locale)), Period, Period.Start, TransferAccount, CancelLink), 1)],
             MailKind.MembershipAmountChanged =>
             [
                 (Kok.Domain.SelfService.ChangeOwnMembershipAmount.Compose(Donor, language, MeinKokPage, 8000, new DateOnly(2027, 3, 1)), 1),
@@ -204,6 +208,11 @@ public partial class MailLinkTests
             ],
             new DateOnly(2027, 1, 10),
             ReceiptTestData.ConfiguredOrganisation).ToDocument(number);
+
+    private static Kok.Domain.BankTransfers.BankAccount TransferAccount { get; } =
+        Kok.Domain.BankTransfers.BankAccount.From("KOK e.V.", "DE02120300000000202051", "BYLADEM1001", "Beispielbank")!;
+
+    private static Member TransferMember(string locale) => Member.Create(MemberId, Request(method: PaymentMethodKind.BankTransfer, locale: locale), T0);
 
     private static Member Hostile(Member member) => Member.FromSnapshot(member.ToSnapshot() with { Name = HostileName });
 

@@ -62,6 +62,11 @@ internal sealed class InMemoryMemberRepository(DuesPolicy? duesPolicy = null) : 
             }
 
             AddEnding(member);
+            foreach (var reference in member.References)
+            {
+                Index[reference] = member.Id;
+            }
+
             rows[member.Id] = (member.ToSnapshot(), 1);
             return Task.FromResult(true);
         }

@@ -257,7 +257,7 @@ public sealed partial class BankTransferThroughDevHostTests : IAsyncLifetime
     }
 
     /// <summary>A camt.053.001.02 day statement as a German savings bank writes it, one transaction per entry.</summary>
-    private static string Camt053(params (string Direction, long Cents, string Reference, string Name, string Iban, string Remittance)[] entries)
+    internal static string Camt053(params (string Direction, long Cents, string Reference, string Name, string Iban, string Remittance)[] entries)
     {
         var xml = new System.Text.StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\">\n<BkToCstmrStmt><GrpHdr><MsgId>1</MsgId><CreDtTm>2026-12-05T06:00:00+01:00</CreDtTm></GrpHdr>\n<Stmt><Id>1</Id><Acct><Id><IBAN>" + Iban + "</IBAN></Id></Acct>\n");
         foreach (var (direction, cents, reference, name, iban, remittance) in entries)

@@ -22,6 +22,7 @@ public sealed class TransferSuccessPageBrowserTests(BrowserFixture browser) : IC
         {
             o.OnlyFunctions.Add("CreateDonation");
             o.OnlyFunctions.Add("GetDonation");
+            o.OnlyFunctions.Add("CreateMembership");
             o.Settings["Staff:DevToken"] = DonationApi.StaffToken;
             o.Settings["RateLimit:PermitLimit"] = "1000";
             o.Settings["BankAccount:Holder"] = "KOK e.V.";
@@ -35,8 +36,9 @@ public sealed class TransferSuccessPageBrowserTests(BrowserFixture browser) : IC
     {
         try
         {
-            // The instructions mails go to the receipt-mail queue, which nobody consumes here.
+            // The instructions mails go to the receipt-mail and member-mail queues, which nobody consumes here.
             await _server.Queue("receipt-mail").ClearMessagesAsync();
+            await _server.Queue("member-mail").ClearMessagesAsync();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -76,5 +78,35 @@ public sealed class TransferSuccessPageBrowserTests(BrowserFixture browser) : IC
         await Expect(page.Locator("#copy-status")).ToHaveTextAsync(german ? "Code kopiert." : "Code copied.");
 
         await Accessibility.AssertAccessibleAsync(page, $"transfer success page, {width} px, {locale}");
+    }
+
+    [Theory]
+    [InlineData(1280, "de-DE")]
+    [InlineData(390, "en-GB")]
+    public async Task A_member_signing_up_by_transfer_sees_account_dues_and_code(int width, string locale)
+    {
+        await using var context = await browser.Browser.NewContextAsync(Accessibility.ContextOptions(_server.BaseAddress, width, locale));
+        var page = await context.NewPageAsync();
+        var german = locale.StartsWith("de", StringComparison.Ordinal);
+        await page.GotoAsync("/membership.html");
+
+        await page.Locator("input[name=paymentMethod][value=bank_transfer]").CheckAsync();
+        await page.FillAsync("#name", "Erika Mustermann");
+        await page.FillAsync("#email", $"erika-member-transfer-{width}@example.org");
+        await page.FillAsync("#street", "Kurfürstenstraße 33");
+        await page.FillAsync("#postalCode", "10785");
+        await page.FillAsync("#city", "Berlin");
+        await page.CheckAsync("#privacy");
+        await page.Locator("button[type=submit]").ClickAsync();
+
+        await page.WaitForURLAsync("**/success.html?transfer=1&member=1");
+        await Expect(page.Locator("h1")).ToHaveTextAsync(german ? "Bitte überweisen Sie Ihren Jahresbeitrag" : "Please transfer your annual dues");
+        await Expect(page.Locator("#t-code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^KOK-[A-Z0-9]{4}-[A-Z0-9]{4}$"));
+        await Expect(page.Locator("#t-iban")).ToHaveTextAsync("DE02 1203 0000 0000 2020 51");
+        await Expect(page.Locator("#t-amount")).ToHaveTextAsync("60,00 €");
+        await Expect(page.Locator("#t-girocode")).ToBeVisibleAsync();
+        await Expect(page.Locator("a[href='membership.html']")).ToBeVisibleAsync();
+
+        await Accessibility.AssertAccessibleAsync(page, $"membership transfer success page, {width} px, {locale}");
     }
 }

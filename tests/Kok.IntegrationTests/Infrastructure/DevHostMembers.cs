@@ -45,6 +45,16 @@ internal static class DevHostMembers
     private static int LastStatus(JsonNode stripeEvent) =>
         stripeEvent["deliveries"]?.AsArray() is [.., var last] ? (int)last!["status"]! : 200;
 
+    /// <summary>The membership's status as staff read it (<c>GET /api/memberships/{id}</c>).</summary>
+    public static async Task<string> StatusAsync(DevHostServer server, string memberId, string staffToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/memberships/{memberId}");
+        request.Headers.Authorization = new("Bearer", staffToken);
+        using var response = await server.Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["status"]!;
+    }
+
     /// <summary>Sets the app's clock to <paramref name="at"/> and runs the dues scheduler through the admin API.</summary>
     public static async Task RunDuesSchedulerAsync(DevHostServer server, FakeTimeProvider clock, DateTimeOffset at)
     {

@@ -1116,7 +1116,8 @@
     await runAction("bank:" + item.identity, async () => {
       try {
         await api("/bank/unmatched/" + encodeURIComponent(item.identity) + "/decision", { method: "POST", body });
-        announce(() => t(body.decision === "assign" ? "bankAssigned" : "bankExcluded", { amount: euros(item.amountCents) }), "ok", true);
+        const done = { assign: "bankAssigned", assign_dues: "bankAssignedDues", new_donation: "bankNewDonationDone" }[body.decision] || "bankExcluded";
+        announce(() => t(done, { amount: euros(item.amountCents) }), "ok", true);
         await loadBank(false);
       } catch (error) {
         announce(() => describe(error), "error", true);
@@ -1134,6 +1135,8 @@
       const busy = state.pending.has("bank:" + item.identity);
       const input = el("input", { type: "text", id: "bank-donation-" + i, autocomplete: "off", spellcheck: "false",
         value: item.suggestedDonationId || item.donationId || "", "data-testid": "bank-donation-id" });
+      const member = el("input", { type: "text", id: "bank-member-" + i, autocomplete: "off", spellcheck: "false",
+        value: item.memberId || "", "data-testid": "bank-member-id" });
       return el("li", { "data-identity": item.identity, "data-testid": "bank-entry" },
         el("p", { class: "bank-entry" }, el("strong", { text: bankLine(item) })),
         el("p", { text: item.remittance || "–" }),
@@ -1144,11 +1147,22 @@
             el("button", { type: "submit", disabled: busy, "data-busy-key": "bank:" + item.identity, "data-testid": "bank-assign", text: t("bankAssign") }),
             el("button", { type: "button", class: "secondary", disabled: busy, "data-testid": "bank-exclude", text: t("bankExclude"),
               onclick: () => decideBank(item, { decision: "not_a_donation" }) })),
+        ),
+        el("form", { class: "bank-dues", novalidate: true },
+          el("label", { for: member.id, text: t("bankMemberId") }),
+          el("div", { class: "inline" }, member,
+            el("button", { type: "submit", disabled: busy, "data-testid": "bank-assign-dues", text: t("bankAssignDues") }),
+            el("button", { type: "button", class: "secondary", disabled: busy, "data-testid": "bank-new-donation", text: t("bankNewDonation"),
+              onclick: () => decideBank(item, { decision: "new_donation" }) })),
         ));
     })));
     container.querySelectorAll("form.bank-assign").forEach((form, i) => form.addEventListener("submit", event => {
       event.preventDefault();
       decideBank(list.items[i], { decision: "assign", donationId: form.querySelector("input").value.trim() });
+    }));
+    container.querySelectorAll("form.bank-dues").forEach((form, i) => form.addEventListener("submit", event => {
+      event.preventDefault();
+      decideBank(list.items[i], { decision: "assign_dues", memberId: form.querySelector("input").value.trim() });
     }));
   }
 
