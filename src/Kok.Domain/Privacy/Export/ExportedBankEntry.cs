@@ -3,22 +3,26 @@ using Kok.Domain.BankTransfers;
 namespace Kok.Domain.Privacy.Export;
 
 /// <summary>
-/// A credit on the association's account matched to (or suggested for) one of the supporter's donations, as imported
-/// from the bank statement: the payer's name, masked IBAN and remittance text are kept only while staff decide.
+/// A row of the imported bank entries that names one of the supporter's donations: a statement entry matched or
+/// assigned to it (<see cref="Outcome"/>, amount, booking date), an entry still waiting for staff with the payer's name,
+/// masked IBAN and remittance text, or the pseudonym of the payer's account kept to suggest this donation for later
+/// credits (<see cref="RemembersPayerAccount"/>, nothing but the donation id).
 /// </summary>
-public sealed record ExportedBankEntry(
-    string DonationId,
-    BankEntryOutcome Outcome,
-    long AmountCents,
-    DateOnly BookingDate,
-    DateTimeOffset ImportedAt)
+public sealed record ExportedBankEntry(string DonationId)
 {
+    public BankEntryOutcome? Outcome { get; init; }
+
+    public long? AmountCents { get; init; }
+
+    public DateOnly? BookingDate { get; init; }
+
+    public DateTimeOffset? ImportedAt { get; init; }
+
     public string? PayerName { get; init; }
 
     public string? PayerIbanMasked { get; init; }
 
     public string? Remittance { get; init; }
 
-    /// <summary>True for the pseudonym of the payer's account (a hash of the IBAN) kept to suggest this donation for later credits.</summary>
     public bool RemembersPayerAccount { get; init; }
 }
