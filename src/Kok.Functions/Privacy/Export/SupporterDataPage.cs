@@ -30,7 +30,7 @@ public static class SupporterDataPage
             body.Append($"<p><a href=\"{E(jsonPath)}\" download>{E(w.T("Alle Daten als Datei herunterladen (JSON, mit den Zuwendungsbestätigungen)", "Download all data as a file (JSON, with the donation receipts)"))}</a></p>\n");
         }
 
-        Section(body, "addresses", w.T("E-Mail-Adressen", "E-mail addresses"), w, export.EmailAddresses, a => $"<p>{E(a)}</p>");
+        Section(body, "addresses", w.T("E-Mail-Adressen", "E-mail addresses"), w, export.EmailAddresses, a => Facts((w.T("E-Mail", "E-mail"), a)));
         Section(body, "donations", w.T("Spenden", "Donations"), w, export.Donations, d => Donation(d, w));
         Section(body, "memberships", w.T("Mitgliedschaft und Beiträge", "Membership and fees"), w, export.Memberships, m => Membership(m, w));
         Section(body, "receipts", w.T("Zuwendungsbestätigungen", "Donation receipts"), w, export.Receipts, r => Receipt(r, w));
@@ -64,12 +64,26 @@ public static class SupporterDataPage
             (w.T("Angaben", "Data"), string.Join("; ", s.Fields)),
             (w.T("Zweck", "Purpose"), s.Purpose),
             (w.T("Bei Löschung", "On erasure"), w.Of(s.OnErasure)),
-            (w.T("In dieser Auskunft", "In this copy"), s.Section ?? s.CoveredBy)));
+            (w.T("In dieser Auskunft", "In this copy"), string.Join(" ", new[] { SectionHeading(s.Section, w), s.CoveredBy }.OfType<string>()))));
         return MemberPage.Document(page, title, body.ToString(), languageSwitch);
     }
 
+    /// <summary>The heading under which the page shows a section of the copy (as the JSON names it, a property of <see cref="SupporterDataExport"/>).</summary>
+    private static string? SectionHeading(string? section, ExportWords w) => section switch
+    {
+        null => null,
+        nameof(SupporterDataExport.Donations) => w.T("Spenden", "Donations"),
+        nameof(SupporterDataExport.Memberships) => w.T("Mitgliedschaft und Beiträge", "Membership and fees"),
+        nameof(SupporterDataExport.Receipts) => w.T("Zuwendungsbestätigungen", "Donation receipts"),
+        nameof(SupporterDataExport.AuditEntries) => w.T("Protokoll unserer Bearbeitung", "Record of our actions"),
+        nameof(SupporterDataExport.ObjectedToMail) => w.T("Widerspruch gegen E-Mails", "Objection to mail"),
+        nameof(SupporterDataExport.BankEntries) => w.T("Überweisungen auf unserem Konto", "Transfers to our account"),
+        _ => section,
+    } + ".";
+
     private static string Donation(ExportedDonation d, ExportWords w) =>
-        $"<h3>{E(w.T("Spende", "Donation"))} {E(d.DonationId)}</h3>\n" + Facts(
+        $"<h3>{E(w.T("Spende", "Donation"))} ({E(w.Of(d.Interval))}), {E(w.Time(d.CreatedAt))}</h3>\n" + Facts(
+            (w.T("Nummer", "Number"), d.DonationId),
             (w.T("Betrag", "Amount"), w.Euro(d.AmountCents)),
             (w.T("Rhythmus", "Interval"), w.Of(d.Interval)),
             (w.T("Stand", "Status"), w.Of(d.Status)),
@@ -86,7 +100,8 @@ public static class SupporterDataPage
             (w.T("Zahlungen", "Payments"), Payments(d.Payments, w)));
 
     private static string Membership(MemberView m, ExportWords w) =>
-        $"<h3>{E(w.T("Mitgliedschaft", "Membership"))} {E(m.MemberId)}</h3>\n" + Facts(
+        $"<h3>{E(w.T("Mitgliedschaft", "Membership"))}, {E(w.Time(m.CreatedAt))}</h3>\n" + Facts(
+            (w.T("Nummer", "Number"), m.MemberId),
             (w.T("Art", "Kind"), w.Of(m.Kind)),
             ("Name", m.Name),
             (w.T("Ansprechperson", "Contact person"), m.ContactPerson),
