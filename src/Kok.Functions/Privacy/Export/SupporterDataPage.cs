@@ -30,27 +30,27 @@ public static class SupporterDataPage
             body.Append($"<p><a href=\"{E(jsonPath)}\" download>{E(w.T("Alle Daten als Datei herunterladen (JSON, mit den Zuwendungsbestätigungen)", "Download all data as a file (JSON, with the donation receipts)"))}</a></p>\n");
         }
 
-        Section(body, "addresses", w.T("E-Mail-Adressen", "E-mail addresses"), w, export.EmailAddresses, a => Facts((w.T("E-Mail", "E-mail"), a)));
-        Section(body, "donations", w.T("Spenden", "Donations"), w, export.Donations, d => Donation(d, w));
-        Section(body, "memberships", w.T("Mitgliedschaft und Beiträge", "Membership and fees"), w, export.Memberships, m => Membership(m, w));
-        Section(body, "receipts", w.T("Zuwendungsbestätigungen", "Donation receipts"), w, export.Receipts, r => Receipt(r, w));
-        Section(body, "mails", w.T("Mails von uns", "Mails from us"), w, export.Mails, m => Facts(
+        Section(body, "addresses", H(nameof(SupporterDataExport.EmailAddresses), w), w, export.EmailAddresses, a => Facts((w.T("E-Mail", "E-mail"), a)));
+        Section(body, "donations", H(nameof(SupporterDataExport.Donations), w), w, export.Donations, d => Donation(d, w));
+        Section(body, "memberships", H(nameof(SupporterDataExport.Memberships), w), w, export.Memberships, m => Membership(m, w));
+        Section(body, "receipts", H(nameof(SupporterDataExport.Receipts), w), w, export.Receipts, r => Receipt(r, w));
+        Section(body, "mails", H(nameof(SupporterDataExport.Mails), w), w, export.Mails, m => Facts(
             (w.T("Betreff", "Subject"), m.Subject), (w.T("Stand", "Status"), w.Of(m.State)), (w.T("Zeit", "Time"), w.Time(m.At)),
             (w.T("Beleg", "Receipt"), m.ReceiptNumber)));
-        Section(body, "consents", w.T("Einwilligungen", "Consents"), w, export.Consents, c => Facts(
+        Section(body, "consents", H(nameof(SupporterDataExport.Consents), w), w, export.Consents, c => Facts(
             (w.T("Zu", "For"), c.Concerning),
             (w.T("Datenschutzhinweise", "Privacy notice"), c.PrivacyNoticeVersion ?? w.T("nicht erfasst", "not recorded")),
             (w.T("Zeit", "Time"), w.Time(c.At)),
             (w.T("Öffentlich nennen", "Name publicly"), c.ListPublicly is { } list ? w.YesNo(list) : null)));
-        Section(body, "audit", w.T("Protokoll unserer Bearbeitung", "Record of our actions"), w, export.AuditEntries, a => Facts(
+        Section(body, "audit", H(nameof(SupporterDataExport.AuditEntries), w), w, export.AuditEntries, a => Facts(
             (w.T("Zu", "For"), a.Concerning), (w.T("Aktion", "Action"), a.Action), (w.T("Durch", "By"), a.By), (w.T("Zeit", "Time"), w.Time(a.At)),
             (w.T("Angaben", "Details"), a.Facts.Count == 0 ? null : string.Join("; ", a.Facts.Select(f => f.Key + ": " + f.Value)))));
-        body.Append($"<section aria-labelledby=\"objection-title\"><h2 id=\"objection-title\">{E(w.T("Widerspruch gegen E-Mails", "Objection to mail"))}</h2>\n<p>");
+        body.Append($"<section aria-labelledby=\"objection-title\"><h2 id=\"objection-title\">{E(H(nameof(SupporterDataExport.ObjectedToMail), w))}</h2>\n<p>");
         body.Append(E(export.ObjectedToMail
             ? w.T("Sie haben freiwilligen E-Mails widersprochen; wir schicken nur noch, was Gesetz oder Vertrag verlangen.", "You objected to optional mails; we only send what law or contract require.")
             : w.T("Kein Widerspruch gegen E-Mails gespeichert.", "No objection to mail is recorded.")));
         body.Append("</p></section>\n");
-        Section(body, "bank", w.T("Überweisungen auf unserem Konto", "Transfers to our account"), w, export.BankEntries, b => Facts(
+        Section(body, "bank", H(nameof(SupporterDataExport.BankEntries), w), w, export.BankEntries, b => Facts(
             (w.T("Zu", "For"), b.DonationId),
             (w.T("Stand", "Status"), b.Outcome is { } outcome ? w.Of(outcome) : null),
             (w.T("Betrag", "Amount"), b.AmountCents is { } cents ? w.Euro(cents) : null),
@@ -59,12 +59,12 @@ public static class SupporterDataPage
             ("IBAN", b.PayerIbanMasked),
             (w.T("Verwendungszweck", "Reference"), b.Remittance),
             (w.T("Kontokennung", "Account pseudonym"), b.RemembersPayerAccount ? w.T("ein Prüfwert Ihrer IBAN, um spätere Überweisungen zuzuordnen", "a hash of your IBAN, to match later transfers") : null)));
-        Section(body, "stores", w.T("Wo und warum wir Daten speichern", "Where and why we store data"), w, export.Stores, s => Facts(
+        Section(body, "stores", H(nameof(SupporterDataExport.Stores), w), w, export.Stores, s => Facts(
             (w.T("Speicherort", "Store"), s.Store),
             (w.T("Angaben", "Data"), string.Join("; ", s.Fields)),
             (w.T("Zweck", "Purpose"), s.Purpose),
             (w.T("Bei Löschung", "On erasure"), w.Of(s.OnErasure)),
-            (w.T("In dieser Auskunft", "In this copy"), string.Join(" ", new[] { SectionHeading(s.Section, w), s.CoveredBy }.OfType<string>()))));
+            (w.T("In dieser Auskunft", "In this copy"), string.Join(" ", new[] { SectionHeading(s.Section, w) is { } heading ? heading + "." : null, s.CoveredBy }.OfType<string>()))));
         return MemberPage.Document(page, title, body.ToString(), languageSwitch);
     }
 
@@ -72,6 +72,10 @@ public static class SupporterDataPage
     private static string? SectionHeading(string? section, ExportWords w) => section switch
     {
         null => null,
+        nameof(SupporterDataExport.EmailAddresses) => w.T("E-Mail-Adressen", "E-mail addresses"),
+        nameof(SupporterDataExport.Mails) => w.T("Mails von uns", "Mails from us"),
+        nameof(SupporterDataExport.Consents) => w.T("Einwilligungen", "Consents"),
+        nameof(SupporterDataExport.Stores) => w.T("Wo und warum wir Daten speichern", "Where and why we store data"),
         nameof(SupporterDataExport.Donations) => w.T("Spenden", "Donations"),
         nameof(SupporterDataExport.Memberships) => w.T("Mitgliedschaft und Beiträge", "Membership and fees"),
         nameof(SupporterDataExport.Receipts) => w.T("Zuwendungsbestätigungen", "Donation receipts"),
@@ -79,7 +83,9 @@ public static class SupporterDataPage
         nameof(SupporterDataExport.ObjectedToMail) => w.T("Widerspruch gegen E-Mails", "Objection to mail"),
         nameof(SupporterDataExport.BankEntries) => w.T("Überweisungen auf unserem Konto", "Transfers to our account"),
         _ => section,
-    } + ".";
+    };
+
+    private static string H(string section, ExportWords w) => SectionHeading(section, w)!;
 
     private static string Donation(ExportedDonation d, ExportWords w) =>
         $"<h3>{E(w.T("Spende", "Donation"))} ({E(w.Of(d.Interval))}), {E(w.Time(d.CreatedAt))}</h3>\n" + Facts(
