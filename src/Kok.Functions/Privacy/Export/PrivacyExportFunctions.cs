@@ -51,6 +51,8 @@ public sealed class PrivacyExportFunctions(SupporterDataExporter exporter, Expor
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/dashboard/privacy/export")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        // Everything about a person: no proxy or browser cache may keep it (the supporter guard does the same for api/me).
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
         var format = request.Query["format"].ToString();
         if (format is not ("" or "json" or "html"))
         {
