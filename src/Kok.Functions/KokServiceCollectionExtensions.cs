@@ -78,6 +78,7 @@ public static class KokServiceCollectionExtensions
         Dashboard.DashboardServiceCollectionExtensions.AddKokDashboard(services);
         SelfService.SelfServiceServiceCollectionExtensions.AddKokSelfService(services, configuration);
         Privacy.PrivacyServiceCollectionExtensions.AddKokPrivacy(services, configuration);
+        Privacy.Export.PrivacyExportServiceCollectionExtensions.AddKokPrivacyExport(services);
 
         return services;
     }

@@ -33,7 +33,8 @@ public static class MemberPage
     public static readonly PageHeaders Headers =
         PageHeaders.For("no-referrer", styleSrc: StyleSource);
 
-    public static string Document(MemberPageContext page, string title, string body)
+    /// <param name="languageSwitch">False for a page that answers a post, where a link to the same URL would not lead back to it.</param>
+    public static string Document(MemberPageContext page, string title, string body, bool languageSwitch = true)
     {
         ArgumentNullException.ThrowIfNull(page);
         var en = page.English;
@@ -50,7 +51,7 @@ public static class MemberPage
             <body>
             <header class="bar">
             <span class="brand">KOK e.V.</span>
-            <nav class="lang-switch" aria-label="{(en ? "Language" : "Sprache")}"><a id="lang-switch" class="button secondary" href="{E(page.Url(!en))}" lang="{(en ? "de" : "en")}" hreflang="{(en ? "de" : "en")}">{(en ? "Deutsch" : "English")}</a></nav>
+            {(languageSwitch ? $"""<nav class="lang-switch" aria-label="{(en ? "Language" : "Sprache")}"><a id="lang-switch" class="button secondary" href="{E(page.Url(!en))}" lang="{(en ? "de" : "en")}" hreflang="{(en ? "de" : "en")}">{(en ? "Deutsch" : "English")}</a></nav>""" : string.Empty)}
             </header>
             <main>
             {body}</main>

@@ -50,6 +50,10 @@ public static class SupporterPage
             <section aria-labelledby="receipts-title"><h2 id="receipts-title">{E(en ? "Donation receipts" : "Zuwendungsbestätigungen")}</h2><div id="receipts"></div></section>
             <section aria-labelledby="address-title"><h2 id="address-title">{E(en ? "Address for donation receipts" : "Anschrift für Zuwendungsbestätigungen")}</h2><div id="address"></div></section>
             <section aria-labelledby="mails-title"><h2 id="mails-title">{E(en ? "Mails from us" : "Mails von uns")}</h2><div id="mails"></div></section>
+            <section aria-labelledby="data-title"><h2 id="data-title">{E(en ? "Your data" : "Ihre Daten")}</h2>
+            <p>{E(en ? "Everything we store about you, with why and for how long (access under Art. 15 GDPR)." : "Alles, was wir über Sie speichern, mit Zweck und Dauer (Auskunft nach Art. 15 DSGVO).")}</p>
+            <p><a id="my-data" href="/{Privacy.Export.PrivacyExportFunctions.PagePath}?lang={(en ? "en" : "de")}">{E(en ? "Show my data" : "Meine Daten ansehen")}</a><br><a id="my-data-file" href="/{Privacy.Export.PrivacyExportFunctions.DataPath}" download>{E(en ? "Download my data as a file (JSON)" : "Meine Daten als Datei herunterladen (JSON)")}</a></p>
+            </section>
             <p><button id="sign-out" type="button" class="secondary">{E(en ? "Sign out" : "Abmelden")}</button></p>
             </div>
             <script>{Script}</script>

@@ -47,6 +47,24 @@ public static class Accessibility
         Assert.True(problems.Count == 0, $"{label}:\n  " + string.Join("\n  ", problems));
     }
 
+    /// <summary>
+    /// At each of <see cref="Widths"/> (900 px high): <see cref="AssertAccessibleAsync"/> and a full-page screenshot
+    /// into the test output; the page is left at the first width.
+    /// </summary>
+    public static async Task AssertAccessibleAtEveryWidthAsync(IPage page, string label)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        foreach (var width in Widths)
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            var full = $"{label}, {width} px";
+            await AssertAccessibleAsync(page, full);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.OutputDirectory, Slug(full) + ".png"), FullPage = true });
+        }
+
+        await page.SetViewportSizeAsync(Widths[0], 900);
+    }
+
     /// <summary>axe-core's violations on the page as it is now, one line each.</summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
     {

@@ -199,6 +199,9 @@ public sealed class StorageDownTests
             ["ShowUnsubscribe"] = () => Get("unsubscribe?token=" + new string('A', 43)),
             ["Unsubscribe"] = () => Post("unsubscribe?token=" + new string('A', 43), null),
             ["RecordMailObjection"] = () => Staff(Post("api/dashboard/privacy/objections", """{"email":"erika@example.org"}""")),
+            ["ExportSupporterData"] = () => Staff(Post("api/dashboard/privacy/export", """{"email":"erika@example.org"}""")),
+            ["SupporterDataExport"] = () => Supporter(server, Get("api/me/data")),
+            ["SupporterDataPage"] = () => Supporter(server, Get("api/me/data.html")),
         };
     }
 

@@ -37,6 +37,8 @@ public sealed partial class SupporterRoutesTests
         Assert.Contains("SupporterCancelDonation", names);
         Assert.Contains("SupporterChangeMembershipAmount", names);
         Assert.Contains("SignOut", names);
+        Assert.Contains("SupporterDataExport", names);
+        Assert.Contains("SupporterDataPage", names);
         Assert.DoesNotContain("RequestSignInLink", names);
     }
 
