@@ -59,6 +59,7 @@ public sealed class DashboardAuthorizationTests
         { "POST", "api/dashboard/bank/unmatched/ref:0000000000000000000000000000000000000000000000000000000000000000/decision", HttpStatusCode.BadRequest },
         // No address: staff get past the guard and hear so.
         { "POST", "api/dashboard/privacy/objections", HttpStatusCode.BadRequest },
+        { "POST", "api/dashboard/privacy/erase", HttpStatusCode.BadRequest },
     };
 
     [Fact]
