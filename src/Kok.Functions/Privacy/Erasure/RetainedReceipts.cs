@@ -82,11 +82,11 @@ public sealed class RetainedReceipts(StorageClients storage, RetentionPeriods re
     {
         var table = await storage.TableAsync(TableNames.ReceiptRegister);
         var prefix = ReceiptRegisterRows.NumberKey(year.ToString("0000", CultureInfo.InvariantCulture) + "-");
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReceiptRegisterRows.Partition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."} and {LockedAtColumn} ge {DateTimeOffset.MinValue}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReceiptRegisterRows.Partition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."}");
         var locked = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Number"], cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Number", LockedAtColumn], cancellationToken: cancellationToken))
         {
-            if (row.GetString("Number") is { } number)
+            if (row.GetDateTimeOffset(LockedAtColumn) is not null && row.GetString("Number") is { } number)
             {
                 locked.Add(number);
             }
