@@ -60,6 +60,7 @@ public sealed class DashboardAuthorizationTests
         // No address: staff get past the guard and hear so.
         { "POST", "api/dashboard/privacy/objections", HttpStatusCode.BadRequest },
         { "POST", "api/dashboard/privacy/erase", HttpStatusCode.BadRequest },
+        { "GET", "api/dashboard/privacy/overdue", HttpStatusCode.OK },
     };
 
     [Fact]

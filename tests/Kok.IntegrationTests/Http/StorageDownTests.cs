@@ -199,6 +199,7 @@ public sealed class StorageDownTests
             ["ShowUnsubscribe"] = () => Get("unsubscribe?token=" + new string('A', 43)),
             ["Unsubscribe"] = () => Post("unsubscribe?token=" + new string('A', 43), null),
             ["RecordMailObjection"] = () => Staff(Post("api/dashboard/privacy/objections", """{"email":"erika@example.org"}""")),
+            ["PrivacyOverdue"] = () => Staff(Get("api/dashboard/privacy/overdue")),
             ["ErasePersonalData"] = () => Staff(Post("api/dashboard/privacy/erase", """{"email":"erika@example.org","reason":"asked by mail"}""")),
         };
     }

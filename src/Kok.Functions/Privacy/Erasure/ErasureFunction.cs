@@ -12,8 +12,10 @@ namespace Kok.Functions.Privacy.Erasure;
 /// Staff erase a supporter's data (Art. 17 DSGVO): <c>POST /api/dashboard/privacy/erase {"email", "reason",
 /// "confirm", "membershipEnd": "period_end"|"now"}</c>. Without <c>"confirm": true</c> the answer is the plan (per
 /// store: what is deleted, pseudonymised, kept and until when) and nothing changes; with it, the erasure (audited).
+/// <c>GET /api/dashboard/privacy/overdue</c> counts the records the retention run should have deleted or scrubbed by
+/// now (0 when it works): counted live, on its own route, so the summary keeps its fixed cost.
 /// </summary>
-public sealed class ErasureFunction(EraseSupporter erase)
+public sealed class ErasureFunction(EraseSupporter erase, RunPrivacyRetention retention)
 {
     public const int MaxBodyBytes = 4 * 1024;
 
@@ -35,6 +37,13 @@ public sealed class ErasureFunction(EraseSupporter erase)
         var result = await erase.ExecuteAsync(form, reader.WrongTypeFields, staff.Id, staff.Name, cancellationToken);
         return result.Errors is { } errors ? ProblemResults.Validation(errors) : ApiResults.Ok(Json(result));
     }
+
+    [Function("PrivacyOverdue")]
+    [StaffOnly]
+    public async Task<IActionResult> Overdue(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/privacy/overdue")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        ApiResults.Ok(new { Overdue = await retention.CountOverdueAsync(cancellationToken) });
 
     private static object Json(ErasureResult result) => new
     {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kok.Functions.Privacy.Erasure;
 
-/// <summary>Wires the erasure: the retention periods, one eraser per declared store, the provider's customers, the use case.</summary>
+/// <summary>Wires the erasure (the retention periods, one eraser per declared store, the provider's customers) and the retention run.</summary>
 public static class ErasureServiceCollectionExtensions
 {
     public static IServiceCollection AddKokErasure(this IServiceCollection services, IConfiguration configuration)
@@ -19,6 +19,8 @@ public static class ErasureServiceCollectionExtensions
         }
 
         services.AddSingleton<EraseSupporter>();
+        services.AddSingleton<IRetentionStore, TableRetentionStore>();
+        services.AddSingleton<RunPrivacyRetention>();
         return services;
     }
 
