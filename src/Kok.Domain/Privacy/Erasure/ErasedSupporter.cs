@@ -16,6 +16,9 @@ public static class ErasedSupporter
     public const string Name = "Gelöscht / erased";
     public const string EmailDomain = "erased.invalid";
 
+    /// <summary>Why a mail still waiting for an erased supporter was not sent (the mail log's reason).</summary>
+    public const string SkipReason = "supporter_erased";
+
     public static string EmailFor(string recordId) => recordId + "@" + EmailDomain;
 
     public static bool IsErased(string? email) =>
