@@ -110,7 +110,9 @@ resource receiptsContainer 'Microsoft.Storage/storageAccounts/blobServices/conta
   properties: {
     publicAccess: 'None'
     // Version-level immutability support: a time-based retention policy (WORM) can be added to this container later
-    // without moving data (README, "Deploy to Azure"). It needs account versioning, enabled above.
+    // without moving data (README, "Deploy to Azure"). It needs account versioning, enabled above. Such a policy must
+    // be at most 2922 days (8 years): the PrivacyRetention run deletes a receipt issued on 31 December 8 years and a
+    // day later (docs/privacy.md, "Receipt PDFs in Azure").
     immutableStorageWithVersioning: {
       enabled: true
     }

@@ -32,6 +32,20 @@ internal static class StripeApiEndpoints
             }
         }));
         v1.MapPost("/subscriptions/{id}", UpdateSubscriptionAsync);
+        v1.MapDelete("/customers/{id}", (string id, StripeStandInState state) => Run(() =>
+        {
+            // Stripe's shape: {"id", "object": "customer", "deleted": true}; an unknown or deleted customer is a 404.
+            lock (state.Gate)
+            {
+                if (!state.Customers.Remove(id))
+                {
+                    throw new StandInException(404, $"No such customer: '{id}'", "id", "resource_missing");
+                }
+
+                state.DeletedCustomers.Add(id);
+                return new JsonObject { ["id"] = id, ["object"] = "customer", ["deleted"] = true };
+            }
+        }));
         v1.Map("/{**path}", (HttpRequest request) => StripeError(
             404,
             "invalid_request_error",

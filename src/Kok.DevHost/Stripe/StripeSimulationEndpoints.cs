@@ -133,6 +133,14 @@ internal static class StripeSimulationEndpoints
         stripe.MapGet("/payment_intents", (string? memberId, string? source, StandInOffSessionCharges charges) =>
             Guarded(() => Json(new JsonObject { ["object"] = "list", ["data"] = charges.PaymentIntents(memberId, source) })));
 
+        // For tests: whether a customer exists, and whether it was deleted (an erasure).
+        stripe.MapGet("/customers/{id}", (string id, StripeStandInState state) =>
+        {
+            lock (state.Gate)
+            {
+                return Results.Json(new { id, exists = state.Customers.ContainsKey(id), deleted = state.DeletedCustomers.Contains(id) });
+            }
+        });
         stripe.MapGet("/events", (string? type, StripeStandInStore store) =>
         {
             var data = new JsonArray();

@@ -37,6 +37,9 @@ internal sealed class StripeStandInState(TimeProvider time)
     /// <summary>Customer id → the payment methods saved on it (id → type).</summary>
     public Dictionary<string, Dictionary<string, string>> Customers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Customers deleted through <c>DELETE /v1/customers/{id}</c> (an erasure); Stripe answers 404 for them from then on.</summary>
+    public HashSet<string> DeletedCustomers { get; } = new(StringComparer.Ordinal);
+
     public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>The subscription moves on a month and its invoice for the new period is made (a renewal).</summary>

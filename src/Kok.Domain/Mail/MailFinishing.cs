@@ -19,6 +19,12 @@ public sealed class MailFinishing(MailObjections objections, SelfServiceLinks me
             return prepared;
         }
 
+        // A mail still waiting for a supporter whose data was erased has nobody to go to (Art. 17 DSGVO).
+        if (Privacy.Erasure.ErasedSupporter.IsErased(message.To.Email))
+        {
+            return PreparedMail.Skip(Privacy.Erasure.ErasedSupporter.SkipReason, prepared.ReceiptNumber);
+        }
+
         var optional = MailObligations.RespectsObjection(kind);
         if (optional && await objections.HasObjectedAsync(message.To.Email, cancellationToken).ConfigureAwait(false))
         {

@@ -353,6 +353,13 @@ public sealed partial class Member
         return ending.Cancel(now, cancelledBy);
     }
 
+    /// <summary>Cancels and ends the membership today, paid period or not (see <see cref="MemberEnding.EndAtOnce"/>).</summary>
+    public bool EndAtOnce(DateTimeOffset now, string cancelledBy)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(cancelledBy);
+        return ending.EndAtOnce(now, cancelledBy);
+    }
+
     /// <summary>
     /// The <see cref="EndsOn"/> a cancellation on <paramref name="today"/> would set when the membership runs on to the
     /// end of its paid period (the day after <see cref="PaidThrough"/>); null when it would end at once (nothing paid

@@ -55,6 +55,22 @@ internal sealed class MemberEnding(Member member)
         return MemberCancellation.EndedNow;
     }
 
+    /// <summary>
+    /// Cancels and ends today whatever was paid (staff's choice when they erase a supporter's data, Art. 17 DSGVO);
+    /// false when the membership had ended already.
+    /// </summary>
+    public bool EndAtOnce(DateTimeOffset now, string cancelledBy)
+    {
+        if (member.Status == MembershipStatus.Ended || Cancel(now, cancelledBy) == MemberCancellation.EndedNow)
+        {
+            return member.Status == MembershipStatus.Ended && EndsOn == AssociationCalendar.Date(now);
+        }
+
+        EndsOn = AssociationCalendar.Date(now);
+        member.MoveTo(MembershipStatus.Ended, now, "ended at once by staff");
+        return true;
+    }
+
     /// <summary>The day after the paid period when a cancellation today lets the membership run on to it; else null.</summary>
     public DateOnly? EndsOnIfCancelled(DateOnly today) =>
         member.Status is MembershipStatus.Active or MembershipStatus.Overdue && member.PaidThrough is { } paidThrough && paidThrough.AddDays(1) > today

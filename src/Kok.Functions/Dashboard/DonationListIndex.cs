@@ -114,6 +114,20 @@ internal sealed class DonationListIndex(StorageClients storage)
         }
     }
 
+    /// <summary>Deletes the donation's row (an erased donation is in no list); one already gone counts as deleted.</summary>
+    public async Task DeleteAsync(Donation donation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(donation);
+        var table = await storage.TableAsync(TableNames.DashboardDonationList);
+        try
+        {
+            await table.DeleteEntityAsync(Partition(donation.CreatedAt), RowKey(donation.CreatedAt, donation.Id), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
     private static string Snake(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
     /// <summary>A donation's row: where it lives, a hash of everything shown, its columns.</summary>

@@ -1,4 +1,5 @@
 using Kok.Domain.Donations;
+using Kok.Domain.Privacy.Erasure;
 using Kok.Functions.Storage;
 using Kok.Functions.Storage.Saving;
 
@@ -32,6 +33,9 @@ internal sealed class DonationListProjection(StorageClients storage) : IProjecti
 
     public bool NeedsRefresh(ProjectionStep<Donation> save) => !save.IsNew && save.Changed;
 
+    /// <summary>An erased donation (Art. 17 DSGVO) is in no list: its row goes instead of showing the pseudonym.</summary>
     public Task RefreshAsync(ProjectionRefresh<Donation> refresh, CancellationToken cancellationToken) =>
-        list.WriteIfNewerAsync(DonationListIndex.Of(refresh.Aggregate), refresh.Revision, cancellationToken);
+        ErasedSupporter.IsErased(refresh.Aggregate.Donor.Email)
+            ? list.DeleteAsync(refresh.Aggregate, cancellationToken)
+            : list.WriteIfNewerAsync(DonationListIndex.Of(refresh.Aggregate), refresh.Revision, cancellationToken);
 }

@@ -116,6 +116,16 @@ internal sealed class MemberListIndex(StorageClients storage)
         }
     }
 
+    /// <summary>Deletes a member's rows under each of <paramref name="listKeys"/> (an erased member is in no list).</summary>
+    public async Task RemoveAsync(string memberId, IEnumerable<string?> listKeys, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.DashboardMemberList);
+        foreach (var rowKey in listKeys.OfType<string>().SelectMany(k => RowKeys(k, memberId)).Distinct(StringComparer.Ordinal))
+        {
+            await DeleteIfExistsAsync(table, rowKey, ETag.All, cancellationToken);
+        }
+    }
+
     public static async Task DeleteIfExistsAsync(TableClient table, string rowKey, ETag etag, CancellationToken cancellationToken)
     {
         try

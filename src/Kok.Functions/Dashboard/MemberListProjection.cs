@@ -1,5 +1,6 @@
 using Azure;
 using Kok.Domain.Membership;
+using Kok.Domain.Privacy.Erasure;
 using Kok.Functions.Storage;
 using Kok.Functions.Storage.Saving;
 
@@ -32,9 +33,10 @@ internal sealed class MemberListProjection(StorageClients storage) : IProjection
         return listing.Key + Separator + listing.Hash;
     }
 
+    /// <summary>An erased member (Art. 17 DSGVO) is in no list: no rows go in, and after the write its rows go.</summary>
     public async Task BeforeWriteAsync(ProjectionStep<Member> save, CancellationToken cancellationToken)
     {
-        if (save.Changed)
+        if (save.Changed && !ErasedSupporter.IsErased(save.Aggregate.Email))
         {
             save.State = await list.BeginAsync(MemberListIndex.Of(save.Aggregate), OldKey(save), cancellationToken);
         }
@@ -45,6 +47,10 @@ internal sealed class MemberListProjection(StorageClients storage) : IProjection
         if (save.State is IReadOnlyDictionary<string, ETag> begun)
         {
             await list.CompleteAsync(MemberListIndex.Of(save.Aggregate), OldKey(save), begun, new ETag(save.WrittenETag!), cancellationToken);
+        }
+        else if (save.Changed && ErasedSupporter.IsErased(save.Aggregate.Email))
+        {
+            await list.RemoveAsync(save.Aggregate.Id, [OldKey(save), MemberListIndex.Of(save.Aggregate).Key], cancellationToken);
         }
     }
 

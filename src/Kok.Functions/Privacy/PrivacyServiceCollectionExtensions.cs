@@ -20,6 +20,7 @@ public static class PrivacyServiceCollectionExtensions
         services.AddSingleton<MailObjections>();
         services.AddSingleton<Kok.Domain.Mail.MailFinishing>();
         services.AddSingleton<RecordMailObjection>();
+        Erasure.ErasureServiceCollectionExtensions.AddKokErasure(services, configuration);
         return services;
     }
 }

@@ -24,8 +24,13 @@ public sealed class ReceiptDashboardFunctions(
     StaffStartsAnnualReceiptRun start,
     GetAnnualReceiptProgress progress,
     SearchReceipts search,
-    ReceiptStaffDocuments documents)
+    ReceiptStaffDocuments documents,
+    Privacy.Erasure.RetainedReceipts retained)
 {
+    /// <summary>Marks the download of a receipt kept only for tax law after its supporter's data was erased.</summary>
+    public const string LockedHeader = "X-Receipt-Locked";
+    public const string Locked = "gesperrt";
+
     public const int MaxBodyBytes = 4 * 1024;
 
     [Function("PreviewAnnualReceipts")]
@@ -106,7 +111,10 @@ public sealed class ReceiptDashboardFunctions(
             return ProblemResults.Validation(new Dictionary<string, string[]> { ["q"] = ["Höchstens 100 Zeichen / at most 100 characters."] });
         }
 
-        return ApiResults.Ok(ReceiptDashboardJson.List(y, await search.ExecuteAsync(y, query, cancellationToken)));
+        // Receipts kept only for tax law after an erasure (Art. 17 Abs. 3 DSGVO) are in no list or search.
+        var locked = await retained.LockedInAsync(y, cancellationToken);
+        var found = await search.ExecuteAsync(y, query, cancellationToken);
+        return ApiResults.Ok(ReceiptDashboardJson.List(y, [.. found.Where(r => !locked.Contains(r.Number))]));
     }
 
     [Function("DownloadDashboardReceipt")]
@@ -114,7 +122,9 @@ public sealed class ReceiptDashboardFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/receipts/{number}/pdf")] HttpRequest request,
         string number,
         CancellationToken cancellationToken) =>
-        await documents.CurrentAsync(number, cancellationToken) is { } file ? Pdf(file.Content, file.Document.FileName) : NotFound();
+        await documents.CurrentAsync(number, cancellationToken) is { } file
+            ? await MarkedIfLockedAsync(request, number, file.Document.FileName, file.Content, cancellationToken)
+            : NotFound();
 
     [Function("CopyDashboardReceipt")]
     public async Task<IActionResult> Copy(
@@ -174,6 +184,18 @@ public sealed class ReceiptDashboardFunctions(
     private static ObjectResult Blocked(ReceiptsUnavailableException ex) =>
         StaffProblems.Problem(StatusCodes.Status409Conflict, StaffErrorCodes.ReceiptsBlocked, "Receipts are blocked.",
             ex.Blocker is { } blocker ? $"{blocker.German} / {blocker.English}" : ex.Message);
+
+    /// <summary>A locked receipt still downloads for staff, named and headed "gesperrt".</summary>
+    private async Task<FileContentResult> MarkedIfLockedAsync(HttpRequest request, string number, string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        if (!await retained.IsLockedAsync(number, cancellationToken))
+        {
+            return Pdf(content, fileName);
+        }
+
+        request.HttpContext.Response.Headers[LockedHeader] = Locked;
+        return Pdf(content, fileName.Replace(".pdf", "-" + Locked + ".pdf", StringComparison.Ordinal));
+    }
 
     private static FileContentResult Pdf(byte[] content, string fileName) =>
         new(content, RenderedReceipt.ContentType) { FileDownloadName = fileName };

@@ -32,6 +32,9 @@ internal static class ReceiptRegisterRows
 
     public static string PaymentKey(ReceiptPaymentKey key) => "payment-" + key.Value;
 
+    /// <summary>Where the payment rows of one subject (<see cref="ReceiptPaymentKey.SubjectKey"/>) begin: they all start so.</summary>
+    public static string PaymentPrefix(string subjectKey) => "payment-" + subjectKey + ":";
+
     public static string AnnualKey(int year, ReceiptDonorKey donor) =>
         "annual-" + year.ToString("0000", CultureInfo.InvariantCulture) + "-" + donor.Value;
 

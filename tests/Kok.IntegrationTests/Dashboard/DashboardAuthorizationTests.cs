@@ -61,6 +61,8 @@ public sealed class DashboardAuthorizationTests
         { "POST", "api/dashboard/privacy/objections", HttpStatusCode.BadRequest },
         // No address: staff get past the guard and hear so.
         { "POST", "api/dashboard/privacy/export", HttpStatusCode.BadRequest },
+        { "POST", "api/dashboard/privacy/erase", HttpStatusCode.BadRequest },
+        { "GET", "api/dashboard/privacy/overdue", HttpStatusCode.OK },
     };
 
     [Fact]

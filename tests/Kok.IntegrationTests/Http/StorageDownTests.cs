@@ -202,6 +202,8 @@ public sealed class StorageDownTests
             ["ExportSupporterData"] = () => Staff(Post("api/dashboard/privacy/export", """{"email":"erika@example.org"}""")),
             ["SupporterDataExport"] = () => Supporter(server, Get("api/me/data")),
             ["SupporterDataPage"] = () => Supporter(server, Get("api/me/data.html")),
+            ["PrivacyOverdue"] = () => Staff(Get("api/dashboard/privacy/overdue")),
+            ["ErasePersonalData"] = () => Staff(Post("api/dashboard/privacy/erase", """{"email":"erika@example.org","reason":"asked by mail"}""")),
         };
     }
 

@@ -1,0 +1,50 @@
+using Kok.Domain.Donations;
+using Kok.Domain.Privacy.Erasure;
+using Kok.Functions.Donations;
+using Kok.Functions.Storage.Saving;
+
+namespace Kok.Functions.Privacy.Erasure;
+
+/// <summary>
+/// The donations: each saved once more, through the save pipeline (so the totals and indexes follow), with the donor
+/// replaced by <see cref="ErasedSupporter"/>; amounts, dates, payments and receipt data stay for the books.
+/// </summary>
+internal sealed class DonationEraser(IDonationRepository donations) : IDeclaredEraser
+{
+    private const int MaxAttempts = 5;
+
+    public PersonalDataDeclaration Declaration { get; } = new DonationRows().PersonalData;
+
+    public int Order => EraserOrder.Aggregates;
+
+    public Task<StoreErasure> PlanAsync(ErasureSubject subject, CancellationToken cancellationToken) =>
+        Task.FromResult(new StoreErasure(Declaration.Store, ErasureAction.Pseudonymise, subject.Donations.Count));
+
+    public async Task<StoreErasure> EraseAsync(ErasureSubject subject, CancellationToken cancellationToken)
+    {
+        foreach (var id in subject.DonationIds)
+        {
+            await EraseOneAsync(id, cancellationToken);
+        }
+
+        return new StoreErasure(Declaration.Store, ErasureAction.Pseudonymise, subject.Donations.Count);
+    }
+
+    private async Task EraseOneAsync(string id, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (await donations.GetAsync(id, cancellationToken) is not { } stored || ErasedSupporter.IsErased(stored.Donation.Donor.Email))
+            {
+                return;
+            }
+
+            if (await donations.TrySaveAsync(ErasedSupporter.Pseudonymise(stored.Donation), stored.Version, [], cancellationToken))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"Donation {id} kept changing while being erased; erase again.");
+    }
+}
