@@ -11,8 +11,6 @@ namespace Kok.Functions.Privacy.Erasure;
 /// </summary>
 internal sealed class DonationEraser(IDonationRepository donations) : IDeclaredEraser
 {
-    private const int MaxAttempts = 5;
-
     public PersonalDataDeclaration Declaration { get; } = new DonationRows().PersonalData;
 
     public int Order => EraserOrder.Aggregates;
@@ -30,21 +28,9 @@ internal sealed class DonationEraser(IDonationRepository donations) : IDeclaredE
         return new StoreErasure(Declaration.Store, ErasureAction.Pseudonymise, subject.Donations.Count);
     }
 
-    private async Task EraseOneAsync(string id, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            if (await donations.GetAsync(id, cancellationToken) is not { } stored || ErasedSupporter.IsErased(stored.Donation.Donor.Email))
-            {
-                return;
-            }
-
-            if (await donations.TrySaveAsync(ErasedSupporter.Pseudonymise(stored.Donation), stored.Version, [], cancellationToken))
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"Donation {id} kept changing while being erased; erase again.");
-    }
+    private Task EraseOneAsync(string id, CancellationToken cancellationToken) =>
+        ErasingSave.RunAsync(id, async () =>
+            await donations.GetAsync(id, cancellationToken) is not { } stored || ErasedSupporter.IsErased(stored.Donation.Donor.Email)
+                ? null
+                : await donations.TrySaveAsync(ErasedSupporter.Pseudonymise(stored.Donation), stored.Version, [], cancellationToken));
 }

@@ -12,8 +12,6 @@ namespace Kok.Functions.Privacy.Erasure;
 /// </summary>
 internal sealed class MemberEraser(IMemberRepository members) : IDeclaredEraser
 {
-    private const int MaxAttempts = 5;
-
     public PersonalDataDeclaration Declaration { get; } = new MemberRows().PersonalData;
 
     public int Order => EraserOrder.Aggregates;
@@ -31,21 +29,9 @@ internal sealed class MemberEraser(IMemberRepository members) : IDeclaredEraser
         return new StoreErasure(Declaration.Store, ErasureAction.Pseudonymise, subject.Members.Count);
     }
 
-    private async Task EraseOneAsync(string id, ErasureSubject subject, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            if (await members.GetAsync(id, cancellationToken) is not { } stored || ErasedSupporter.IsErased(stored.Member.Email))
-            {
-                return;
-            }
-
-            if (await members.TrySaveAsync(MembershipErasure.Apply(stored.Member, subject), stored.Version, [], cancellationToken))
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"Member {id} kept changing while being erased; erase again.");
-    }
+    private Task EraseOneAsync(string id, ErasureSubject subject, CancellationToken cancellationToken) =>
+        ErasingSave.RunAsync(id, async () =>
+            await members.GetAsync(id, cancellationToken) is not { } stored || ErasedSupporter.IsErased(stored.Member.Email)
+                ? null
+                : await members.TrySaveAsync(MembershipErasure.Apply(stored.Member, subject), stored.Version, [], cancellationToken));
 }
