@@ -13,6 +13,7 @@ namespace Kok.IntegrationTests.Browser;
 /// The dashboard's privacy section against DevHost on an Azurite of its own: staff see the records overdue for
 /// scrubbing (none), ask what erasing a donor with a receipt would do, see the plan in words (German and English),
 /// give a reason and confirm, and see the result; the donation is then pseudonymised and its receipt kept, locked.
+/// Before that the copy of the data downloads as the readable page and an objection is recorded (then known).
 /// The page with the plan passes axe-core at 1280 and 390 px in both languages without horizontal overflow.
 /// </summary>
 [Collection(PipelineSerial.Name)]
@@ -68,8 +69,17 @@ public sealed class DashboardPrivacyBrowserTests(BrowserFixture browser) : IClas
         await Expect(page.Locator("#privacy-email-error")).ToHaveTextAsync("Bitte eine E-Mail-Adresse angeben, z. B. name@example.org.");
         await Expect(page.GetByTestId("privacy-email")).ToHaveAttributeAsync("aria-invalid", "true");
 
-        // The plan: nothing erased yet, per store in words.
+        // The copy of the data downloads as the readable page; an objection is recorded once.
         await page.GetByTestId("privacy-email").FillAsync(Email);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("privacy-export").ClickAsync());
+        Assert.Equal("kok-auskunft.html", download.SuggestedFilename);
+        Assert.Contains("Erika Sichtbar " + tag, await File.ReadAllTextAsync((await download.PathAsync())!), StringComparison.Ordinal);
+        await page.GetByTestId("privacy-object").ClickAsync();
+        await Expect(page.GetByTestId("status")).ToContainTextAsync("Widerspruch erfasst");
+        await page.GetByTestId("privacy-object").ClickAsync();
+        await Expect(page.GetByTestId("status")).ToContainTextAsync("schon ein Widerspruch erfasst");
+
+        // The plan: nothing erased yet, per store in words.
         await page.GetByTestId("privacy-plan").ClickAsync();
         var plan = page.GetByTestId("privacy-plan-body");
         await Expect(plan).ToContainTextAsync("Noch ist nichts gelöscht.");
