@@ -22,6 +22,8 @@
     search: { q: "", items: [], token: null, error: null, loaded: false },
     bank: { items: [], token: null, error: null, loaded: false },
     bankResult: null,
+    // The address shown in the erasure plan; the plan (dry run) and the result of the confirmed erasure.
+    privacy: { overdue: null, overdueError: null, email: "", plan: null, result: null },
     detail: null,
     donation: null,
     chartTableShown: false,
@@ -430,6 +432,186 @@
         announce(() => describe(error), "error", true);
       }
     });
+  }
+
+  // ---------- privacy (DSGVO) ----------
+
+  // One address, then: the copy of its data (Art. 15), an objection to mail (Art. 21), or the erasure (Art. 17):
+  // first the plan (the request without confirm changes nothing), then reason and membership end, then the erasure
+  // only after the explicit confirm button.
+  const privacyFields = { email: "privacy-email", reason: "privacy-reason", membershipEnd: "privacy-membershipEnd" };
+
+  async function loadPrivacyOverdue() {
+    try {
+      const result = await api("/privacy/overdue");
+      state.privacy.overdue = result && typeof result.overdue === "number" ? result.overdue : null;
+      state.privacy.overdueError = null;
+    } catch (error) {
+      state.privacy.overdue = null;
+      state.privacy.overdueError = error;
+    }
+
+    renderPrivacy();
+  }
+
+  function clearPrivacyErrors() {
+    $("privacy-error").textContent = "";
+    for (const id of Object.values(privacyFields)) {
+      const field = id === "privacy-membershipEnd" ? $("privacy-end") : $(id);
+      field.removeAttribute("aria-invalid");
+      $(id + "-error").textContent = "";
+    }
+  }
+
+  // The fields a problem names get their message next to them; true when one was named.
+  function showPrivacyErrors(error) {
+    const problem = error instanceof ApiError && error.status === 400 ? error.problem : null;
+    const named = Object.keys(Object.assign({}, problem && problem.errors, problem && problem.errorCodes))
+      .filter(field => privacyFields[field] && !(field !== "email" && $("privacy-erase").hidden));
+    for (const field of named) {
+      const id = privacyFields[field];
+      (id === "privacy-membershipEnd" ? $("privacy-end") : $(id)).setAttribute("aria-invalid", "true");
+      $(id + "-error").textContent = label("privacyFieldErrors", field);
+    }
+
+    $("privacy-error").textContent = named.length ? t("checkFields") : describe(error);
+    const first = document.querySelector("#privacy-form [aria-invalid=true]");
+    if (first) first.focus();
+    return named.length > 0;
+  }
+
+  // The address as typed, or null (with its message) when it cannot be one.
+  function privacyEmail() {
+    clearPrivacyErrors();
+    const email = $("privacy-email").value.trim();
+    if (/^[^\s@]+@[^\s@]+$/.test(email)) return email;
+    $("privacy-email").setAttribute("aria-invalid", "true");
+    $("privacy-email-error").textContent = label("privacyFieldErrors", "email");
+    $("privacy-email").focus();
+    return null;
+  }
+
+  function privacyExport() {
+    const email = privacyEmail();
+    if (!email) return;
+    runAction("privacy", async () => {
+      try {
+        const response = await fetch(API + "/privacy/export?format=html&lang=" + state.lang, {
+          method: "POST", credentials: "same-origin",
+          headers: { Accept: "text/html", "Content-Type": "application/json" }, body: JSON.stringify({ email }),
+        }).catch(() => { throw new ApiError(0, null); });
+        if (!response.ok) {
+          const type = response.headers.get("Content-Type") || "";
+          throw new ApiError(response.status, type.includes("problem+json") ? await response.json().catch(() => null) : null);
+        }
+
+        const url = URL.createObjectURL(await response.blob());
+        const link = el("a", { href: url, download: t("privacyExportFile") });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+        announce(() => t("privacyExported"), "ok", true);
+      } catch (error) {
+        showPrivacyErrors(error);
+      }
+    });
+  }
+
+  function privacyObject() {
+    const email = privacyEmail();
+    if (!email) return;
+    runAction("privacy", async () => {
+      try {
+        const result = await api("/privacy/objections", { method: "POST", body: { email } });
+        const known = result && result.outcome === "already_recorded";
+        announce(() => t(known ? "privacyObjectionKnown" : "privacyObjectionRecorded"), "ok", true);
+      } catch (error) {
+        showPrivacyErrors(error);
+      }
+    });
+  }
+
+  function privacyEnd() {
+    const chosen = document.querySelector("input[name=privacy-end]:checked");
+    return chosen ? chosen.value : "period_end";
+  }
+
+  // The plan: the same request without confirm. The server asks a reason of every request; the plan changes nothing
+  // and is not recorded, so until staff give theirs (below the plan, before confirming) it carries a placeholder.
+  function privacyPlan() {
+    const email = privacyEmail();
+    if (!email) return;
+    state.privacy.result = null;
+    runAction("privacy", async () => {
+      try {
+        const reason = $("privacy-reason").value.trim() || "plan";
+        state.privacy.plan = await api("/privacy/erase", { method: "POST", body: { email, reason, membershipEnd: privacyEnd() } });
+        state.privacy.email = email;
+        renderPrivacy();
+        $("privacy-plan-heading").focus();
+      } catch (error) {
+        showPrivacyErrors(error);
+      }
+    });
+  }
+
+  function privacyConfirm() {
+    const plan = state.privacy.plan;
+    if (!plan) return;
+    clearPrivacyErrors();
+    const reason = $("privacy-reason").value.trim();
+    if (!reason) {
+      $("privacy-reason").setAttribute("aria-invalid", "true");
+      $("privacy-reason-error").textContent = label("privacyFieldErrors", "reason");
+      $("privacy-reason").focus();
+      return;
+    }
+
+    const email = state.privacy.email;
+    runAction("privacy", async () => {
+      try {
+        state.privacy.result = await api("/privacy/erase", {
+          method: "POST", body: { email, reason, confirm: true, membershipEnd: privacyEnd() },
+        });
+        state.privacy.plan = null;
+        $("privacy-reason").value = "";
+        renderPrivacy();
+        announce(() => t("privacyErased"), "ok", true);
+        await Promise.all([refreshAfterAction(), loadPrivacyOverdue()]);
+      } catch (error) {
+        showPrivacyErrors(error);
+      }
+    });
+  }
+
+  function privacyAbort() {
+    state.privacy.plan = null;
+    clearPrivacyErrors();
+    renderPrivacy();
+    $("privacy-plan").focus();
+  }
+
+  // Per store one sentence: what happens (or happened) to how many records, and until when retained ones are kept.
+  function privacyStores(result, done) {
+    const stores = (result.stores || []).filter(s => s.count > 0);
+    const counts = el("p", { text: t(done ? "privacyDoneCounts" : "privacyPlanCounts", { donations: result.donations, members: result.members }) });
+    if (stores.length === 0) return [counts, notice(t("privacyNothing"))];
+    return [counts, el("ul", { class: "privacy-plan", "data-testid": done ? "privacy-done-stores" : "privacy-plan-stores" },
+      stores.map(s => el("li", { "data-store": s.store, "data-action": s.action, text: label(done ? "privacyDone" : "privacyActions", s.action, {
+        store: hasLabel("privacyStores", s.store) ? label("privacyStores", s.store) : t("privacyStoreOther", { store: s.store }), count: s.count, date: date(s.retainedUntil),
+      }) })))];
+  }
+
+  function renderPrivacy() {
+    const p = state.privacy;
+    const overdue = $("privacy-overdue");
+    overdue.className = p.overdueError || p.overdue > 0 ? "notice error" : "";
+    overdue.textContent = p.overdueError ? describe(p.overdueError)
+      : p.overdue === null ? t("loading") : t("privacyOverdue", { count: p.overdue });
+    $("privacy-erase").hidden = !p.plan;
+    $("privacy-plan-body").replaceChildren(...(p.plan ? [el("p", { text: t("privacyPlanFor", { email: p.email }) }), ...privacyStores(p.plan, false)] : []));
+    $("privacy-result").replaceChildren(...(p.result ? [el("h3", { text: t("privacyDoneHeading") }), ...privacyStores(p.result, true)] : []));
   }
 
   // ---------- recompute ----------
@@ -1190,6 +1372,7 @@
     renderRecompute();
     renderBankResult();
     renderBank();
+    renderPrivacy();
     $("recompute").setAttribute("data-busy-key", "recompute");
     $("recompute").disabled = state.pending.has("recompute");
     if (state.detail && $("member-dialog").open) renderDetail();
@@ -1224,6 +1407,12 @@
     $("search-more").addEventListener("click", () => runSearch(true, false));
     $("payment-form").addEventListener("submit", submitPayment);
     $("recompute").addEventListener("click", recompute);
+    $("privacy-form").addEventListener("submit", event => event.preventDefault());
+    $("privacy-export").addEventListener("click", privacyExport);
+    $("privacy-object").addEventListener("click", privacyObject);
+    $("privacy-plan").addEventListener("click", privacyPlan);
+    $("privacy-confirm").addEventListener("click", privacyConfirm);
+    $("privacy-abort").addEventListener("click", privacyAbort);
     $("bank-form").addEventListener("submit", uploadStatement);
     $("bank-more").addEventListener("click", () => loadBank(true));
     $("confirm-no").addEventListener("click", () => closeDialog($("confirm-dialog")));
@@ -1250,6 +1439,7 @@
     loadAttention(false);
     loadOverdue(false);
     loadBank(false);
+    loadPrivacyOverdue();
     openFromHash();
   }
 
