@@ -54,4 +54,7 @@ public static class StaffErrorCodes
 
     /// <summary>Staff decided about this statement entry already (a second decision).</summary>
     public const string BankEntryDecided = "bank_entry_decided";
+
+    /// <summary>The donation waits for no receipt address: it has one and its receipt already, or it is not paid.</summary>
+    public const string ReceiptAddressNotWanted = "receipt_address_not_wanted";
 }

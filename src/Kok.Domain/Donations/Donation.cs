@@ -118,6 +118,33 @@ public sealed partial class Donation
         return true;
     }
 
+    /// <summary>
+    /// A one-time donation staff made from a bank statement line ("new donation from this payer": the statement's name,
+    /// no e-mail, no address, so no receipt) that is paid and still waits for the address its Zuwendungsbestätigung
+    /// needs.
+    /// </summary>
+    public bool AwaitsReceiptAddress =>
+        Interval == DonationInterval.Once && PaymentMethod == PaymentMethodKind.BankTransfer && Status == DonationStatus.Paid
+        && !WantsReceipt && Donor.Address is null && Donor.Email == DecideBankEntry.NoEmail(Id);
+
+    /// <summary>
+    /// Staff give such a donation (<see cref="AwaitsReceiptAddress"/>) the donor's address and, when known, a real
+    /// e-mail address: from now on it wants its receipt and carries what the receipt needs. Once only: false when the
+    /// donation does not wait for an address (given before, not paid, not made from a statement line).
+    /// </summary>
+    public bool AddReceiptAddress(PostalAddress address, string? email)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (!AwaitsReceiptAddress)
+        {
+            return false;
+        }
+
+        Donor = Donor with { Address = address, Email = email ?? Donor.Email };
+        WantsReceipt = true;
+        return true;
+    }
+
     /// <summary>A running monthly donation paid through the provider's customer: the donor may set up another method for it.</summary>
     public bool PaymentMethodReplaceable => IsRunningMonthly && PaymentMethod != PaymentMethodKind.BankTransfer && customerId is not null;
 

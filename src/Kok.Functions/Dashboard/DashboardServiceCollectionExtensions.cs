@@ -38,6 +38,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddSingleton<Domain.BankTransfers.IBankEntryLog, BankTransfers.TableBankEntryLog>();
         services.AddSingleton<Domain.BankTransfers.ImportBankStatement>();
         services.AddSingleton<Domain.BankTransfers.DecideBankEntry>();
+        services.AddSingleton<Domain.BankTransfers.AddReceiptAddress>();
         return services;
     }
 }

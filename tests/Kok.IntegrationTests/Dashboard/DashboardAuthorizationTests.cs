@@ -58,6 +58,8 @@ public sealed class DashboardAuthorizationTests
         // An empty decision: staff get past the guard and hear so.
         { "POST", "api/dashboard/bank/unmatched/ref:0000000000000000000000000000000000000000000000000000000000000000/decision", HttpStatusCode.BadRequest },
         // No address: staff get past the guard and hear so.
+        { "POST", "api/dashboard/donations/don_aaaaaaaaaaaaaaaaaaaa/receipt-address", HttpStatusCode.BadRequest },
+        // No address: staff get past the guard and hear so.
         { "POST", "api/dashboard/privacy/objections", HttpStatusCode.BadRequest },
         // No address: staff get past the guard and hear so.
         { "POST", "api/dashboard/privacy/export", HttpStatusCode.BadRequest },

@@ -199,6 +199,9 @@ public sealed class StorageDownTests
             ["ImportBankStatement"] = () => Staff(Statement()),
             ["ListUnmatchedBankEntries"] = () => Staff(Get("api/dashboard/bank/unmatched")),
             ["DecideBankEntry"] = () => Staff(Post($"api/dashboard/bank/unmatched/ref:{new string('a', 64)}/decision", """{"decision":"not_a_donation"}""")),
+            ["AddDonationReceiptAddress"] = () => Staff(Post(
+                "api/dashboard/donations/don_aaaaaaaaaaaaaaaaaaaa/receipt-address",
+                """{"address":{"street":"Hauptstr. 1","postalCode":"10115","city":"Berlin","country":"DE"}}""")),
             ["ShowUnsubscribe"] = () => Get("unsubscribe?token=" + new string('A', 43)),
             ["Unsubscribe"] = () => Post("unsubscribe?token=" + new string('A', 43), null),
             ["RecordMailObjection"] = () => Staff(Post("api/dashboard/privacy/objections", """{"email":"erika@example.org"}""")),
