@@ -24,7 +24,7 @@ public sealed class AddReceiptAddress(
     IIdGenerator ids,
     TimeProvider time)
 {
-    public const string Action = "donation.receipt_address_added";
+    public const string AuditAction = "donation.receipt_address_added";
     public const string AddressField = "address";
     public const string EmailField = "email";
     private const int MaxSaveAttempts = 5;
@@ -69,7 +69,7 @@ public sealed class AddReceiptAddress(
             {
                 await EnqueueAsync(donation, cancellationToken).ConfigureAwait(false);
                 await audit.RecordAsync(
-                    new AuditEntry(ids.NewId(RecomputeDashboardTotals.AuditIdPrefix), donation.Id, Action, staffId, staffName, time.GetUtcNow(),
+                    new AuditEntry(ids.NewId(RecomputeDashboardTotals.AuditIdPrefix), donation.Id, AuditAction, staffId, staffName, time.GetUtcNow(),
                         AuditFacts.Format((AuditFacts.PaymentId, donation.TransferPaymentId))),
                     cancellationToken).ConfigureAwait(false);
                 return new ReceiptAddressResult(StaffActionOutcome.Done);

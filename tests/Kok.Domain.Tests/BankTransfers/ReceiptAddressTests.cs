@@ -62,7 +62,7 @@ public sealed class ReceiptAddressTests
         receiptMails.Verify(m => m.EnqueueAsync(
             It.Is<ReceiptMailRequest>(r => r.SubjectKind == ReceiptSubjectKind.Donation && r.SubjectId == id && r.PaymentId == donation.TransferPaymentId && r.Purpose == ReceiptMailPurpose.Paid),
             It.IsAny<CancellationToken>()), Times.Once);
-        audit.Verify(a => a.RecordAsync(It.Is<AuditEntry>(e => e.Subject == id && e.Action == AddReceiptAddress.Action && e.StaffId == "staff-1"), It.IsAny<CancellationToken>()), Times.Once);
+        audit.Verify(a => a.RecordAsync(It.Is<AuditEntry>(e => e.Subject == id && e.Action == AddReceiptAddress.AuditAction && e.StaffId == "staff-1"), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

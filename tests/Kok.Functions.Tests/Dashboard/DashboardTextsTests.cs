@@ -43,7 +43,7 @@ public sealed partial class DashboardTextsTests
             .Select(f => (string)f!.GetRawConstantValue()!)
             .ToList();
 
-        Assert.Equal(12, actions.Count);
+        Assert.Equal(13, actions.Count);
         AssertLabelled(lang, "auditActions", actions);
         AssertLabelled(lang, "auditFacts", Constants(typeof(AuditFacts)));
     }
