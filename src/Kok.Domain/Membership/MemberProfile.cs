@@ -48,43 +48,24 @@ public sealed class MemberProfile
     }
 
     /// <summary>The same profile with another annual amount.</summary>
-    public MemberProfile WithAnnualAmount(long amountCents) => new()
-    {
-        Kind = Kind,
-        Name = Name,
-        ContactPerson = ContactPerson,
-        Email = Email,
-        Address = Address,
-        AnnualAmountCents = amountCents,
-        PaymentMethod = PaymentMethod,
-        Locale = Locale,
-        Consent = Consent,
-    };
+    public MemberProfile WithAnnualAmount(long amountCents) => Copy(amountCents: amountCents);
 
     /// <summary>The same profile with another postal address.</summary>
-    public MemberProfile WithAddress(PostalAddress address) => new()
-    {
-        Kind = Kind,
-        Name = Name,
-        ContactPerson = ContactPerson,
-        Email = Email,
-        Address = address,
-        AnnualAmountCents = AnnualAmountCents,
-        PaymentMethod = PaymentMethod,
-        Locale = Locale,
-        Consent = Consent,
-    };
+    public MemberProfile WithAddress(PostalAddress address) => Copy(address: address);
 
     /// <summary>The same profile with another payment method (one the member set up later).</summary>
-    public MemberProfile WithPaymentMethod(PaymentMethodKind method) => new()
+    public MemberProfile WithPaymentMethod(PaymentMethodKind method) => Copy(method: method);
+
+    // One copy for every "With": a class has no `with` expression, and three hand-written copies drift apart.
+    private MemberProfile Copy(long? amountCents = null, PostalAddress? address = null, PaymentMethodKind? method = null) => new()
     {
         Kind = Kind,
         Name = Name,
         ContactPerson = ContactPerson,
         Email = Email,
-        Address = Address,
-        AnnualAmountCents = AnnualAmountCents,
-        PaymentMethod = method,
+        Address = address ?? Address,
+        AnnualAmountCents = amountCents ?? AnnualAmountCents,
+        PaymentMethod = method ?? PaymentMethod,
         Locale = Locale,
         Consent = Consent,
     };
