@@ -233,7 +233,14 @@ public sealed partial class BankTransferThroughDevHostTests : IAsyncLifetime
         using var response = await _api.PostAsync(DonationApi.Body(amount: amount, paymentMethod: "bank_transfer", email: email));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        return ((string)created["donationId"]!, (string)created["bankTransfer"]!["referenceCode"]!);
+        var code = (string)created["bankTransfer"]!["referenceCode"]!;
+
+        // The instructions go out before a statement pays the code: none go out once the money has come, so a test
+        // importing at once would race the mail queue.
+        await Eventually.WaitUntilAsync(
+            async () => (await MailsToAsync(email)).Any(m => ((string?)m["text"] ?? "").Contains(code, StringComparison.Ordinal)),
+            $"the transfer instructions reach {email}");
+        return ((string)created["donationId"]!, code);
     }
 
     private async Task<HttpResponseMessage> UploadMultipartAsync(string file, string fileName)

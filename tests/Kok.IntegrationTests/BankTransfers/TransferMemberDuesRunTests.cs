@@ -35,6 +35,7 @@ public sealed class TransferMemberDuesRunTests
         var created = (await signUp.Content.ReadFromJsonAsync<JsonObject>())!;
         var memberId = (string)created["memberId"]!;
         var code = (string)created["bankTransfer"]!["referenceCode"]!;
+        await DevHostMembers.MailContainingAsync(server, email, code);
         var statement = BankTransferThroughDevHostTests.Camt053(
             ("CRDT", 60_00, "RUN" + Guid.NewGuid().ToString("N")[..12], "Verein Jahreslauf", "DE89370400440532013000", "Beitrag " + code));
         using (var upload = new HttpRequestMessage(HttpMethod.Post, "api/dashboard/bank/statements") { Content = new StringContent(statement, System.Text.Encoding.UTF8, "application/xml") })

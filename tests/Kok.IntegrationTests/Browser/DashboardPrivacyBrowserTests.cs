@@ -80,7 +80,7 @@ public sealed class DashboardPrivacyBrowserTests(BrowserFixture browser) : IClas
         await Expect(page.GetByTestId("status")).ToContainTextAsync("schon ein Widerspruch erfasst");
 
         // The plan: nothing erased yet, per store in words.
-        await page.GetByTestId("privacy-plan").ClickAsync();
+        await ErasureAnsweredAsync(page, () => page.GetByTestId("privacy-plan").ClickAsync());
         var plan = page.GetByTestId("privacy-plan-body");
         await Expect(plan).ToContainTextAsync("Noch ist nichts gelöscht.");
         await Expect(plan).ToContainTextAsync("Gefunden: 1 Spende(n), 0 Mitgliedschaft(en).");
@@ -105,7 +105,7 @@ public sealed class DashboardPrivacyBrowserTests(BrowserFixture browser) : IClas
         await Expect(page.Locator("#privacy-reason-error")).ToHaveTextAsync("Bitte den Grund der Löschung angeben (höchstens 500 Zeichen).");
         await page.GetByTestId("privacy-reason").FillAsync("Brief vom 1. März");
         await page.GetByTestId("privacy-end-now").CheckAsync();
-        await page.GetByTestId("privacy-confirm").ClickAsync();
+        await ErasureAnsweredAsync(page, () => page.GetByTestId("privacy-confirm").ClickAsync());
         var result = page.GetByTestId("privacy-result");
         await Expect(result).ToContainTextAsync("Erledigt für 1 Spende(n) und 0 Mitgliedschaft(en).");
         await Expect(result.Locator("li[data-store=Donations]")).ToHaveTextAsync("Spenden: bei 1 Eintrag Name und Adresse entfernt.");
@@ -118,6 +118,19 @@ public sealed class DashboardPrivacyBrowserTests(BrowserFixture browser) : IClas
         using var donation = await DashboardHost.SendAsync(server, HttpMethod.Get, $"api/donations/{donationId}");
         Assert.DoesNotContain(Email, await donation.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Empty(errors);
+    }
+
+    /// <summary>
+    /// Waits for the erase request the click sends, as long as a busy shared machine may need, and fails with the
+    /// server's answer when it was not a success (an empty result panel alone would not say why).
+    /// </summary>
+    private static async Task ErasureAnsweredAsync(IPage page, Func<Task> click)
+    {
+        var response = await page.RunAndWaitForResponseAsync(
+            click,
+            r => r.Request.Method == "POST" && r.Url.Contains("/api/dashboard/privacy/erase", StringComparison.Ordinal),
+            new PageRunAndWaitForResponseOptions { Timeout = 90_000 });
+        Assert.True(response.Ok, $"The erase request answered {response.Status}: {await response.TextAsync()}");
     }
 
     private static async Task CheckAsync(IPage page, string label) =>

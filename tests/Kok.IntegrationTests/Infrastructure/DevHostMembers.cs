@@ -85,17 +85,44 @@ internal static class DevHostMembers
         return memberId;
     }
 
+    /// <summary>
+    /// Waits until a mail to <paramref name="email"/> whose text contains <paramref name="part"/> has been sent. A test
+    /// that pays a transfer by statement waits for the transfer instructions first: the app rightly sends none when
+    /// the money arrived before the mail went out, so importing at once would make the mail count a race.
+    /// </summary>
+    public static async Task<JsonObject> MailContainingAsync(DevHostServer server, string email, string part)
+    {
+        JsonObject? found = null;
+        await Eventually.WaitUntilAsync(async () =>
+        {
+            var all = (await server.Client.GetFromJsonAsync<JsonArray>("dev/mail"))!;
+            found = all.Select(m => m!.AsObject()).FirstOrDefault(m =>
+                m["to"]!.AsArray().Any(t => (string?)t == email) && ((string?)m["text"] ?? "").Contains(part, StringComparison.Ordinal));
+            return found is not null;
+        }, $"a mail to the member containing {part}");
+        return found!;
+    }
+
     /// <summary>Waits until the SendGrid stand-in holds <paramref name="count"/> mails to <paramref name="email"/>; exactly those, oldest first.</summary>
     public static async Task<IReadOnlyList<JsonObject>> MailsToAsync(DevHostServer server, string email, int count)
     {
         JsonObject[] mails = [];
-        await Eventually.WaitUntilAsync(async () =>
+        try
         {
-            var all = (await server.Client.GetFromJsonAsync<JsonArray>("dev/mail"))!;
-            // /dev/mail lists the newest first; oldest first reads like the member's inbox from the bottom.
-            mails = all.Select(m => m!.AsObject()).Where(m => m["to"]!.AsArray().Any(t => (string?)t == email)).Reverse().ToArray();
-            return mails.Length >= count;
-        }, $"{count} mails to the member");
+            await Eventually.WaitUntilAsync(async () =>
+            {
+                var all = (await server.Client.GetFromJsonAsync<JsonArray>("dev/mail"))!;
+                // /dev/mail lists the newest first; oldest first reads like the member's inbox from the bottom.
+                mails = all.Select(m => m!.AsObject()).Where(m => m["to"]!.AsArray().Any(t => (string?)t == email)).Reverse().ToArray();
+                return mails.Length >= count;
+            }, $"{count} mails to the member");
+        }
+        catch (TimeoutException timeout)
+        {
+            // Which mails did come tells a failed run which step never happened.
+            throw new TimeoutException($"{timeout.Message} Saw {mails.Length}: {string.Join(" | ", mails.Select(m => (string?)m["subject"]))}", timeout);
+        }
+
         Assert.Equal(count, mails.Length);
         return mails;
     }

@@ -41,6 +41,7 @@ public sealed class SupporterDataExportTests(PrivateAzurite azurite) : IClassFix
         await donations.CompleteAsync(sessionId, "succeeded");
         var memberId = await DevHostMembers.SignUpAndPayAsync(host.Server, email);
         var (transferDonationId, code) = await TransferAsync(host, email, 25m);
+        await DevHostMembers.MailContainingAsync(host.Server, email, code);
         await ImportAsync(host, code, 2500);
         var (otherDonationId, otherSession) = await donations.CreateAsync(DonationApi.Body(amount: 40m, email: namesake));
         await donations.CompleteAsync(otherSession, "succeeded");
