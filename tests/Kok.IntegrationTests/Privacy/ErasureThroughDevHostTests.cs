@@ -161,6 +161,29 @@ public sealed class ErasureThroughDevHostTests : IAsyncLifetime
         Assert.Equal(print, await StorageScan.FingerprintAsync(server.StorageConnectionString));
     }
 
+    [Fact]
+    public async Task A_plan_needs_no_reason_and_changes_nothing_but_a_confirmation_without_one_is_refused()
+    {
+        await SupporterAsync();
+        var print = await StorageScan.FingerprintAsync(server.StorageConnectionString);
+
+        using (var plan = await DashboardHost.SendAsync(server, HttpMethod.Post, "api/dashboard/privacy/erase", new { email = Email }))
+        {
+            Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
+            var body = (await plan.Content.ReadFromJsonAsync<JsonObject>())!;
+            Assert.False((bool)body["confirmed"]!);
+            Assert.Equal(2, (int)body["donations"]!);
+        }
+
+        using (var refused = await DashboardHost.SendAsync(server, HttpMethod.Post, "api/dashboard/privacy/erase", new { email = Email, confirm = true }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(new[] { "reason" }, DonationApi.ErrorFields(await DonationApi.ProblemAsync(refused)));
+        }
+
+        Assert.Equal(print, await StorageScan.FingerprintAsync(server.StorageConnectionString));
+    }
+
     private JsonObject Body(decimal amount = 50m, string interval = "once")
     {
         var body = DonationApi.Body(amount: amount, interval: interval, name: "Erasa " + tag, email: Email);

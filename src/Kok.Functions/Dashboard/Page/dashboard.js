@@ -537,16 +537,15 @@
     return chosen ? chosen.value : "period_end";
   }
 
-  // The plan: the same request without confirm. The server asks a reason of every request; the plan changes nothing
-  // and is not recorded, so until staff give theirs (below the plan, before confirming) it carries a placeholder.
+  // The plan: the same request without confirm. It changes nothing and is not recorded, so it carries no reason;
+  // staff give theirs below the plan, before confirming.
   function privacyPlan() {
     const email = privacyEmail();
     if (!email) return;
     state.privacy.result = null;
     runAction("privacy", async () => {
       try {
-        const reason = $("privacy-reason").value.trim() || "plan";
-        state.privacy.plan = await api("/privacy/erase", { method: "POST", body: { email, reason, membershipEnd: privacyEnd() } });
+        state.privacy.plan = await api("/privacy/erase", { method: "POST", body: { email, membershipEnd: privacyEnd() } });
         state.privacy.email = email;
         renderPrivacy();
         $("privacy-plan-heading").focus();

@@ -14,6 +14,37 @@ public sealed class ErasureRequestTests
     }
 
     [Theory]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public void A_dry_run_needs_no_reason(string? reason)
+    {
+        var validated = ErasureRequest.Validate(new ErasureForm("a@example.org", reason, null, null), []);
+
+        Assert.True(validated.IsValid);
+        Assert.Null(validated.Value!.Reason);
+        Assert.False(validated.Value.Confirm);
+    }
+
+    [Fact]
+    public void A_reason_given_with_a_dry_run_is_still_checked_for_length()
+    {
+        var validated = ErasureRequest.Validate(
+            new ErasureForm("a@example.org", new string('x', ErasureRequest.MaxReasonLength + 1), false, null), []);
+
+        Assert.False(validated.IsValid);
+        Assert.Equal(["reason"], validated.Errors.Keys);
+    }
+
+    [Fact]
+    public void A_confirmed_request_needs_a_reason()
+    {
+        var validated = ErasureRequest.Validate(new ErasureForm("a@example.org", null, true, null), []);
+
+        Assert.False(validated.IsValid);
+        Assert.Equal(["reason"], validated.Errors.Keys);
+    }
+
+    [Theory]
     [InlineData(null, "r", null, "email")]
     [InlineData("not-an-address", "r", null, "email")]
     [InlineData("a@example.org", null, null, "reason")]
