@@ -77,4 +77,7 @@ public enum MailKind
 
     /// <summary>Asks a member paying by bank transfer for a year's dues (account, amount, reference code); one per member and period.</summary>
     DuesTransferRequest,
+
+    /// <summary>Confirms that a supporter's request on "Mein KOK" to erase their data arrived; one per request.</summary>
+    ErasureRequested,
 }

@@ -34,6 +34,7 @@ public static class MailObligations
         MailKind.AddressChanged => MailObligation.Contractual,
         MailKind.MemberTransferInstructions => MailObligation.Contractual,
         MailKind.DuesTransferRequest => MailObligation.Contractual,
+        MailKind.ErasureRequested => MailObligation.Contractual,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every mail kind needs its place in MailObligations."),
     };
 

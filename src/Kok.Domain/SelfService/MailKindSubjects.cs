@@ -32,6 +32,7 @@ public static class MailKindSubjects
             MailKind.MembershipAmountChanged => ("Ihr Jahresbeitrag wurde geändert", "Your annual fee was changed"),
             MailKind.PaymentMethodChanged => ("Ihre Zahlungsart wurde geändert", "Your payment method was changed"),
             MailKind.AddressChanged => ("Ihre Anschrift wurde geändert", "Your address was changed"),
+            MailKind.ErasureRequested => ("Ihr Antrag auf Löschung Ihrer Daten", "Your request to erase your data"),
             _ => ("Nachricht von KOK e.V.", "Message from KOK e.V."),
         };
         return language == MailLanguage.English ? english : german;

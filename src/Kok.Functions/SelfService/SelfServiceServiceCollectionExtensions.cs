@@ -30,6 +30,7 @@ public static class SelfServiceServiceCollectionExtensions
         services.AddSingleton<StartPaymentMethodChange>();
         services.AddSingleton<TakeOverPaymentMethod>();
         services.AddSingleton<ChangeOwnAddress>();
+        services.AddSingleton<RequestOwnErasure>();
         return services;
     }
 }

@@ -30,11 +30,14 @@ public static class TableNames
     /// <summary>Transfer donations still waiting for their money, by the day they were made (the reminder run's agenda; ids only).</summary>
     public const string TransferReminders = "TransferReminders";
 
+    /// <summary>Supporters' own requests on "Mein KOK" to erase their data: open ones (address, message), and of closed ones a trace without personal data.</summary>
+    public const string ErasureRequests = "ErasureRequests";
+
     /// <summary>Every table above; <see cref="StorageLayout.App"/> creates them at start.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Donations, PaymentReferences, IdempotencyKeys, ReceiptRegister, MailLog, Members, MemberIndex, MemberEndings,
         DuesAgenda, DashboardTotals, DashboardAudit, DashboardMemberList, DashboardDonationList, DashboardAttention, AnnualReceiptIndex,
-        BankEntries, TransferReminders,
+        BankEntries, TransferReminders, ErasureRequests,
     ];
 }

@@ -169,6 +169,8 @@ public partial class MailLinkTests
                 (Kok.Domain.SelfService.ChangeOwnAddress.Compose(Donor, language, MeinKokPage, new Kok.Domain.Common.PostalAddress("Neue Str. 2", "10115", "Berlin", "DE"), true), 1),
                 (Kok.Domain.SelfService.ChangeOwnAddress.Compose(Donor, language, MeinKokPage, new Kok.Domain.Common.PostalAddress("Neue Str. 2", "10115", "Berlin", "DE"), null), 1),
             ],
+            MailKind.ErasureRequested =>
+                [(Kok.Domain.SelfService.RequestOwnErasure.Compose(Donor, language, MeinKokPage, new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero)), 1)],
             _ => throw new InvalidOperationException($"Add the mails of {kind} to this test."),
         };
     }

@@ -1,5 +1,6 @@
 using Kok.Domain.Dashboard;
 using Kok.Domain.Mail;
+using Kok.Domain.Privacy.ErasureRequests;
 using Kok.Domain.Receipts;
 using Kok.Domain.SelfService;
 
@@ -19,6 +20,7 @@ public sealed class SupporterDataExporter(
     IAuditTrail audit,
     MailObjections objections,
     ISupporterBankEntries bank,
+    IErasureRequestStore erasureRequests,
     IPersonalDataInventory inventory,
     TimeProvider time)
 {
@@ -46,6 +48,9 @@ public sealed class SupporterDataExporter(
             await AuditAsync(ids, cancellationToken).ConfigureAwait(false),
             addresses.Count > 0 && await objections.HasObjectedAsync(addresses[0], cancellationToken).ConfigureAwait(false),
             await bank.ListAsync([.. records.Donations.Select(d => d.Id)], cancellationToken).ConfigureAwait(false),
+            await erasureRequests.GetOpenAsync(supporterKey, cancellationToken).ConfigureAwait(false) is { } open
+                ? [new ExportedErasureRequest(open.RequestId, open.RequestedAt, open.Message)]
+                : [],
             inventory.Describe());
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kok.Domain.Privacy.Erasure;
+using Kok.Domain.Privacy.ErasureRequests;
 using Kok.Functions.Http;
 using Kok.Functions.Staff;
 using Microsoft.AspNetCore.Http;
@@ -14,8 +15,10 @@ namespace Kok.Functions.Privacy.Erasure;
 /// store: what is deleted, pseudonymised, kept and until when) and nothing changes; with it, the erasure (audited).
 /// <c>GET /api/dashboard/privacy/overdue</c> counts the records the retention run should have deleted or scrubbed by
 /// now (0 when it works): counted live, on its own route, so the summary keeps its fixed cost.
+/// <c>GET /api/dashboard/privacy/requests</c> lists the supporters' own open requests from "Mein KOK", oldest first;
+/// the confirmed erasure of the address closes its request.
 /// </summary>
-public sealed class ErasureFunction(EraseSupporter erase, RunPrivacyRetention retention)
+public sealed class ErasureFunction(EraseSupporter erase, RunPrivacyRetention retention, ListOpenErasureRequests requests)
 {
     public const int MaxBodyBytes = 4 * 1024;
 
@@ -44,6 +47,16 @@ public sealed class ErasureFunction(EraseSupporter erase, RunPrivacyRetention re
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/privacy/overdue")] HttpRequest request,
         CancellationToken cancellationToken) =>
         ApiResults.Ok(new { Overdue = await retention.CountOverdueAsync(cancellationToken) });
+
+    [Function("PrivacyErasureRequests")]
+    [StaffOnly]
+    public async Task<IActionResult> Requests(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/privacy/requests")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        ApiResults.Ok(new
+        {
+            Items = (await requests.ExecuteAsync(cancellationToken)).Select(r => new { r.RequestId, r.Email, r.RequestedAt, r.Message }),
+        });
 
     private static object Json(ErasureResult result) => new
     {

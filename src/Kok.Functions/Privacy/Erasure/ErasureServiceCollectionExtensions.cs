@@ -19,6 +19,8 @@ public static class ErasureServiceCollectionExtensions
         }
 
         services.AddSingleton<EraseSupporter>();
+        services.AddSingleton<Kok.Domain.Privacy.ErasureRequests.IErasureRequestStore, ErasureRequests.TableErasureRequestStore>();
+        services.AddSingleton<Kok.Domain.Privacy.ErasureRequests.ListOpenErasureRequests>();
         services.AddSingleton<IRetentionStore, TableRetentionStore>();
         services.AddSingleton<RunPrivacyRetention>();
         return services;
@@ -30,6 +32,6 @@ public static class ErasureServiceCollectionExtensions
         typeof(MemberEmailIndexEraser), typeof(SignUpLockEraser), typeof(SignInLinkEraser), typeof(MailObjectionKeeper),
         typeof(AuditTrailKeeper), typeof(AttentionEraser), typeof(BankEntryEraser), typeof(ReceiptRegisterRetainer),
         typeof(ReceiptArchiveRetainer), typeof(DonationEraser), typeof(MemberEraser), typeof(DonationListEraser),
-        typeof(MemberListEraser),
+        typeof(MemberListEraser), typeof(ErasureRequests.ErasureRequestCloser),
     ];
 }

@@ -23,6 +23,7 @@ public sealed class PersonalDataExportCoverage(StorageClients storage) : IPerson
             [BlobReceiptArchive.PersonalData.Store] = (nameof(SupporterDataExport.Receipts), null),
             [TableNames.DashboardAudit] = (nameof(SupporterDataExport.AuditEntries), null),
             [TableNames.BankEntries] = (nameof(SupporterDataExport.BankEntries), null),
+            [TableNames.ErasureRequests] = (nameof(SupporterDataExport.ErasureRequests), null),
             [TableNames.MemberIndex] = (nameof(SupporterDataExport.ObjectedToMail),
                 "Its other rows hold only hashes of the e-mail address (to find a membership by it, for sign-in links, against double sign-ups), nothing beyond the address in EmailAddresses."),
             [TableNames.DashboardDonationList] = (null,

@@ -59,6 +59,10 @@ public static class SupporterDataPage
             ("IBAN", b.PayerIbanMasked),
             (w.T("Verwendungszweck", "Reference"), b.Remittance),
             (w.T("Kontokennung", "Account pseudonym"), b.RemembersPayerAccount ? w.T("ein Prüfwert Ihrer IBAN, um spätere Überweisungen zuzuordnen", "a hash of your IBAN, to match later transfers") : null)));
+        Section(body, "erasure", H(nameof(SupporterDataExport.ErasureRequests), w), w, export.ErasureRequests, r => Facts(
+            (w.T("Nummer", "Number"), r.RequestId),
+            (w.T("Eingegangen", "Received"), w.Time(r.RequestedAt)),
+            (w.T("Ihre Nachricht", "Your message"), r.Message)));
         Section(body, "stores", H(nameof(SupporterDataExport.Stores), w), w, export.Stores, s => Facts(
             (w.T("Speicherort", "Store"), s.Store),
             (w.T("Angaben", "Data"), string.Join("; ", s.Fields)),
@@ -82,6 +86,7 @@ public static class SupporterDataPage
         nameof(SupporterDataExport.AuditEntries) => w.T("Protokoll unserer Bearbeitung", "Record of our actions"),
         nameof(SupporterDataExport.ObjectedToMail) => w.T("Widerspruch gegen E-Mails", "Objection to mail"),
         nameof(SupporterDataExport.BankEntries) => w.T("Überweisungen auf unserem Konto", "Transfers to our account"),
+        nameof(SupporterDataExport.ErasureRequests) => w.T("Ihr Antrag auf Löschung", "Your request for erasure"),
         _ => section,
     };
 

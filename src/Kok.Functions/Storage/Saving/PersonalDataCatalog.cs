@@ -28,6 +28,7 @@ public static class PersonalDataCatalog
             Privacy.TableMailObjectionList.PersonalData,
             TableAuditTrail.PersonalData,
             BankTransfers.TableBankEntryLog.PersonalData,
+            Privacy.ErasureRequests.TableErasureRequestStore.PersonalData,
         ];
         return declared.OfType<PersonalDataDeclaration>().ToList();
     }

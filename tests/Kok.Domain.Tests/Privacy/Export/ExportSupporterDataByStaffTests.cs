@@ -100,7 +100,7 @@ public sealed class ExportSupporterDataByStaffTests
         var exporter = new SupporterDataExporter(
             directory.Object, receipts, archive.Object, mails.Object, audit.Object,
             new MailObjections(keys.Object, objections.Object, new MailObjectionLinks(new Uri("https://kok.example/"))),
-            bank.Object, inventory.Object, clock);
+            bank.Object, Mock.Of<Kok.Domain.Privacy.ErasureRequests.IErasureRequestStore>(), inventory.Object, clock);
         return new ExportSupporterDataByStaff(exporter, new StaffActionRecorder(audit.Object, ids.Object, clock));
     }
 }
