@@ -54,6 +54,12 @@ public static class SupporterPage
             <p>{E(en ? "Everything we store about you, with why and for how long (access under Art. 15 GDPR)." : "Alles, was wir über Sie speichern, mit Zweck und Dauer (Auskunft nach Art. 15 DSGVO).")}</p>
             <p><a id="my-data" href="/{Privacy.Export.PrivacyExportFunctions.PagePath}?lang={(en ? "en" : "de")}">{E(en ? "Show my data" : "Meine Daten ansehen")}</a><br><a id="my-data-file" href="/{Privacy.Export.PrivacyExportFunctions.DataPath}" download>{E(en ? "Download my data as a file (JSON)" : "Meine Daten als Datei herunterladen (JSON)")}</a></p>
             </section>
+            <section aria-labelledby="erasure-title"><h2 id="erasure-title">{E(en ? "Have your data erased" : "Daten löschen lassen")}</h2>
+            <p id="erasure-explained">{E(en
+                ? "You can ask us to erase your data (Art. 17 GDPR). Our office will then erase everything we are not required to keep by tax law, and end any running monthly donation or membership. Donation receipts and the payments they rest on must be kept for the legal period (usually ten years): they stay locked, used for nothing else, and are deleted afterwards. We confirm your request by mail; once erased, you can no longer sign in here."
+                : "Sie können uns bitten, Ihre Daten zu löschen (Art. 17 DSGVO). Unsere Geschäftsstelle löscht dann alles, was wir nicht nach dem Steuerrecht aufbewahren müssen, und beendet eine laufende monatliche Spende oder Mitgliedschaft. Zuwendungsbestätigungen und die Zahlungen, auf denen sie beruhen, müssen wir für die gesetzliche Frist (meist zehn Jahre) aufbewahren: Sie bleiben gesperrt, werden für nichts anderes genutzt und danach gelöscht. Wir bestätigen Ihren Antrag per Mail; nach der Löschung können Sie sich hier nicht mehr anmelden.")}</p>
+            <div id="erasure"></div>
+            </section>
             <p><button id="sign-out" type="button" class="secondary">{E(en ? "Sign out" : "Abmelden")}</button></p>
             </div>
             <script>{Script}</script>

@@ -38,6 +38,8 @@ public class StaffRoutesTests
         "SupporterChangeDonationPaymentMethod", // "Mein KOK": under api/me, so the supporter guard requires the session
         "SupporterChangeMembershipPaymentMethod", // "Mein KOK": under api/me, so the supporter guard requires the session
         "SupporterChangeAddress", // "Mein KOK": under api/me, so the supporter guard requires the session
+        "SupporterRequestErasure", // "Mein KOK": under api/me, so the supporter guard requires the session
+        "SupporterErasureRequest", // "Mein KOK": under api/me, so the supporter guard requires the session
         "SupporterDataExport", // "Mein KOK": the copy of one's data, under api/me, so the supporter guard requires the session
         "SupporterDataPage", // "Mein KOK": the same copy as a page, under api/me, so the supporter guard requires the session
         "ShowUnsubscribe", // an optional mail's unsubscribe link: the page, recording nothing

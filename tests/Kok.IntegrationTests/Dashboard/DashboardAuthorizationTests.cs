@@ -65,6 +65,7 @@ public sealed class DashboardAuthorizationTests
         { "POST", "api/dashboard/privacy/export", HttpStatusCode.BadRequest },
         { "POST", "api/dashboard/privacy/erase", HttpStatusCode.BadRequest },
         { "GET", "api/dashboard/privacy/overdue", HttpStatusCode.OK },
+        { "GET", "api/dashboard/privacy/requests", HttpStatusCode.OK },
     };
 
     [Fact]

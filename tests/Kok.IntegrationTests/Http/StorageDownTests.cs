@@ -181,6 +181,8 @@ public sealed class StorageDownTests
             ["SupporterChangeMembershipAmount"] = () => Supporter(server, Post($"api/me/memberships/{MemberId}/amount", """{"annualAmount":80}""")),
             ["SupporterChangeDonationPaymentMethod"] = () => Supporter(server, Post($"api/me/donations/{DonationId}/payment-method", null)),
             ["SupporterChangeMembershipPaymentMethod"] = () => Supporter(server, Post($"api/me/memberships/{MemberId}/payment-method", null)),
+            ["SupporterRequestErasure"] = () => Supporter(server, Post("api/me/erasure-request", """{"message":"Bitte alles löschen"}""")),
+            ["SupporterErasureRequest"] = () => Supporter(server, Get("api/me/erasure-request")),
             ["SupporterChangeAddress"] = () => Supporter(server, Post("api/me/address", """{"address":{"street":"Neue Straße 1","postalCode":"10115","city":"Berlin","country":"DE"}}""")),
             ["RequestSignInLink"] = () => Post("api/me/link", """{"email":"erika@example.org"}"""),
             ["ShowSignIn"] = () => Get("mein-kok/anmelden?token=abcdefghijklmnop"),
@@ -209,6 +211,7 @@ public sealed class StorageDownTests
             ["SupporterDataExport"] = () => Supporter(server, Get("api/me/data")),
             ["SupporterDataPage"] = () => Supporter(server, Get("api/me/data.html")),
             ["PrivacyOverdue"] = () => Staff(Get("api/dashboard/privacy/overdue")),
+            ["PrivacyErasureRequests"] = () => Staff(Get("api/dashboard/privacy/requests")),
             ["ErasePersonalData"] = () => Staff(Post("api/dashboard/privacy/erase", """{"email":"erika@example.org","reason":"asked by mail"}""")),
         };
     }

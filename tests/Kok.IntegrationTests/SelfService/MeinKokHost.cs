@@ -19,7 +19,7 @@ internal sealed partial class MeinKokHost : IAsyncDisposable
     public static readonly string[] Functions =
         ["CreateDonation", "CreateMembership", "RequestSignInLink", "ShowSignIn", "SignIn", "SignOut", "SupporterOverview", "SupporterReceiptPdf", "SupporterCancelMembership", "MeinKokPage",
          "SupporterChangeDonationAmount", "SupporterPauseDonation", "SupporterCancelDonation", "SupporterChangeMembershipAmount",
-         "SupporterChangeDonationPaymentMethod", "SupporterChangeMembershipPaymentMethod", "SupporterChangeAddress"];
+         "SupporterChangeDonationPaymentMethod", "SupporterChangeMembershipPaymentMethod", "SupporterChangeAddress", "SupporterRequestErasure", "SupporterErasureRequest"];
 
     private readonly List<HttpClient> browsers = [];
 

@@ -39,6 +39,8 @@ public sealed partial class SupporterRoutesTests
         Assert.Contains("SignOut", names);
         Assert.Contains("SupporterDataExport", names);
         Assert.Contains("SupporterDataPage", names);
+        Assert.Contains("SupporterRequestErasure", names);
+        Assert.Contains("SupporterErasureRequest", names);
         Assert.DoesNotContain("RequestSignInLink", names);
     }
 

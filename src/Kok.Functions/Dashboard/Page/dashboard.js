@@ -23,7 +23,7 @@
     bank: { items: [], token: null, error: null, loaded: false },
     bankResult: null,
     // The address shown in the erasure plan; the plan (dry run) and the result of the confirmed erasure.
-    privacy: { overdue: null, overdueError: null, email: "", plan: null, result: null },
+    privacy: { overdue: null, overdueError: null, email: "", plan: null, result: null, requests: null, requestsError: null },
     detail: null,
     donation: null,
     chartTableShown: false,
@@ -454,6 +454,42 @@
     renderPrivacy();
   }
 
+  // The supporters' own requests from Mein KOK, oldest first; the confirmed erasure of an address closes its request.
+  async function loadPrivacyRequests() {
+    try {
+      const result = await api("/privacy/requests");
+      state.privacy.requests = result && Array.isArray(result.items) ? result.items : [];
+      state.privacy.requestsError = null;
+    } catch (error) {
+      state.privacy.requests = null;
+      state.privacy.requestsError = error;
+    }
+
+    renderPrivacy();
+  }
+
+  // A request's button puts its address into the form and shows the plan; staff then give the reason and confirm.
+  function privacyUseRequest(email) {
+    $("privacy-email").value = email;
+    privacyPlan();
+  }
+
+  function privacyRequestItems() {
+    const p = state.privacy;
+    if (p.requestsError) return [notice(describe(p.requestsError))];
+    if (p.requests === null) return [el("p", { text: t("loading") })];
+    if (p.requests.length === 0) return [el("p", { "data-testid": "privacy-requests-none", text: t("privacyRequestsNone") })];
+    return [el("ul", { class: "privacy-requests" }, p.requests.map(r => el("li", { "data-request-id": r.requestId },
+      el("span", { text: t("privacyRequestLine", { email: r.email, date: dateTime(r.requestedAt) }) }),
+      r.message ? el("q", { text: r.message }) : null,
+      " ",
+      el("button", {
+        type: "button", class: "secondary", "data-busy-key": "privacy", "data-testid": "privacy-request-use",
+        "aria-label": t("privacyRequestUseLabel", { email: r.email }), text: t("privacyRequestUse"),
+        onclick: () => privacyUseRequest(r.email),
+      }))))];
+  }
+
   function clearPrivacyErrors() {
     $("privacy-error").textContent = "";
     for (const id of Object.values(privacyFields)) {
@@ -577,7 +613,7 @@
         $("privacy-reason").value = "";
         renderPrivacy();
         announce(() => t("privacyErased"), "ok", true);
-        await Promise.all([refreshAfterAction(), loadPrivacyOverdue()]);
+        await Promise.all([refreshAfterAction(), loadPrivacyOverdue(), loadPrivacyRequests()]);
       } catch (error) {
         showPrivacyErrors(error);
       }
@@ -608,6 +644,7 @@
     overdue.className = p.overdueError || p.overdue > 0 ? "notice error" : "";
     overdue.textContent = p.overdueError ? describe(p.overdueError)
       : p.overdue === null ? t("loading") : t("privacyOverdue", { count: p.overdue });
+    $("privacy-requests").replaceChildren(...privacyRequestItems());
     $("privacy-erase").hidden = !p.plan;
     $("privacy-plan-body").replaceChildren(...(p.plan ? [el("p", { text: t("privacyPlanFor", { email: p.email }) }), ...privacyStores(p.plan, false)] : []));
     $("privacy-result").replaceChildren(...(p.result ? [el("h3", { text: t("privacyDoneHeading") }), ...privacyStores(p.result, true)] : []));
@@ -1439,6 +1476,7 @@
     loadOverdue(false);
     loadBank(false);
     loadPrivacyOverdue();
+    loadPrivacyRequests();
     openFromHash();
   }
 

@@ -30,6 +30,10 @@
     wantsReceipt: 'I would like an annual donation receipt for my monthly donation', saveAddress: 'Save address',
     addressHint: 'Applies to the receipts we issue from now on. Receipts already issued stay as they are; for a correction, please reply to our mail.',
     addressChanged: 'Your address has been changed. We have sent you a confirmation by mail.', badAddress: 'Please check the marked fields: ',
+    erasureMessage: 'Message to our office (optional)', erasureRequest: 'Ask for my data to be erased',
+    confirmErasure: 'Ask for your data to be erased? Our office will erase it; running donations and memberships end. This cannot be undone.',
+    erasureReceived: 'Your request was received on ', erasureSent: 'Your request has been received. We have sent you a confirmation by mail.',
+    badMessage: 'Please shorten your message to at most 500 characters.',
     download: 'Download PDF', withdrawn: 'withdrawn', issued: 'issued', single: 'Donation receipt', annual: 'Annual donation receipt',
     st: { pending: 'open', processing: 'in progress', paid: 'paid', failed: 'failed', refunded: 'refunded', cancelled: 'cancelled', disputed: 'disputed',
       returned: 'returned', active: 'active', cancelling: 'cancelled, still running', ended: 'ended', lapsed: 'lapsed', partially_refunded: 'partly refunded', card: 'card', sepa_debit: 'SEPA direct debit' }
@@ -60,6 +64,10 @@
     wantsReceipt: 'Ich möchte für meine monatliche Spende eine Sammelbestätigung', saveAddress: 'Anschrift speichern',
     addressHint: 'Gilt für die Zuwendungsbestätigungen, die wir von nun an ausstellen. Bereits ausgestellte bleiben, wie sie sind; für eine Berichtigung antworten Sie bitte auf unsere Mail.',
     addressChanged: 'Ihre Anschrift ist geändert. Wir haben Ihnen eine Bestätigung gemailt.', badAddress: 'Bitte prüfen Sie die markierten Felder: ',
+    erasureMessage: 'Nachricht an unsere Geschäftsstelle (freiwillig)', erasureRequest: 'Löschung meiner Daten beantragen',
+    confirmErasure: 'Löschung Ihrer Daten beantragen? Unsere Geschäftsstelle löscht sie; laufende Spenden und Mitgliedschaften enden. Das lässt sich nicht rückgängig machen.',
+    erasureReceived: 'Ihr Antrag ist eingegangen am ', erasureSent: 'Ihr Antrag ist eingegangen. Wir haben Ihnen eine Bestätigung gemailt.',
+    badMessage: 'Bitte kürzen Sie Ihre Nachricht auf höchstens 500 Zeichen.',
     download: 'PDF herunterladen', withdrawn: 'storniert', issued: 'ausgestellt', single: 'Zuwendungsbestätigung', annual: 'Sammelbestätigung',
     st: { pending: 'offen', processing: 'in Bearbeitung', paid: 'bezahlt', failed: 'fehlgeschlagen', refunded: 'erstattet', cancelled: 'beendet', disputed: 'angefochten',
       returned: 'zurückgebucht', active: 'aktiv', cancelling: 'gekündigt, läuft noch', ended: 'beendet', lapsed: 'erloschen', partially_refunded: 'teilweise erstattet', card: 'Karte', sepa_debit: 'SEPA-Lastschrift' }
@@ -125,6 +133,7 @@
     });
     addressForm(me);
     list('mails', me.mails, function (m, li) { li.textContent = day(m.sentAt) + ': ' + m.subject; });
+    loadErasure();
     signIn.hidden = true;
     overview.hidden = false;
   }
@@ -282,6 +291,50 @@
         load(T.addressChanged);
         return null;
       }).catch(function () { say(T.error); });
+    });
+    target.appendChild(form);
+  }
+
+  // The request to erase one's data: the form, or once asked, when the request arrived (staff carry it out).
+  function loadErasure() {
+    fetch('/api/me/erasure-request', { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(function (r) {
+      if (r.status === 401) { showSignIn(''); return null; }
+      if (!r.ok) { throw new Error(String(r.status)); }
+      return r.json();
+    }).then(function (answer) { if (answer) { erasure(answer); } }).catch(function () { say(T.error); });
+  }
+
+  function erasure(answer) {
+    var target = document.getElementById('erasure');
+    target.textContent = '';
+    if (answer.status === 'requested') {
+      target.appendChild(node('p', T.erasureReceived + day(answer.requestedAt) + '.'));
+      return;
+    }
+    var form = node('form');
+    form.noValidate = true;
+    var label = node('label', T.erasureMessage);
+    label.htmlFor = 'erasure-message';
+    var message = node('textarea');
+    message.id = 'erasure-message'; message.rows = 3; message.maxLength = 500;
+    var button = submit(T.erasureRequest);
+    button.setAttribute('aria-describedby', 'erasure-explained');
+    form.appendChild(label); form.appendChild(message); form.appendChild(button);
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (!window.confirm(T.confirmErasure)) { return; }
+      message.removeAttribute('aria-invalid');
+      button.disabled = true;
+      var body = message.value.trim() ? { message: message.value } : {};
+      fetch('/api/me/erasure-request', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(function (r) {
+        button.disabled = false;
+        if (r.status === 401) { showSignIn(''); return null; }
+        if (r.status === 400) { message.setAttribute('aria-invalid', 'true'); say(T.badMessage); message.focus(); return null; }
+        if (!r.ok) { throw new Error(String(r.status)); }
+        return r.json();
+      }).then(function (answer) {
+        if (answer) { erasure(answer); say(T.erasureSent); }
+      }).catch(function () { button.disabled = false; say(T.error); });
     });
     target.appendChild(form);
   }
