@@ -54,8 +54,7 @@ internal sealed class ErasureRequestCloser(StorageClients storage) : IDeclaredEr
     private async Task<TableEntity?> OpenAsync(ErasureSubject subject, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.ErasureRequests);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(
-            TableErasureRequestStore.OpenPartition, subject.SupporterKey, ["RequestId", "RequestedAt"], cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableErasureRequestStore.OpenPartition, subject.SupporterKey, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
 }
