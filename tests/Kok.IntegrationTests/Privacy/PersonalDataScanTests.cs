@@ -11,7 +11,8 @@ namespace Kok.IntegrationTests.Privacy;
 
 /// <summary>
 /// Holds the personal-data catalog to what is really stored: a donor and a member go through the flows that write
-/// (a paid donation with its receipt mail, a paid sign-up with its welcome mail, a cancellation by staff), each with a
+/// (a paid donation with its receipt mail, a paid sign-up with its welcome mail, a cancellation by staff, the donor's
+/// request on Mein KOK to erase their data), each with a
 /// marker in their name, email and address; then every table of the storage account is read and each column that
 /// carries a marker must be declared for its table (<see cref="PersonalDataCatalog"/>). A new table or column holding
 /// a supporter's data without a declaration fails here, so the privacy rules can find and erase every copy.
@@ -66,6 +67,16 @@ public sealed class PersonalDataScanTests
             async () => await MailCountAsync(server, donorEmail) >= 1 && await MailCountAsync(server, memberEmail) >= 2,
             "the receipt, welcome and cancellation mails are sent");
 
+        // The donor signs in on Mein KOK and asks for erasure, with the marker in the message: the open request.
+        using (var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress })
+        {
+            (await server.Client.PostAsJsonAsync("api/me/link", new { email = donorEmail })).EnsureSuccessStatusCode();
+            var link = SelfService.MeinKokHost.LinkIn((await DevHostMembers.MailsToAsync(server, donorEmail, 2))[^1]);
+            (await SelfService.MeinKokHost.PostSignInAsync(browser, link)).Dispose();
+            using var asked = await SelfService.MeinKokHost.PostAsync(browser, "api/me/erasure-request", new { message = "Bitte löschen " + tag });
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, asked.StatusCode);
+        }
+
         var found = await ColumnsHoldingAsync(server.StorageConnectionString, tag, since);
 
         // The scan sees what the flows wrote: the aggregates and the staff lists at least.
@@ -74,6 +85,7 @@ public sealed class PersonalDataScanTests
         Assert.Contains(found, f => f.Table == TableNames.DashboardMemberList);
         Assert.Contains(found, f => f.Table == TableNames.DashboardDonationList);
         Assert.Contains(found, f => f.Table == TableNames.ReceiptRegister);
+        Assert.Contains(found, f => f.Table == TableNames.ErasureRequests);
         var storage = new StorageClients(new StorageSettings(server.StorageConnectionString, null, null, null, null), [DeferredRefreshes.Recorder]);
         var undeclared = found
             .Where(f => !PersonalDataCatalog.For(storage, f.Table).Any(d => d.Fields.Any(field => Declares(field, f.Column))))
