@@ -14,7 +14,8 @@ namespace Kok.IntegrationTests.Browser;
 /// scrubbing (none), ask what erasing a donor with a receipt would do, see the plan in words (German and English),
 /// give a reason and confirm, and see the result; the donation is then pseudonymised and its receipt kept, locked.
 /// Before that the copy of the data downloads as the readable page and an objection is recorded (then known).
-/// The page with the plan passes axe-core at 1280 and 390 px in both languages without horizontal overflow.
+/// The page with the plan passes axe-core at 1280 and 390 px in both languages without horizontal overflow. A
+/// supporter's own request from Mein KOK is listed; staff take it into the form, and confirming the erasure closes it.
 /// </summary>
 [Collection(PipelineSerial.Name)]
 public sealed class DashboardPrivacyBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
@@ -117,6 +118,49 @@ public sealed class DashboardPrivacyBrowserTests(BrowserFixture browser) : IClas
         // The server did it: the donation no longer names the donor.
         using var donation = await DashboardHost.SendAsync(server, HttpMethod.Get, $"api/donations/{donationId}");
         Assert.DoesNotContain(Email, await donation.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Staff_take_a_supporters_open_request_into_the_erasure_form_and_confirming_closes_it()
+    {
+        var api = new DonationApi(server);
+        var (_, sessionId) = await api.CreateAsync(DonationApi.Body(amount: 30m, name: "Erika Antrag " + tag, email: Email));
+        await api.CompleteAsync(sessionId, "succeeded");
+        await DevHostMembers.MailsToAsync(server, Email, 1);
+        using (var supporter = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress })
+        {
+            (await server.Client.PostAsJsonAsync("api/me/link", new { email = Email })).EnsureSuccessStatusCode();
+            var link = SelfService.MeinKokHost.LinkIn((await DevHostMembers.MailsToAsync(server, Email, 2))[^1]);
+            (await SelfService.MeinKokHost.PostSignInAsync(supporter, link)).Dispose();
+            using var asked = await SelfService.MeinKokHost.PostAsync(supporter, "api/me/erasure-request", new { message = "Bitte alles löschen" });
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, asked.StatusCode);
+        }
+
+        await DashboardHost.SettledAsync(server);
+        await using var context = await browser.Browser.NewContextAsync(Accessibility.ContextOptions(server.BaseAddress, 1280, "de-DE"));
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await DashboardBrowser.SignInAsync(page, DashboardHost.StaffToken);
+
+        var requests = page.GetByTestId("privacy-requests");
+        await Expect(requests).ToContainTextAsync(Email + ", eingegangen am");
+        await Expect(requests).ToContainTextAsync("Bitte alles löschen");
+        await CheckAsync(page, "privacy requests, de");
+        await page.GetByTestId("lang-switch").ClickAsync();
+        await Expect(requests).ToContainTextAsync(Email + ", received on");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Prepare erasure for " + Email })).ToBeVisibleAsync();
+        await CheckAsync(page, "privacy requests, en");
+        await page.GetByTestId("lang-switch").ClickAsync();
+
+        await ErasureAnsweredAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Löschen vorbereiten für " + Email }).ClickAsync());
+        await Expect(page.GetByTestId("privacy-email")).ToHaveValueAsync(Email);
+        await Expect(page.GetByTestId("privacy-plan-body").Locator("li[data-store=ErasureRequests]")).ToContainTextAsync("Anträge auf Löschung aus „Mein KOK“");
+        await page.GetByTestId("privacy-reason").FillAsync("Antrag aus Mein KOK");
+        await ErasureAnsweredAsync(page, () => page.GetByTestId("privacy-confirm").ClickAsync());
+        await Expect(page.GetByTestId("privacy-requests-none")).ToHaveTextAsync("Keine offenen Anträge.");
+        await CheckAsync(page, "privacy request closed, de");
         Assert.Empty(errors);
     }
 

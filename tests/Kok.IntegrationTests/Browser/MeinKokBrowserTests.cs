@@ -10,7 +10,7 @@ namespace Kok.IntegrationTests.Browser;
 /// <summary>
 /// "Mein KOK" in headless Chromium against a DevHost on an Azurite of its own: ask for a link on the page, open it
 /// from <c>/dev/mail</c>, sign in with the page's button, see the donation and its receipt, download the receipt,
-/// switch to English, sign out; every page state through <see cref="Accessibility.AssertAccessibleAsync"/> at 1280
+/// switch to English, sign out; ask for erasure (German and English); every page state through <see cref="Accessibility.AssertAccessibleAsync"/> at 1280
 /// and 390 px, with screenshots in the test output.
 /// </summary>
 public sealed class MeinKokBrowserTests(BrowserFixture browser, PrivateAzurite azurite)
@@ -172,6 +172,38 @@ public sealed class MeinKokBrowserTests(BrowserFixture browser, PrivateAzurite a
         await Expect(page.Locator("#memberships")).ToContainTextAsync("SEPA-Lastschrift (Endung 3000)");
         Assert.DoesNotContain("payment-method", page.Url, StringComparison.Ordinal);
         await CheckAsync(page, "payment method set up, de");
+    }
+
+    [Fact]
+    public async Task A_donor_asks_for_erasure_after_the_confirm_step_and_sees_when_the_request_arrived_in_both_languages()
+    {
+        SetDefaultExpectTimeout(15_000);
+        await using var host = await MeinKokHost.StartAsync(o => o.StorageConnectionString = azurite.ConnectionString);
+        var email = MeinKokHost.NewEmail();
+        await host.DonateAsync(email);
+
+        await using var context = await browser.Browser.NewContextAsync(Accessibility.ContextOptions(host.Server.BaseAddress, 390, "de-DE"));
+        var page = await context.NewPageAsync();
+        var dialogs = new List<string>();
+        page.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); dialog.AcceptAsync(); };
+        await page.GotoAsync((await host.SignInLinkAsync(email)).PathAndQuery);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await Expect(page.Locator("#erasure-title")).ToHaveTextAsync("Daten löschen lassen");
+        await Expect(page.Locator("#erasure-explained")).ToContainTextAsync("gesetzliche Frist");
+        await CheckAsync(page, "erasure form, de");
+
+        await page.GetByLabel("Nachricht an unsere Geschäftsstelle (freiwillig)").FillAsync("Bitte alles löschen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Löschung meiner Daten beantragen" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Ihr Antrag ist eingegangen. Wir haben Ihnen eine Bestätigung gemailt.");
+        await Expect(page.Locator("#erasure")).ToContainTextAsync("Ihr Antrag ist eingegangen am 01.03.2026");
+        Assert.Contains("Löschung Ihrer Daten beantragen?", Assert.Single(dialogs), StringComparison.Ordinal);
+        await CheckAsync(page, "erasure requested, de");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Expect(page.Locator("#erasure-title")).ToHaveTextAsync("Have your data erased");
+        await Expect(page.Locator("#erasure")).ToContainTextAsync("Your request was received on 1 Mar 2026");
+        await CheckAsync(page, "erasure requested, en");
+        Assert.Equal("Ihr Antrag auf Löschung Ihrer Daten", (string)(await DevHostMembers.MailsToAsync(host.Server, email, 2))[^1]["subject"]!);
     }
 
     private static async Task CheckAsync(IPage page, string label)
