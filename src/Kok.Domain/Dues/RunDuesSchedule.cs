@@ -17,6 +17,14 @@ namespace Kok.Domain.Dues;
 /// Charge requests are released at <see cref="DuesPolicy.MaxChargesPerSecond"/>: the n-th of a run becomes visible on
 /// the queue n / rate seconds after the run started (<see cref="DuesPolicy.ChargeRelease"/>), which bounds the charge rate however far
 /// the queue's consumers scale out. A rerun the same day starts its own count, so for a while both may release.
+/// The run keeps at most <see cref="ReleaseLead"/> of them waiting on the queue: once its requests reach that far ahead
+/// it takes the next member only when the schedule has caught up. Why: a queue holding thousands of invisible
+/// messages makes every receive and delete dearer on storage whose cost grows with the messages stored (the Azurite
+/// emulator scans them all on each; README, "Benchmarks"), and a member read long before its request is sent would
+/// widen the window in which a webhook changes the member and the save has to be repeated. So a day with N charges
+/// takes about N / rate seconds; the charges happen at that pace anyway. Within the Functions host's time limit
+/// (host.json <c>functionTimeout</c>, 5 minutes) that is about 6,000 charges at 20 a second; members a cancelled run did
+/// not reach stay on the agenda, and the next run takes them.
 /// Per member acted on: one point read, one queue message, one index upsert, one conditional write, one index delete.
 /// </summary>
 public sealed class RunDuesSchedule(
@@ -30,6 +38,9 @@ public sealed class RunDuesSchedule(
 
     /// <summary>Members handled at once; each costs a few storage round trips, which is what the run waits on.</summary>
     public const int Parallelism = 8;
+
+    /// <summary>How far ahead of its release a charge request is put on the queue at most (plus one per parallel member).</summary>
+    public static readonly TimeSpan ReleaseLead = TimeSpan.FromSeconds(10);
 
     public async Task<DuesRunReport> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -59,6 +70,7 @@ public sealed class RunDuesSchedule(
 
     private async Task<Outcome> ProcessAsync(DuesAgendaEntry entry, RunState run, CancellationToken cancellationToken)
     {
+        await run.WaitForReleaseWindowAsync(policy, timeProvider, cancellationToken).ConfigureAwait(false);
         for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
         {
             var stored = Member.IsWellFormedId(entry.MemberId)
@@ -127,6 +139,20 @@ public sealed class RunDuesSchedule(
         public DateOnly Today { get; } = today;
 
         public DateTimeOffset Now { get; } = now;
+
+        /// <summary>
+        /// Waits while the requests released so far already reach more than <see cref="ReleaseLead"/> ahead, so the
+        /// member is read, charged for and saved close to its request's release (see the class comment).
+        /// </summary>
+        public async Task WaitForReleaseWindowAsync(DuesPolicy policy, TimeProvider time, CancellationToken cancellationToken)
+        {
+            var nextRelease = Now + (policy.ChargeRelease(Volatile.Read(ref charges)) ?? TimeSpan.Zero);
+            var wait = nextRelease - ReleaseLead - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         /// <summary>
         /// How long the next charge request stays invisible: its place in the release schedule counted from the

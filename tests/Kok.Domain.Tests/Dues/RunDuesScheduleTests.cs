@@ -152,6 +152,56 @@ public sealed class RunDuesScheduleTests
             chargeDelays.OrderBy(d => d ?? TimeSpan.Zero));
     }
 
+    [Fact]
+    public async Task A_long_run_puts_each_charge_request_on_the_queue_at_most_the_lead_ahead_of_its_release_and_keeps_the_pace()
+    {
+        // 120 charges at 4 a second are 30 seconds of releases: without waiting, the run would put all of them on the
+        // queue at once, the last invisible for 30 seconds.
+        const int members = 120;
+        for (var n = 0; n < members; n++)
+        {
+            repository.Put(Active(n));
+        }
+
+        var policy = DuesPolicy.Default with { MaxChargesPerSecond = 4 };
+        Today(2027, 2, 15);
+        await Run(policy).ExecuteAsync(default);
+        Today(2027, 3, 1);
+        var start = clock.GetUtcNow();
+        var releases = new List<DateTimeOffset>();
+        var sentAhead = new List<TimeSpan>();
+        var chargeQueue = new Mock<IDuesChargeQueue>();
+        chargeQueue.Setup(q => q.EnqueueAsync(It.IsAny<DuesChargeMessage>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()))
+            .Callback<DuesChargeMessage, TimeSpan?, CancellationToken>((_, delay, _) =>
+            {
+                lock (releases)
+                {
+                    releases.Add(clock.GetUtcNow() + (delay ?? TimeSpan.Zero));
+                    sentAhead.Add(delay ?? TimeSpan.Zero);
+                }
+            })
+            .Returns(Task.CompletedTask);
+        var run = new RunDuesSchedule(repository, Mock.Of<IMemberMailQueue>(), chargeQueue.Object, policy, clock)
+            .ExecuteAsync(default);
+
+        // The fake clock moves only when told: a quarter second at a time until the run is done (it waits on it).
+        var steps = 0;
+        while (!run.IsCompleted && steps++ < 10_000)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(1);
+        }
+
+        Assert.Equal(members, (await run).ChargesRequested);
+        var mostAhead = RunDuesSchedule.ReleaseLead + TimeSpan.FromSeconds((double)RunDuesSchedule.Parallelism / policy.MaxChargesPerSecond);
+        Assert.All(sentAhead, ahead => Assert.True(ahead <= mostAhead, $"sent {ahead} ahead of its release"));
+
+        // Never faster than the pace: the n-th release (in time order) no earlier than n / 4 seconds after the start.
+        // (The clock may move between the run's reading and this recording, which can only make a release later.)
+        var ordered = releases.Order().ToList();
+        Assert.All(Enumerable.Range(0, members), n => Assert.True(ordered[n] >= start + TimeSpan.FromSeconds(n / 4.0), $"release {n} too early"));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(101)]
