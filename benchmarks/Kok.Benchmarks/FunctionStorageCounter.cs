@@ -47,7 +47,7 @@ internal sealed class FunctionStorageCounter : HttpPipelineSynchronousPolicy
     }
 
     /// <summary>"/devstoreaccount1/Members(…)" → "Members"; queues keep "/messages", blobs only their container.</summary>
-    private static string Resource(string path)
+    internal static string Resource(string path)
     {
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2)
@@ -56,6 +56,13 @@ internal sealed class FunctionStorageCounter : HttpPipelineSynchronousPolicy
         }
 
         var resource = parts[1].Split('(')[0];
-        return parts.Length > 2 && parts[2] == "messages" ? resource + "/messages" : resource;
+        if (parts.Length > 2 && parts[2] == "messages")
+        {
+            return resource + "/messages";
+        }
+
+        // A table request without keys in its path is a query (or a transaction's "$batch"): said so, because on
+        // Azurite a query costs in proportion to the whole table, a point read to its partition.
+        return parts.Length == 2 && parts[1].EndsWith("()", StringComparison.Ordinal) ? resource + " (query)" : resource;
     }
 }
