@@ -28,7 +28,9 @@ public sealed class DashboardPrivacyBrowserTests(BrowserFixture browser) : IClas
 
     public async Task InitializeAsync()
     {
-        SetDefaultExpectTimeout(20_000);
+        // Each step waits for the server, whose answers took up to 20 s here while other tests kept the test process
+        // busy: a generous limit, which costs nothing when the answers are quick.
+        SetDefaultExpectTimeout(60_000);
         azurite = await AzuriteProcess.StartAsync();
         server = await DevHostServer.StartAsync(o =>
         {
