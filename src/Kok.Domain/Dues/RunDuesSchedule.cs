@@ -150,7 +150,9 @@ public sealed class RunDuesSchedule(
             var wait = nextRelease - ReleaseLead - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                // Never longer than the lead: a clock set back while the run waits (DevHost's demo clock, a host's
+                // correction) must not make it sleep for the difference; the pace is kept by each request's own release delay.
+                await Task.Delay(wait < ReleaseLead ? wait : ReleaseLead, time, cancellationToken).ConfigureAwait(false);
             }
         }
 
