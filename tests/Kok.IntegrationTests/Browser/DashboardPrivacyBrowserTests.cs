@@ -58,11 +58,9 @@ public sealed class DashboardPrivacyBrowserTests(BrowserFixture browser) : IClas
             "the thanks with the receipt is sent");
         await DashboardHost.SettledAsync(server);
 
-        await using var context = await browser.Browser.NewContextAsync(Accessibility.ContextOptions(server.BaseAddress, 1280, "de-DE"));
-        var page = await context.NewPageAsync();
         var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        await DashboardBrowser.SignInAsync(page, DashboardHost.StaffToken);
+        await using var context = await browser.Browser.NewContextAsync(Accessibility.ContextOptions(server.BaseAddress, 1280, "de-DE"));
+        var page = await SignedInStaffPageAsync(context, errors);
 
         await Expect(page.GetByTestId("privacy-overdue")).ToHaveTextAsync("0 Einträge überfällig für das Löschen nach Ablauf der Aufbewahrungsfrist.");
 
@@ -140,11 +138,9 @@ public sealed class DashboardPrivacyBrowserTests(BrowserFixture browser) : IClas
         }
 
         await DashboardHost.SettledAsync(server);
-        await using var context = await browser.Browser.NewContextAsync(Accessibility.ContextOptions(server.BaseAddress, 1280, "de-DE"));
-        var page = await context.NewPageAsync();
         var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        await DashboardBrowser.SignInAsync(page, DashboardHost.StaffToken);
+        await using var context = await browser.Browser.NewContextAsync(Accessibility.ContextOptions(server.BaseAddress, 1280, "de-DE"));
+        var page = await SignedInStaffPageAsync(context, errors);
 
         var requests = page.GetByTestId("privacy-requests");
         await Expect(requests).ToContainTextAsync(Email + ", eingegangen am");
@@ -170,6 +166,15 @@ public sealed class DashboardPrivacyBrowserTests(BrowserFixture browser) : IClas
     /// Waits for the erase request the click sends, as long as a busy shared machine may need, and fails with the
     /// server's answer when it was not a success (an empty result panel alone would not say why).
     /// </summary>
+    /// <summary>A dashboard page signed in as staff, its script errors collected in <paramref name="errors"/>.</summary>
+    private static async Task<IPage> SignedInStaffPageAsync(IBrowserContext context, List<string> errors)
+    {
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => errors.Add(error);
+        await DashboardBrowser.SignInAsync(page, DashboardHost.StaffToken);
+        return page;
+    }
+
     private static async Task ErasureAnsweredAsync(IPage page, Func<Task> click)
     {
         var response = await page.RunAndWaitForResponseAsync(
