@@ -11,7 +11,8 @@ namespace Kok.Domain.Dues;
 /// <list type="bullet">
 /// <item>null: not (yet) due. The dues run enqueues the request before it saves the member, so the request may have
 /// overtaken the save; the queue function puts it back for later (and a request that never becomes due ends in the
-/// poison queue after about an hour).</item>
+/// poison queue after about an hour). So does a pay-link request for money the bank took back until that is saved,
+/// because before it the period looks paid, which would otherwise read as obsolete.</item>
 /// <item><see cref="PreparedMail.Skip"/>: obsolete (the period was paid meanwhile, the member cancelled, ended or
 /// moved on to a later period, a later reminder went out). The message is acknowledged without a mail.</item>
 /// <item><see cref="PreparedMail.Send"/>: the mail.</item>
@@ -54,6 +55,13 @@ public sealed class ComposeDuesMail(
 
     private PreparedMail? Prepare(Member member, MemberMailRequest request, DateOnly start)
     {
+        if (request.TakenBackPaymentId is { } takenBack && !IsTakenBack(member, takenBack))
+        {
+            // Enqueued before the take-back's save: until it lands the period still looks paid, which would read as
+            // obsolete and close the mail unsent for good.
+            return null;
+        }
+
         if (Obsolete(member, start) is { } reason)
         {
             return PreparedMail.Skip(reason);
@@ -178,6 +186,10 @@ public sealed class ComposeDuesMail(
     }
 
     /// <summary>Why a dues mail about <paramref name="periodStart"/> must not go out any more, or null.</summary>
+    /// <summary>Whether the bank's taking back of <paramref name="paymentId"/> is saved (a return, or a dispute opened).</summary>
+    private static bool IsTakenBack(Member member, string paymentId) =>
+        member.Payments.Any(p => p.Id == paymentId && (p.ReturnedAt is not null || p.Dispute is not null));
+
     private static string? Obsolete(Member member, DateOnly periodStart)
     {
         if (member.CancelledAt is not null || member.Status is MembershipStatus.Cancelling or MembershipStatus.Ended)

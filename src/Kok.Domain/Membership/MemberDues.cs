@@ -362,7 +362,7 @@ internal sealed class MemberDues(Member member)
             if (member.Status == MembershipStatus.Active)
             {
                 member.MoveTo(MembershipStatus.Overdue, at, "dues payment taken back by the bank");
-                member.Raise(new DuesChargeFailed(member.Id, period.Start));
+                member.Raise(new DuesChargeFailed(member.Id, period.Start, payment.Id));
             }
         }
     }

@@ -43,7 +43,10 @@ public static class MemberEventMessages
                 break;
             case DuesChargeFailed failed:
                 await memberMails.EnqueueAsync(
-                    MemberMailRequest.ForPeriod(MemberMailKind.DuesChargeFailed, failed.MemberId, failed.PeriodStart),
+                    MemberMailRequest.ForPeriod(MemberMailKind.DuesChargeFailed, failed.MemberId, failed.PeriodStart) with
+                    {
+                        TakenBackPaymentId = failed.TakenBackPaymentId,
+                    },
                     cancellationToken).ConfigureAwait(false);
                 break;
         }

@@ -1,3 +1,4 @@
+using Kok.Domain.Common;
 using System.Text.Json.Serialization;
 using Kok.Domain.Payments;
 
@@ -8,14 +9,17 @@ namespace Kok.Domain.Membership;
 /// consumer must send at most once per <see cref="MailSubjectId"/> and kind, and re-checks that the mail is still due.
 /// Dues mails name the period they are about (and reminders their number), because they come again every year; a
 /// staff reminder names the staff action (its audit entry id), so every click sends one mail and a redelivered
-/// message none.
+/// message none. A pay-link mail for money the bank took back names that payment (<see cref="TakenBackPaymentId"/>), so
+/// the mailer can tell a request that overtook the take-back's save (the period still looks paid) from one that is
+/// obsolete (paid again since); it is not part of the mail log's subject.
 /// </summary>
 public sealed record MemberMailRequest(
     MemberMailKind Kind,
     string MemberId,
     DateOnly? PeriodStart = null,
     int? ReminderNumber = null,
-    string? StaffActionId = null)
+    string? StaffActionId = null,
+    string? TakenBackPaymentId = null)
 {
     public static MemberMailRequest ForPeriod(MemberMailKind kind, string memberId, DateOnly periodStart, int? reminderNumber = null) =>
         new(kind, memberId, periodStart, reminderNumber);
@@ -32,7 +36,9 @@ public sealed record MemberMailRequest(
         Enum.IsDefined(Kind) && Member.IsWellFormedId(MemberId)
         && (IsDuesMail ? PeriodStart is not null : PeriodStart is null && ReminderNumber is null)
         && (Kind == MemberMailKind.DuesReminder ? ReminderNumber is > 0 and < 10 : ReminderNumber is null)
-        && (Kind == MemberMailKind.DuesStaffReminder ? IsActionId(StaffActionId) : StaffActionId is null);
+        && (Kind == MemberMailKind.DuesStaffReminder ? IsActionId(StaffActionId) : StaffActionId is null)
+        && (TakenBackPaymentId is null
+            || (Kind == MemberMailKind.DuesChargeFailed && RandomIdGenerator.IsWellFormed(TakenBackPaymentId, Member.PaymentIdPrefix)));
 
     /// <summary>The mail log's subject: the member, plus period and reminder number for dues mails.</summary>
     [JsonIgnore]

@@ -139,9 +139,49 @@ public sealed class MemberReturnTests
         receipts.Verify(q => q.EnqueueAsync(
             new ReceiptMailRequest(ReceiptSubjectKind.Membership, member.Id, member.FirstPayment!.Id, ReceiptMailPurpose.Refunded),
             It.IsAny<CancellationToken>()), Times.Once);
-        memberMails.Verify(q => q.EnqueueAsync(
-            MemberMailRequest.ForPeriod(MemberMailKind.DuesChargeFailed, member.Id, Since), It.IsAny<CancellationToken>()), Times.Once);
+        var payLink = MemberMailRequest.ForPeriod(MemberMailKind.DuesChargeFailed, member.Id, Since) with { TakenBackPaymentId = member.FirstPayment!.Id };
+        memberMails.Verify(q => q.EnqueueAsync(payLink, It.IsAny<CancellationToken>()), Times.Once);
         Assert.Equal(PaymentEventDisposition.Duplicate, (await handle.ExecuteAsync(Returned("evt_r1", 10, "pi_m1"), member.Id, default)).Disposition);
+    }
+
+    /// <summary>
+    /// The pay-link request is enqueued before the member is saved, and until then the period still looks paid, which
+    /// reads as "obsolete" and would close the mail unsent for good. It must wait for the save instead, then go out,
+    /// and be skipped only when the period was paid again since.
+    /// </summary>
+    [Theory]
+    [InlineData("returned debit")]
+    [InlineData("dispute opened")]
+    public async Task A_pay_link_request_that_overtakes_the_save_of_the_take_back_waits_for_it_instead_of_closing_the_mail(string takenBy)
+    {
+        var member = ActiveMember(PaymentMethodKind.SepaDebit);
+        var repository = new InMemoryMemberRepository();
+        repository.Put(member);
+        var notSavedYet = new InMemoryMemberRepository();
+        notSavedYet.Put(repository.Stored(member.Id));
+        MemberMailRequest? request = null;
+        var memberMails = new Mock<IMemberMailQueue>();
+        memberMails.Setup(q => q.EnqueueAsync(It.Is<MemberMailRequest>(r => r.Kind == MemberMailKind.DuesChargeFailed), It.IsAny<CancellationToken>()))
+            .Callback<MemberMailRequest, CancellationToken>((r, _) => request = r)
+            .Returns(Task.CompletedTask);
+        var handle = new HandleMemberPaymentEvent(repository, Mock.Of<IPaymentGateway>(), Mock.Of<IReceiptMailQueue>(), memberMails.Object);
+        PaymentEvent takeBack = takenBy == "returned debit" ? Returned("evt_r1", 10) : Disputed("evt_d", DisputeStatus.Open, 20);
+
+        await handle.ExecuteAsync(takeBack, member.Id, default);
+
+        Assert.NotNull(request);
+        Assert.True(request.IsWellFormed);
+        var time = new FakeTimeProvider(T0.AddDays(21));
+        ComposeDuesMail Mailer(IMemberRepository members) =>
+            new(members, Dues.DuesMailFixtures.Composer(), Links(), time);
+        Assert.Null(await Mailer(notSavedYet).ExecuteAsync(request, default));
+        Assert.NotNull((await Mailer(repository).ExecuteAsync(request, default))?.Message);
+
+        var paidAgain = new InMemoryMemberRepository();
+        paidAgain.Put(Dues.DuesMailFixtures.PaidByLink(repository.Stored(member.Id), Since, T0.AddDays(22)));
+        var obsolete = await Mailer(paidAgain).ExecuteAsync(request, default);
+        Assert.NotNull(obsolete?.SkipReason);
+        Assert.Null(obsolete.Message);
     }
 
     private static ChargeFailed Returned(string eventId, int day, string paymentIntentId = "pi_m1") =>
