@@ -37,6 +37,10 @@ internal sealed class DuesMailBenchmark(string storageConnectionString, Benchmar
     private static readonly DateOnly Today = new(2027, 3, 1);
     private const string Refresh = "RefreshProjections";
 
+    /// <summary>How long after its API answer the stand-in sends a charge's webhook: 1 s, or KOK_STRIPE_WEBHOOK_LATENCY_MS.</summary>
+    private static readonly int WebhookLatencyMs =
+        int.TryParse(Environment.GetEnvironmentVariable("KOK_STRIPE_WEBHOOK_LATENCY_MS"), out var ms) && ms >= 0 ? ms : 1000;
+
     // RefreshProjections runs too: the dashboard's totals and list rows follow each save off its path (ADR 0006), but
     // on the same instance, so their work competes with the charges and mails measured here.
     private static readonly string[] Functions = ["DuesCharge", "StripeWebhook", "ReceiptMail", "MemberMail", "WelcomeMail", Refresh];
@@ -49,6 +53,7 @@ internal sealed class DuesMailBenchmark(string storageConnectionString, Benchmar
         report.Heading($"KOK benchmark: {charges:N0} dues charges with their mails (Azurite, DevHost in this process, Stripe and SendGrid stand-ins)");
         report.Machine();
         report.Line("load at start", Load());
+        report.Line("webhook latency", $"{WebhookLatencyMs:N0} ms after the charge's answer (Stripe stand-in)");
 
         var policy = DuesPolicy.Default;
         var storage = new StorageClients(new StorageSettings(storageConnectionString, null, null, null, null), []);
@@ -72,6 +77,10 @@ internal sealed class DuesMailBenchmark(string storageConnectionString, Benchmar
                 // The usual order in production: a charge's payment_intent event comes after its API answer, so the
                 // webhook finds the charge recorded (tests cover the other order).
                 ["DevHost:StripeWebhooksAfterAnswer"] = "true",
+
+                // Stripe's deliveries take their moment; with none the webhook settles the charge while DuesCharge is
+                // still saving it, and both send the same follow-up messages (KOK_STRIPE_WEBHOOK_LATENCY_MS=0 shows it).
+                ["DevHost:StripeWebhookLatencyMs"] = WebhookLatencyMs.ToString(CultureInfo.InvariantCulture),
 
                 // Counted below instead of one line each: failed executions, declined charges.
                 ["Logging:LogLevel:Kok.DevHost.Functions.FunctionInvoker"] = "None",

@@ -70,7 +70,34 @@ internal sealed class StripeWebhookSender(
             return DeliverAllAsync(events, context.RequestAborted);
         }
 
-        context.Response.OnCompleted(() => DeliverAllAsync(events, CancellationToken.None));
+        var latency = TimeSpan.FromMilliseconds(Math.Clamp(configuration.GetValue<int>(LatencySetting), 0, 60 * 60 * 1000));
+        context.Response.OnCompleted(() => latency == TimeSpan.Zero ? DeliverAllAsync(events, CancellationToken.None) : DeliverLater(events, latency));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Setting (milliseconds, default 0): with <see cref="AfterAnswerSetting"/>, how long after the answer the events go
+    /// out. Stripe's deliveries take their own time (typically a second or more), so in production the caller has
+    /// usually saved the answer before the webhook comes; 0 sends them at once, which makes both settle the same
+    /// charge concurrently. Real time, not the host's clock, as the network's delay is.
+    /// </summary>
+    public const string LatencySetting = "DevHost:StripeWebhookLatencyMs";
+
+    private Task DeliverLater(IReadOnlyList<StandInEvent> events, TimeSpan latency)
+    {
+        // Not awaited: the response's completion callbacks hold its connection until they finish.
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(latency);
+                await DeliverAllAsync(events, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or TaskCanceledException)
+            {
+                logger.LogWarning("Stripe stand-in dropped {Count} late events: the host stopped ({Error}).", events.Count, ex.GetType().Name);
+            }
+        });
         return Task.CompletedTask;
     }
 

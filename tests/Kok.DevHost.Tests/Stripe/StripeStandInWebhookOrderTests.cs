@@ -35,4 +35,23 @@ public sealed class StripeStandInWebhookOrderTests
         await host.WaitForDeliveryAsync();
         Assert.Equal(result.PaymentIntentId, host.Single<PaymentIntentSucceeded>().PaymentIntentId);
     }
+
+    [Fact]
+    public async Task With_a_delivery_latency_the_events_follow_the_answer_later_without_holding_its_request()
+    {
+        await using var host = await StripeStandInHost.StartAsync(new Dictionary<string, string?>
+        {
+            [StripeWebhookSender.AfterAnswerSetting] = "true",
+            [StripeWebhookSender.LatencySetting] = "1000",
+        });
+        var method = await host.SavedDuesMethodAsync("mem_late", PaymentMethodKind.Card);
+        host.HoldWebhooks();
+        host.ReleaseWebhooks();
+
+        var result = await host.Gateway.ChargeDuesAsync(DuesChargeRequest.ForPeriod("mem_late", new DateOnly(2026, 3, 1), 6000, method), CancellationToken.None);
+
+        Assert.Empty(host.Handler.Received.OfType<PaymentIntentSucceeded>());
+        await host.WaitForDeliveryAsync();
+        Assert.Equal(result.PaymentIntentId, host.Single<PaymentIntentSucceeded>().PaymentIntentId);
+    }
 }
