@@ -95,4 +95,64 @@ public class TimerTriggerTests
 
         Assert.Null(host.Services.GetRequiredService<TimerScheduleMonitor>().GetStatus("SampleTimer"));
     }
+
+    /// <summary>
+    /// The dev clock runs on in real time, so it never reads the same twice. The wait for the next occurrence must
+    /// still be set up once and then waited for: taking the clock's running on for a jump set the wait up again at
+    /// once, forever, and kept a core busy in every host with a timer.
+    /// </summary>
+    [Fact]
+    public async Task On_a_clock_that_runs_in_real_time_the_wait_for_an_occurrence_is_set_up_once()
+    {
+        var clock = new TimerCountingClock(new Clock.DevClock());
+        clock.Inner.Set(Start);
+        var invocations = new SampleInvocations();
+        await using var host = await TestDevHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Samples:Schedule"] = "0 0 12 * * *",
+                ["AzureFunctionsJobHost:functions:0"] = "SampleTimer",
+            },
+            services => services.AddSingleton<TimeProvider>(clock).AddSingleton(invocations));
+        var monitor = host.Services.GetRequiredService<TimerScheduleMonitor>();
+        await TestDevHost.WaitUntilAsync(() => clock.LongTimers > 0, "the wait for 12:00 was set up");
+
+        var waitsBeforeNoon = clock.LongTimers;
+        clock.Inner.Set(Start.AddHours(2));
+        await TestDevHost.WaitUntilAsync(() => monitor.CompletedScheduledRuns("SampleTimer") == 1, "the 12:00 run completed");
+
+        Assert.Equal(1, waitsBeforeNoon);
+        Assert.Single(invocations.Of("SampleTimer"));
+    }
+
+    [Theory]
+    [InlineData(0, 0, false)]
+    [InlineData(3, 3, false)]
+    [InlineData(40, 1, false)]
+    [InlineData(60_000, 1, true)]
+    [InlineData(-60_000, 1, true)]
+    public void A_clock_that_moved_about_as_much_as_real_time_did_was_not_set(int movedMs, int realMs, bool jumped) =>
+        Assert.Equal(jumped, TimerTriggerHost.Jumped(TimeSpan.FromMilliseconds(movedMs), TimeSpan.FromMilliseconds(realMs)));
+
+    /// <summary>The dev clock, counting the timers made for waits of more than an hour (the timer host's).</summary>
+    private sealed class TimerCountingClock(Clock.DevClock inner) : TimeProvider
+    {
+        private int longTimers;
+
+        public Clock.DevClock Inner => inner;
+
+        public int LongTimers => Volatile.Read(ref longTimers);
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime > TimeSpan.FromHours(1))
+            {
+                Interlocked.Increment(ref longTimers);
+            }
+
+            return inner.CreateTimer(callback, state, dueTime, period);
+        }
+    }
 }

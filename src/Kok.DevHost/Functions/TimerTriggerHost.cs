@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Kok.DevHost.Functions;
@@ -146,7 +147,7 @@ internal sealed class TimerTriggerHost(
 
     /// <summary>
     /// Waits until the clock reaches <paramref name="due"/>. The delay timer is created on the clock itself; if the
-    /// clock moved while the timer was being set up, the wait is recomputed, so an advance of a fake clock is never lost.
+    /// clock jumped while the timer was being set up, the wait is recomputed, so an advance of a fake clock is never lost.
     /// </summary>
     private async Task WaitUntilAsync(DateTimeOffset due, CancellationToken stopping)
     {
@@ -154,6 +155,7 @@ internal sealed class TimerTriggerHost(
         {
             stopping.ThrowIfCancellationRequested();
             var now = clock.GetUtcNow();
+            var read = Stopwatch.GetTimestamp();
             if (now >= due)
             {
                 return;
@@ -162,7 +164,7 @@ internal sealed class TimerTriggerHost(
             var wait = due - now < LongestWait ? due - now : LongestWait;
             using var armed = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             var delay = Task.Delay(wait, clock, armed.Token);
-            if (clock.GetUtcNow() != now)
+            if (Jumped(clock.GetUtcNow() - now, Stopwatch.GetElapsedTime(read)))
             {
                 await armed.CancelAsync();
                 await delay.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -172,6 +174,17 @@ internal sealed class TimerTriggerHost(
             await delay;
         }
     }
+
+    /// <summary>
+    /// Whether a clock that moved by <paramref name="moved"/> while <paramref name="realElapsed"/> passed was set
+    /// (a fake clock advanced, the dev clock set) rather than running on. A clock that runs in real time (the dev
+    /// clock) always reads a little later the second time: taking that for a jump recomputed the wait at once,
+    /// forever, and kept a core busy in every host with a timer function.
+    /// </summary>
+    internal static bool Jumped(TimeSpan moved, TimeSpan realElapsed) => (moved - realElapsed).Duration() > JumpTolerance;
+
+    // Far above the time between two reads of the clock, far below any advance a test or a person makes.
+    private static readonly TimeSpan JumpTolerance = TimeSpan.FromMilliseconds(50);
 
     private static TimeZoneInfo ResolveTimeZone(string? id)
     {
