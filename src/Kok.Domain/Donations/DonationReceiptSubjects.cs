@@ -49,6 +49,7 @@ public sealed class DonationReceiptSubjects(IDonationRepository donations) : IRe
             FailureCode = payment?.FailureCode,
             EndedForFailedPayments = donation.Status == DonationStatus.Cancelled && donation.EndReason == Payments.SubscriptionEndReason.PaymentFailed,
             Ended = donation.Status == DonationStatus.Cancelled,
+            FailureMayBeRetried = !once,
             TransferCode = donation.TransferCode,
             AskedAmountCents = donation.AmountCents,
         };

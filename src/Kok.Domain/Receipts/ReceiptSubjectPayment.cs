@@ -49,6 +49,9 @@ public sealed class ReceiptSubjectPayment
     /// <summary>The subject ended (for any reason); false while a donation still runs.</summary>
     public bool Ended { get; init; }
 
+    /// <summary>The provider retries a failed payment of this subject (a monthly donation's), so "failed" may not be final.</summary>
+    public bool FailureMayBeRetried { get; init; }
+
     /// <summary>The reference code of a donation by bank transfer, for its instructions mail; null otherwise.</summary>
     public BankTransfers.ReferenceCode? TransferCode { get; init; }
 

@@ -6,8 +6,9 @@ namespace Kok.Domain.Receipts;
 /// The receipt mailer's use case, run for each <see cref="ReceiptMailRequest"/> from the <c>receipt-mail</c> queue.
 /// <para>
 /// Paid: load the payment from its subject's source and re-check it (the message is enqueued before the payment's
-/// new state is saved, so "not paid yet" is retried, not ignored); failed or meanwhile refunded payments get no
-/// thanks. The subject's rules pick the mail: one-time donation → thank-you, with a Zuwendungsbestätigung when the
+/// new state is saved, so "not paid yet" is retried, not ignored; so is "failed" where the provider retries failed
+/// payments, as for monthly donations, since a retry that went through is saved after its message); failed or
+/// meanwhile refunded payments get no thanks. The subject's rules pick the mail: one-time donation → thank-you, with a Zuwendungsbestätigung when the
 /// supporter wants one and gave an address; first payment of a monthly donation → thank-you (its receipts come as a
 /// yearly Sammelbestätigung); later monthly payments → nothing; membership dues → mail with a Mitgliedsbeitrag
 /// receipt. The mail goes through <see cref="MailDispatcher"/>, so it is sent at most once per payment; the receipt
@@ -114,6 +115,10 @@ public sealed class SendReceiptMail(
         {
             case ReceiptPaymentState.Unknown:
             case ReceiptPaymentState.Pending:
+                throw new PaymentNotSettledException("The payment is not saved as paid yet.");
+            case ReceiptPaymentState.Failed when payment.FailureMayBeRetried:
+                // The provider retries a monthly donation's failed payment: paid on a retry, the thank-you is sent
+                // before that is saved, and until then the payment still reads as failed.
                 throw new PaymentNotSettledException("The payment is not saved as paid yet.");
             case ReceiptPaymentState.Failed:
                 return new ReceiptMailResult(ReceiptMailOutcome.PaymentFailed);

@@ -114,6 +114,33 @@ public sealed class MonthlyDonationProblemMailTests
         Assert.Equal("Ihre monatliche Spende wurde beendet – KOK", Assert.Single(sent).Subject.Replace(ReceiptTestData.ConfiguredOrganisation.ShortName, "KOK", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The first monthly payment fails and is paid on the provider's retry. Its thank-you is sent before the payment
+    /// is saved as paid (ADR 0003), so a mailer that reads the donation in between finds the payment failed: that is
+    /// the save still to come, not a payment that failed for good (whose thank-you is never asked for).
+    /// </summary>
+    [Fact]
+    public async Task A_thank_you_that_overtakes_the_save_of_a_payment_paid_on_retry_waits_for_it_and_is_then_sent()
+    {
+        var failedSoFar = new InMemoryDonationRepository();
+        Assert.True(await failedSoFar.TryAddAsync(NewDonation(DonationInterval.Monthly, amountCents: 1000), CancellationToken.None));
+        foreach (var repository in new[] { failedSoFar, donations })
+        {
+            foreach (var paymentEvent in new PaymentEvent[] { CompletedSubscription("evt_c", paid: false), InvoiceFailed("evt_f0", 0) })
+            {
+                await new HandlePaymentEvent(repository, new Mock<IReceiptMailQueue>().Object).ExecuteAsync(paymentEvent, CancellationToken.None);
+            }
+        }
+
+        await new HandlePaymentEvent(donations, queue.Object).ExecuteAsync(Invoice("evt_i0", 0), CancellationToken.None);
+        var thanks = Assert.Single(requests, r => r.Purpose == ReceiptMailPurpose.Paid);
+
+        await Assert.ThrowsAsync<PaymentNotSettledException>(() => MailerOver(failedSoFar).ExecuteAsync(thanks, CancellationToken.None));
+        Assert.Empty(sent);
+        Assert.Equal(ReceiptMailOutcome.Sent, (await Mailer.ExecuteAsync(thanks, CancellationToken.None)).Outcome);
+        Assert.Single(sent);
+    }
+
     private SendReceiptMail Mailer => MailerOver(donations);
 
     private SendReceiptMail MailerOver(InMemoryDonationRepository source)
