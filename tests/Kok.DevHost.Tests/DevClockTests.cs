@@ -55,4 +55,27 @@ public class DevClockTests
 
         Assert.Equal(0, Volatile.Read(ref fired));
     }
+
+    [Fact]
+    public void Timers_that_are_gone_are_not_kept_track_of_for_ever()
+    {
+        var clock = new DevClock();
+        MakeAndDropTimers(clock, 5_000);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        MakeAndDropTimers(clock, 10_000);
+
+        // The first 5,000 are collected and then pruned as the list grows; at most the later ones are still tracked.
+        Assert.InRange(clock.TrackedTimers, 0, 10_000);
+    }
+
+    private static void MakeAndDropTimers(DevClock clock, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            clock.CreateTimer(_ => { }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan).Dispose();
+        }
+    }
 }

@@ -10,7 +10,9 @@ public sealed class DevClock(TimeProvider real) : TimeProvider
 {
     private readonly object _gate = new();
     private readonly List<WeakReference<DevClockTimer>> _timers = [];
+    private const int MinPruneAt = 256;
     private TimeSpan _offset;
+    private int _pruneAt = MinPruneAt;
 
     public DevClock()
         : this(System)
@@ -47,6 +49,18 @@ public sealed class DevClock(TimeProvider real) : TimeProvider
         }
     }
 
+    /// <summary>How many timers the clock still holds a reference to (live or not yet pruned).</summary>
+    internal int TrackedTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count;
+            }
+        }
+    }
+
     /// <summary>Back to real time.</summary>
     public void Reset() => Set(real.GetUtcNow());
 
@@ -55,6 +69,14 @@ public sealed class DevClock(TimeProvider real) : TimeProvider
         var timer = new DevClockTimer(this, callback, state);
         lock (_gate)
         {
+            // Every Task.Delay on this clock makes a timer; the dead ones' references are dropped whenever the list
+            // has doubled, so a long-running host does not keep one entry per wait it ever made.
+            if (_timers.Count >= _pruneAt)
+            {
+                _timers.RemoveAll(t => !t.TryGetTarget(out _));
+                _pruneAt = Math.Max(MinPruneAt, _timers.Count * 2);
+            }
+
             _timers.Add(new WeakReference<DevClockTimer>(timer));
         }
 
