@@ -32,8 +32,7 @@ kok_npm
 echo "==> dotnet build (Release)"
 dotnet build benchmarks/Kok.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly || exit 1
 
-# The benchmarks run each storage service in a process of its own, as Azure runs them apart (scripts/common.sh).
-export KOK_AZURITE_PER_SERVICE=1
+# Each storage service runs in a process of its own, as Azure runs them apart (scripts/common.sh).
 kok_start_azurite || exit 1
 trap kok_stop_azurite EXIT
 dotnet benchmarks/Kok.Benchmarks/bin/Release/net10.0/Kok.Benchmarks.dll "$@"

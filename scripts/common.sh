@@ -68,12 +68,11 @@ kok_connection_string() {
 
 # Starts a private in-memory Azurite on free loopback ports and exports AzureWebJobsStorage for it; pair with
 # kok_stop_azurite (e.g. in an EXIT trap). Used by test.sh, bench.sh and scripts/with-azurite.sh.
-# KOK_AZURITE_PER_SERVICE=1 (bench.sh sets it) runs each service (blob, queue, table) in a Node.js process of its own
-# (azurite-blob, azurite-queue, azurite-table): one process serves all its requests on one thread, so in one process
-# queue and table work wait for each other while the machine's other core sits idle (README, "Benchmarks"); in Azure
-# they are separate services too. test.sh keeps one process for now: with three, a message's consumer more often runs
-# before the save that follows the send, and one test (MoneyBackThroughDevHostTests, returned dues) then sometimes
-# misses a mail, a race still to be fixed in the app.
+# Each service (blob, queue, table) runs in a Node.js process of its own (azurite-blob, azurite-queue, azurite-table):
+# one process serves all its requests on one thread, so in one process queue and table work wait for each other while
+# the machine's other core sits idle (README, "Benchmarks"); in Azure they are separate services too. It also lets a
+# message's consumer run truly alongside the save that follows its send, the races the app must survive (two were
+# found that way). KOK_AZURITE_PER_SERVICE=0 runs one process for all three.
 kok_start_azurite() {
   local blob queue table p service port
   read -r blob queue table < <(kok_free_ports)
@@ -83,7 +82,7 @@ kok_start_azurite() {
   # process) into DIR when it stops (open it in Chrome's DevTools), to see where the emulator spends its time.
   local profile=()
   [ -n "${KOK_AZURITE_CPU_PROFILE:-}" ] && mkdir -p "$KOK_AZURITE_CPU_PROFILE" && profile=(node --cpu-prof --cpu-prof-dir="$KOK_AZURITE_CPU_PROFILE")
-  if [ "${KOK_AZURITE_PER_SERVICE:-}" = 1 ]; then
+  if [ "${KOK_AZURITE_PER_SERVICE:-1}" = 1 ]; then
     for service in blob queue table; do
       case $service in blob) port=$blob ;; queue) port=$queue ;; table) port=$table ;; esac
       "${profile[@]}" "$kok_root/node_modules/.bin/azurite-$service" --inMemoryPersistence --skipApiVersionCheck --loose --silent \
