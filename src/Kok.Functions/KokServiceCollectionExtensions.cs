@@ -55,7 +55,7 @@ public static class KokServiceCollectionExtensions
         services.AddSingleton(StaffAuthOptions.From(configuration));
         services.AddSingleton<StaffAuthorization>();
 
-        services.AddSingleton<StorageQueueSender>();
+        services.AddSingleton(sp => new StorageQueueSender(sp.GetRequiredService<StorageClients>(), StorageQueueSender.FollowUpDelayFrom(configuration)));
         services.AddSingleton<QueuePutBack>();
         services.AddSingleton<QueueMessageHandler>();
         services.AddSingleton<IIdGenerator, RandomIdGenerator>();

@@ -9,6 +9,6 @@ public sealed class MemberMailQueueClient(StorageQueueSender sender) : IMemberMa
     public Task EnqueueAsync(MemberMailRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return sender.SendAsync(IMemberMailQueue.QueueFor(request.Kind), request, cancellationToken);
+        return sender.SendFollowUpAsync(IMemberMailQueue.QueueFor(request.Kind), request, cancellationToken);
     }
 }

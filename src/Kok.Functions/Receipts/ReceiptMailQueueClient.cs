@@ -6,5 +6,5 @@ namespace Kok.Functions.Receipts;
 public sealed class ReceiptMailQueueClient(StorageQueueSender sender) : IReceiptMailQueue
 {
     public Task EnqueueAsync(ReceiptMailRequest request, CancellationToken cancellationToken) =>
-        sender.SendAsync(IReceiptMailQueue.QueueName, request, cancellationToken);
+        sender.SendFollowUpAsync(IReceiptMailQueue.QueueName, request, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Kok.Functions.Storage;
 using System.Globalization;
 using Azure.Core.Pipeline;
 using Azure.Storage.Queues;
@@ -128,6 +129,10 @@ public sealed class DevHostServer : IAsyncDisposable
             ["AzureWebJobsStorage"] = options.StorageConnectionString,
             [queues + "maxPollingInterval"] = options.MaxPollingInterval.ToString("c", CultureInfo.InvariantCulture),
             [queues + "visibilityTimeout"] = options.VisibilityTimeout.ToString("c", CultureInfo.InvariantCulture),
+
+            // Tests look for a use case's mail requests on the queue right after its answer; the delay has its own test
+            // (FollowUpDelayTests), and a test may set it back.
+            [StorageQueueSender.FollowUpDelaySetting] = "0",
         };
         if (options.MaxDequeueCount is { } maxDequeueCount)
         {

@@ -70,6 +70,7 @@ internal sealed class MembershipTestHost : IAsyncDisposable
                     ["AzureFunctionsJobHost:functions:2"] = "ShowMembershipCancellation",
                     ["AzureFunctionsJobHost:functions:3"] = "CancelMembership",
                     ["AzureFunctionsJobHost:functions:4"] = "StripeWebhook",
+                    [StorageQueueSender.FollowUpDelaySetting] = "0",
                 });
                 builder.Services.AddSingleton<TimeProvider>(clock);
                 builder.Services.AddSingleton<HttpPipelinePolicy>(counter);
