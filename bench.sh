@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark: installs what is missing, starts a private in-memory Azurite on free ports, builds Release, runs
+# Runs a benchmark: installs what is missing, starts a private Azurite (removed afterwards) on free ports, builds Release, runs
 # the benchmark against it, and stops Azurite whatever happens. Not part of ./test.sh.
 #   ./bench.sh donations   POST /api/donations latency and webhook throughput, each relative to raw Table Storage
 #   ./bench.sh dues [SMALL LARGE]

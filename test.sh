@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing, starts a private in-memory Azurite on free ports, runs the solution's
+# Runs every test: installs what is missing, starts a private Azurite (removed afterwards) on free ports, runs the solution's
 # tests, stops Azurite whatever happens, and ends with the line "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"

@@ -66,7 +66,7 @@ kok_connection_string() {
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 }
 
-# Starts a private in-memory Azurite on free loopback ports and exports AzureWebJobsStorage for it; pair with
+# Starts a private Azurite (its data removed at stop) on free loopback ports and exports AzureWebJobsStorage for it; pair with
 # kok_stop_azurite (e.g. in an EXIT trap). Used by test.sh, bench.sh and scripts/with-azurite.sh.
 # Each service (blob, queue, table) runs in a Node.js process of its own (azurite-blob, azurite-queue, azurite-table):
 # one process serves all its requests on one thread, so in one process queue and table work wait for each other while

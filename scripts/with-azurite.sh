@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one command against a private in-memory Azurite on free loopback ports, with AzureWebJobsStorage pointing at
+# Runs one command against a private Azurite (removed afterwards) on free loopback ports, with AzureWebJobsStorage pointing at
 # it, and stops Azurite whatever happens. For running a subset of the tests by hand:
 #   scripts/with-azurite.sh dotnet test tests/Kok.IntegrationTests --filter "FullyQualifiedName~Donation"
 set -uo pipefail
