@@ -76,7 +76,8 @@ kok_connection_string() {
 kok_start_azurite() {
   local blob queue table p service port
   read -r blob queue table < <(kok_free_ports)
-  kok_azurite_dir="$(mktemp -d)"
+  # In memory where the machine has a RAM disk (/dev/shm): the queue service's files then cost no disk writes.
+  kok_azurite_dir="$( { [ -d /dev/shm ] && [ -w /dev/shm ] && mktemp -d -p /dev/shm kok-azurite.XXXXXX; } || mktemp -d)"
   kok_azurite_pids=()
   # KOK_AZURITE_CPU_PROFILE=DIR: Azurite runs under node's sampling profiler and writes a .cpuprofile (one per
   # process) into DIR when it stops (open it in Chrome's DevTools), to see where the emulator spends its time.
@@ -85,11 +86,11 @@ kok_start_azurite() {
   if [ "${KOK_AZURITE_PER_SERVICE:-1}" = 1 ]; then
     for service in blob queue table; do
       case $service in blob) port=$blob ;; queue) port=$queue ;; table) port=$table ;; esac
-      # The queue service keeps its messages in a temporary directory (removed at stop) rather than in memory: in
-      # memory Azurite stores every message as an extent of its own, and its garbage collector (every 60 s) deletes
-      # the consumed ones one by one, each delete re-sorting an index over all of them; with thousands of messages
-      # the queue service then stalls for tens of seconds (the dues benchmark: 11-15 charges a second in memory,
-      # 16.6-16.9 on disk). On disk messages share extents. KOK_AZURITE_QUEUE_ON_DISK=0 keeps them in memory.
+      # The queue service keeps its messages in files in the temporary directory (removed at stop) rather than in its
+      # memory store: there Azurite stores every message as an extent of its own, and its garbage collector (every
+      # 60 s) deletes the consumed ones one by one, each delete re-sorting an index over all of them; with thousands
+      # of messages the queue service then stalls for tens of seconds (the dues benchmark: 11-15 charges a second in
+      # memory, 16.6-16.9 in files). In files messages share extents. KOK_AZURITE_QUEUE_ON_DISK=0 keeps them in memory.
       local persistence=(--inMemoryPersistence)
       if [ "$service" = queue ] && [ "${KOK_AZURITE_QUEUE_ON_DISK:-1}" = 1 ]; then
         mkdir -p "$kok_azurite_dir/queue-data"; persistence=(--location "$kok_azurite_dir/queue-data")
