@@ -10,8 +10,8 @@ namespace Kok.Domain.Receipts;
 /// payments, as for monthly donations, since a retry that went through is saved after its message); failed or
 /// meanwhile refunded payments get no thanks. The subject's rules pick the mail: one-time donation → thank-you,
 /// with a Zuwendungsbestätigung when the supporter wants one and gave an address; first payment of a monthly
-/// donation → thank-you (its receipts come as a yearly Sammelbestätigung); later monthly payments → nothing; membership dues → mail with a Mitgliedsbeitrag
-/// receipt. The mail goes through <see cref="MailDispatcher"/>, so it is sent at most once per payment; the receipt
+/// donation → thank-you (its receipts come as a yearly Sammelbestätigung); later monthly payments → nothing;
+/// membership dues → mail with a Mitgliedsbeitrag receipt. The mail goes through <see cref="MailDispatcher"/>, so it is sent at most once per payment; the receipt
 /// is issued inside that step by the idempotent register, so however often the step is retried the payment keeps
 /// one number, and the archived PDF (write-once) is the one attached.
 /// </para>
