@@ -46,9 +46,11 @@ internal sealed class StandInOffSessionCharges(StripeStandInState state)
             var outcome = memberId is not null && nextCharges.Remove(memberId, out var forced)
                 ? forced
                 : type == "sepa_debit" ? "processing" : "succeed";
-            var paymentIntent = state.NewPaymentIntent(
-                request.AmountCents, type, request.Metadata, null, null, request.CustomerId,
-                paymentMethodId: request.PaymentMethodId, description: request.Description, idempotencyKey: request.IdempotencyKey);
+            var paymentIntent = state.NewPaymentIntent(new(request.AmountCents, type, request.Metadata)
+            {
+                CustomerId = request.CustomerId, PaymentMethodId = request.PaymentMethodId,
+                Description = request.Description, IdempotencyKey = request.IdempotencyKey,
+            });
 
             switch (outcome)
             {

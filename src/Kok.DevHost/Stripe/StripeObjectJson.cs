@@ -218,8 +218,8 @@ internal static class StripeObjectJson
         return method;
     }
 
-    public static JsonObject Event(
-        string id, string type, DateTimeOffset created, JsonObject data, JsonObject? previousAttributes, string? requestId)
+    /// <summary>An event's <c>data</c>: the object as it is now and, for <c>*.updated</c> events, what it was before.</summary>
+    public static JsonObject EventData(JsonObject data, JsonObject? previousAttributes)
     {
         var dataNode = new JsonObject { ["object"] = data };
         if (previousAttributes is not null)
@@ -227,6 +227,11 @@ internal static class StripeObjectJson
             dataNode["previous_attributes"] = previousAttributes;
         }
 
+        return dataNode;
+    }
+
+    public static JsonObject Event(string id, string type, DateTimeOffset created, JsonObject dataNode, string? requestId)
+    {
         return new JsonObject
         {
             ["id"] = id,

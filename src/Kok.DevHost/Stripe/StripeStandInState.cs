@@ -57,9 +57,11 @@ internal sealed class StripeStandInState(TimeProvider time)
     {
         var invoiceId = StripeIds.New("in_1");
         // The invoice is charged on the subscription's default payment method (a later update may have replaced it).
-        var paymentIntent = NewPaymentIntent(
-            subscription.AmountCents, subscription.PaymentMethodType, [], sessionId, invoiceId, subscription.CustomerId,
-            paymentMethodId: subscription.PaymentMethodId, offSession: false);
+        var paymentIntent = NewPaymentIntent(new(subscription.AmountCents, subscription.PaymentMethodType, [])
+        {
+            SessionId = sessionId, InvoiceId = invoiceId, CustomerId = subscription.CustomerId,
+            PaymentMethodId = subscription.PaymentMethodId, OffSession = false,
+        });
         var sequence = Invoices.Values.Count(i => i.SubscriptionId == subscription.Id) + 1;
         var invoice = new StandInInvoice
         {
@@ -84,41 +86,31 @@ internal sealed class StripeStandInState(TimeProvider time)
         return invoice;
     }
 
-    public StandInPaymentIntent NewPaymentIntent(
-        long amountCents,
-        string method,
-        Dictionary<string, string> metadata,
-        string? sessionId,
-        string? invoiceId,
-        string? customerId,
-        string? setupFutureUsage = null,
-        string? paymentMethodId = null,
-        string? description = null,
-        string? idempotencyKey = null,
-        bool? offSession = null)
+    public StandInPaymentIntent NewPaymentIntent(StandInPaymentIntentSpec spec)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         var suffix = StripeIds.Random(24);
         var paymentIntent = new StandInPaymentIntent
         {
             Id = "pi_3" + suffix,
-            AmountCents = amountCents,
-            PaymentMethodType = method,
-            Metadata = metadata,
+            AmountCents = spec.AmountCents,
+            PaymentMethodType = spec.Method,
+            Metadata = spec.Metadata,
             Created = Now,
-            SessionId = sessionId,
-            InvoiceId = invoiceId,
-            CustomerId = customerId,
-            PaymentMethodId = paymentMethodId ?? "pm_3" + suffix,
-            SetupFutureUsage = setupFutureUsage,
+            SessionId = spec.SessionId,
+            InvoiceId = spec.InvoiceId,
+            CustomerId = spec.CustomerId,
+            PaymentMethodId = spec.PaymentMethodId ?? "pm_3" + suffix,
+            SetupFutureUsage = spec.SetupFutureUsage,
             // API calls and subscription invoices name an existing payment method; checkout makes its own.
-            OffSession = offSession ?? paymentMethodId is not null,
-            Description = description,
-            IdempotencyKey = idempotencyKey,
+            OffSession = spec.OffSession ?? spec.PaymentMethodId is not null,
+            Description = spec.Description,
+            IdempotencyKey = spec.IdempotencyKey,
         };
         PaymentIntents.Add(paymentIntent.Id, paymentIntent);
 
         // A SEPA debit has a pending charge from the start; a card charge exists once authorised.
-        if (method == "sepa_debit")
+        if (spec.Method == "sepa_debit")
         {
             AddCharge(paymentIntent, suffix);
         }
@@ -272,7 +264,7 @@ internal sealed class StripeStandInState(TimeProvider time)
             Id = id,
             Type = type,
             Created = created,
-            Payload = StripeObjectJson.Event(id, type, created, data, previousAttributes, requestId).ToJsonString(),
+            Payload = StripeObjectJson.Event(id, type, created, StripeObjectJson.EventData(data, previousAttributes), requestId).ToJsonString(),
         };
         EventLog.Add(stripeEvent);
         return stripeEvent;

@@ -195,8 +195,10 @@ internal sealed partial class StripeStandInStore(StripeStandInState state)
                     s.CustomerId = StripeIds.New("cus_", 14);
                 }
 
-                paymentIntent = state.NewPaymentIntent(
-                    s.AmountCents, method, new(s.PaymentIntentMetadata), s.Id, null, s.CustomerId, s.SetupFutureUsage);
+                paymentIntent = state.NewPaymentIntent(new(s.AmountCents, method, new(s.PaymentIntentMetadata))
+                {
+                    SessionId = s.Id, CustomerId = s.CustomerId, SetupFutureUsage = s.SetupFutureUsage,
+                });
                 s.PaymentIntentId = paymentIntent.Id;
                 if (s.CustomerId is { } customerId)
                 {

@@ -110,13 +110,12 @@ public static class CamtStatementReader
 
         var bookingDate = Date(entry, ns, "BookgDt") ?? Date(entry, ns, "ValDt")
             ?? throw new BankStatementFormatException($"{where}: a credit entry without a booking date.");
-        var valueDate = Date(entry, ns, "ValDt");
+        var booking = new Booking(account, bookingDate, Date(entry, ns, "ValDt"));
         var entryReference = Text(entry, ns, "AcctSvcrRef") ?? Text(entry, ns, "NtryRef");
         var transactions = entry.Elements(ns + "NtryDtls").SelectMany(d => d.Elements(ns + "TxDtls")).ToList();
         if (transactions.Count <= 1)
         {
-            var (amount, currency) = Amount(entry.Element(ns + "Amt"), where);
-            yield return Entry(transactions.FirstOrDefault(), ns, account, amount, currency, bookingDate, valueDate,
+            yield return Entry(transactions.FirstOrDefault(), ns, booking, Amount(entry.Element(ns + "Amt"), where),
                 entryReference ?? Text(transactions.FirstOrDefault(), ns, "Refs", "AcctSvcrRef"));
             yield break;
         }
@@ -129,28 +128,28 @@ public static class CamtStatementReader
                 continue;
             }
 
-            var (amount, currency) = Amount(
+            var amount = Amount(
                 transaction.Element(ns + "AmtDtls")?.Element(ns + "TxAmt")?.Element(ns + "Amt") ?? transaction.Element(ns + "Amt"),
                 $"{where}, transaction {i + 1}");
             var ownReference = Text(transaction, ns, "Refs", "AcctSvcrRef") ?? (i + 1).ToString(CultureInfo.InvariantCulture);
-            yield return Entry(transaction, ns, account, amount, currency, bookingDate, valueDate,
+            yield return Entry(transaction, ns, booking, amount,
                 entryReference is null ? Text(transaction, ns, "Refs", "AcctSvcrRef") : $"{entryReference}/{ownReference}");
         }
     }
 
     private static BankStatementEntry Entry(
-        XElement? transaction, XNamespace ns, string account, long amountCents, string currency, DateOnly bookingDate, DateOnly? valueDate, string? reference)
+        XElement? transaction, XNamespace ns, Booking booking, (long Cents, string Currency) amount, string? reference)
     {
         var parties = transaction?.Element(ns + "RltdPties");
         var debtor = parties?.Element(ns + "Dbtr");
         var remittance = transaction?.Element(ns + "RmtInf");
         return new BankStatementEntry
         {
-            AccountIban = account,
-            AmountCents = amountCents,
-            Currency = currency,
-            BookingDate = bookingDate,
-            ValueDate = valueDate,
+            AccountIban = booking.Account,
+            AmountCents = amount.Cents,
+            Currency = amount.Currency,
+            BookingDate = booking.BookingDate,
+            ValueDate = booking.ValueDate,
 
             // Up to .001.07 the name is Dbtr/Nm; .001.08 wraps the party: Dbtr/Pty/Nm.
             PayerName = Text(debtor, ns, "Nm") ?? Text(debtor, ns, "Pty", "Nm"),
@@ -160,6 +159,9 @@ public static class CamtStatementReader
             BankReference = reference,
         };
     }
+
+    /// <summary>What every credit of one booked entry shares: the statement's account and the entry's dates.</summary>
+    private readonly record struct Booking(string Account, DateOnly BookingDate, DateOnly? ValueDate);
 
     /// <summary>Booked: status BOOK (up to .001.07 the text of Sts, from .001.08 Sts/Cd); no status at all counts as booked.</summary>
     private static bool IsBooked(XElement entry, XNamespace ns)

@@ -69,7 +69,7 @@ internal static class AnnualReceiptAnnex
             var inner = widths[i] - (2 * Padding);
             var right = i == cells.Length - 1 && w.Measure(cells[i], font, inner) <= ReceiptPageWriter.LineHeight(font);
             var textX = right ? x + widths[i] - Padding - w.TextWidth(cells[i], font) : x + Padding;
-            w.TextBlock(cells[i], font, textX, w.Y + Padding, inner);
+            w.TextBlock(cells[i], font, new(textX, w.Y + Padding), inner);
             x += widths[i];
         }
 

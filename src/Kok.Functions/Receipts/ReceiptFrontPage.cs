@@ -14,17 +14,19 @@ internal static partial class ReceiptFrontPage
 {
     private static readonly XBrush LabelBrush = new XSolidBrush(XColor.FromArgb(60, 60, 60));
 
-    /// <summary>Vertical gaps of the Einzelbestätigung, and the tighter ones of the Sammelbestätigung's longer page.</summary>
-    private static readonly Gaps SingleGaps = new(BeforeTitle: 26, Section: 16, BeforeNotice: 20);
-    private static readonly Gaps AnnualGaps = new(BeforeTitle: 14, Section: 12, BeforeNotice: 12);
+    /// <summary>
+    /// The Einzelbestätigung's title and vertical gaps, and the Sammelbestätigung's, with tighter gaps for its longer page.
+    /// </summary>
+    private static readonly Pattern SinglePattern = new(OfficialReceiptWording.Title, BeforeTitle: 26, Section: 16, BeforeNotice: 20);
+    private static readonly Pattern AnnualPattern = new(OfficialReceiptWording.AnnualTitle, BeforeTitle: 14, Section: 12, BeforeNotice: 12);
 
     public static void DrawSingle(ReceiptPageWriter w, ReceiptDocument document, OrganisationProfile issuer, ReceiptFontSet fonts)
     {
-        var gaps = SingleGaps;
-        DrawHead(w, document, issuer, OfficialReceiptWording.Title, fonts, gaps);
+        var pattern = SinglePattern;
+        DrawHead(w, document, issuer, fonts, pattern);
 
         // Betrag in Ziffern, in Buchstaben, Tag der Zuwendung
-        w.Space(gaps.Section);
+        w.Space(pattern.Section);
         DrawAmountRow(
             w,
             new AmountRow(OfficialReceiptWording.AmountInFiguresLabel, 138, OfficialReceiptWording.PaymentDateLabel, 90, GermanDate.Format(document.PaymentDate)),
@@ -32,38 +34,38 @@ internal static partial class ReceiptFrontPage
             fonts);
 
         // Verzicht auf Erstattung von Aufwendungen: Ja / Nein (always Nein here)
-        w.Space(gaps.Section);
+        w.Space(pattern.Section);
         DrawWaiverLine(w, document, fonts.Body);
 
-        DrawExemptionAndPurpose(w, issuer, fonts, gaps);
-        DrawFoot(w, document, issuer, fonts, gaps);
+        DrawExemptionAndPurpose(w, issuer, fonts, pattern);
+        DrawFoot(w, document, issuer, fonts, pattern);
     }
 
     public static void DrawAnnual(ReceiptPageWriter w, ReceiptDocument document, OrganisationProfile issuer, ReceiptFontSet fonts)
     {
-        var gaps = AnnualGaps;
-        DrawHead(w, document, issuer, OfficialReceiptWording.AnnualTitle, fonts, gaps);
+        var pattern = AnnualPattern;
+        DrawHead(w, document, issuer, fonts, pattern);
 
         // Gesamtbetrag in Ziffern, in Buchstaben, Zeitraum der Sammelbestätigung
-        w.Space(gaps.Section);
+        w.Space(pattern.Section);
         DrawAmountRow(
             w,
             new AmountRow(OfficialReceiptWording.TotalInFiguresLabel, 120, OfficialReceiptWording.PeriodLabel, 150, document.Period.Text),
             document.AmountCents,
             fonts);
 
-        DrawExemptionAndPurpose(w, issuer, fonts, gaps);
+        DrawExemptionAndPurpose(w, issuer, fonts, pattern);
 
         // The pattern's two closing sentences, in this order, after the membership-fee box and before the signature.
         w.Space(10);
         w.Paragraph(OfficialReceiptWording.NoFurtherConfirmations, fonts.Body);
         w.Space(8);
         w.Paragraph(OfficialReceiptWording.WaiverInAnnex, fonts.Body);
-        DrawFoot(w, document, issuer, fonts, gaps);
+        DrawFoot(w, document, issuer, fonts, pattern);
     }
 
     /// <summary>The number, the Aussteller, the title and subtitle, and the Zuwendender in a box.</summary>
-    private static void DrawHead(ReceiptPageWriter w, ReceiptDocument document, OrganisationProfile issuer, string title, ReceiptFontSet fonts, Gaps gaps)
+    private static void DrawHead(ReceiptPageWriter w, ReceiptDocument document, OrganisationProfile issuer, ReceiptFontSet fonts, Pattern pattern)
     {
         // Receipt number top right, so the register entry can be found from a paper copy.
         var number = "Nr. " + document.Number;
@@ -78,13 +80,13 @@ internal static partial class ReceiptFrontPage
             w.Paragraph(line, fonts.Value);
         }
 
-        w.Space(gaps.BeforeTitle);
-        w.Paragraph(title, fonts.Title);
+        w.Space(pattern.BeforeTitle);
+        w.Paragraph(pattern.Title, fonts.Title);
         w.Space(3);
         w.Paragraph(OfficialReceiptWording.Subtitle, fonts.Body);
 
         // Zuwendender
-        w.Space(gaps.Section);
+        w.Space(pattern.Section);
         w.Paragraph(OfficialReceiptWording.DonorLabel, fonts.Label, brush: LabelBrush);
         w.Space(2);
         var donorTop = w.Y;
@@ -100,9 +102,9 @@ internal static partial class ReceiptFrontPage
     }
 
     /// <summary>Freistellung or § 60a AO (ticked), the purpose, and the membership-fee box where fees are not deductible.</summary>
-    private static void DrawExemptionAndPurpose(ReceiptPageWriter w, OrganisationProfile issuer, ReceiptFontSet fonts, Gaps gaps)
+    private static void DrawExemptionAndPurpose(ReceiptPageWriter w, OrganisationProfile issuer, ReceiptFontSet fonts, Pattern pattern)
     {
-        w.Space(gaps.Section);
+        w.Space(pattern.Section);
         w.TickedParagraph(OfficialReceiptWording.ExemptionStatement(issuer), fonts.Body, ticked: true);
 
         w.Space(12);
@@ -118,7 +120,7 @@ internal static partial class ReceiptFrontPage
     }
 
     /// <summary>Ort, Datum, Unterschrift; the machine-made notice; a correction's reference; the Hinweis.</summary>
-    private static void DrawFoot(ReceiptPageWriter w, ReceiptDocument document, OrganisationProfile issuer, ReceiptFontSet fonts, Gaps gaps)
+    private static void DrawFoot(ReceiptPageWriter w, ReceiptDocument document, OrganisationProfile issuer, ReceiptFontSet fonts, Pattern pattern)
     {
         DrawSignature(w, document, issuer, fonts);
 
@@ -133,7 +135,7 @@ internal static partial class ReceiptFrontPage
             w.Paragraph(OfficialReceiptWording.ReplacesStatement(replaces), fonts.Small);
         }
 
-        w.Space(gaps.BeforeNotice);
+        w.Space(pattern.BeforeNotice);
         w.Paragraph(OfficialReceiptWording.NoticeHeading, fonts.SmallBold);
         w.Space(1);
         w.Paragraph(OfficialReceiptWording.LiabilityNotice, fonts.Small);
@@ -152,10 +154,10 @@ internal static partial class ReceiptFrontPage
         var top = w.Y;
         w.EnsureRoom(ReceiptPageWriter.LineHeight(fonts.Label) * 2);
         var labelHeight = Math.Max(
-            w.TextBlock(row.FiguresLabel, fonts.Label, figuresX, top, row.FiguresWidth, LabelBrush),
+            w.TextBlock(row.FiguresLabel, fonts.Label, new(figuresX, top), row.FiguresWidth, LabelBrush),
             Math.Max(
-                w.TextBlock(OfficialReceiptWording.AmountInWordsLabel, fonts.Label, wordsX, top, wordsWidth, LabelBrush),
-                w.TextBlock(row.ThirdLabel, fonts.Label, thirdX, top, row.ThirdWidth, LabelBrush)));
+                w.TextBlock(OfficialReceiptWording.AmountInWordsLabel, fonts.Label, new(wordsX, top), wordsWidth, LabelBrush),
+                w.TextBlock(row.ThirdLabel, fonts.Label, new(thirdX, top), row.ThirdWidth, LabelBrush)));
         w.Advance(labelHeight + 3);
 
         const double Padding = 5;
@@ -175,9 +177,9 @@ internal static partial class ReceiptFrontPage
         w.Graphics.DrawRectangle(pen, wordsX, cellTop, wordsWidth, cellHeight);
         w.Graphics.DrawRectangle(pen, thirdX, cellTop, row.ThirdWidth, cellHeight);
         var figures = GermanAmountInFigures.Format(amountCents);
-        w.TextBlock(figures, FitLongestWord(w, figures, fonts.ValueBold, row.FiguresWidth - (2 * Padding)), figuresX + Padding, cellTop + Padding, row.FiguresWidth - (2 * Padding));
-        w.TextBlock(words, wordsFont, wordsX + Padding, cellTop + Padding, wordsWidth - (2 * Padding));
-        w.TextBlock(row.ThirdValue, thirdFont, thirdX + Padding, cellTop + Padding, row.ThirdWidth - (2 * Padding));
+        w.TextBlock(figures, FitLongestWord(w, figures, fonts.ValueBold, row.FiguresWidth - (2 * Padding)), new(figuresX + Padding, cellTop + Padding), row.FiguresWidth - (2 * Padding));
+        w.TextBlock(words, wordsFont, new(wordsX + Padding, cellTop + Padding), wordsWidth - (2 * Padding));
+        w.TextBlock(row.ThirdValue, thirdFont, new(thirdX + Padding, cellTop + Padding), row.ThirdWidth - (2 * Padding));
         w.Advance(cellHeight);
     }
 
@@ -242,7 +244,8 @@ internal static partial class ReceiptFrontPage
     [GeneratedRegex("tausend(?=[a-zäöüß])", RegexOptions.CultureInvariant)]
     private static partial Regex ThousandsBreak();
 
-    private sealed record Gaps(double BeforeTitle, double Section, double BeforeNotice);
+    /// <summary>What the official pattern (Anlage 3 or 14) sets apart on page 1: the title, and the page's vertical pattern.</summary>
+    private sealed record Pattern(string Title, double BeforeTitle, double Section, double BeforeNotice);
 
     /// <summary>The amount row's first and third columns; the words column takes the rest.</summary>
     private sealed record AmountRow(string FiguresLabel, double FiguresWidth, string ThirdLabel, double ThirdWidth, string ThirdValue);

@@ -44,7 +44,7 @@ internal static class ReceiptMarks
             var text = OfficialReceiptWording.WithdrawnMarker(withdrawnOn, document.ReplacedBy);
             var width = right - marginLeft - (markWidth > 0 ? markWidth + 12 : 0);
             var writer = new ReceiptPageWriter(graphics, marginLeft, 20, width, page.Height.Point);
-            writer.TextBlock(text, font, marginLeft, 20, width, MarkBrush);
+            writer.TextBlock(text, font, new(marginLeft, 20), width, MarkBrush);
         }
 
         if (document.IsDraft)

@@ -37,14 +37,17 @@ internal sealed class ReceiptPageWriter
 
     public void Space(double points) => Advance(points);
 
-    /// <summary>Draws <paramref name="text"/> wrapped into the given column and returns the height used.</summary>
-    public double TextBlock(string text, XFont font, double x, double y, double width, XBrush? brush = null)
+    /// <summary>
+    /// Draws <paramref name="text"/> wrapped into the column of <paramref name="width"/> whose top left is
+    /// <paramref name="at"/>, and returns the height used.
+    /// </summary>
+    public double TextBlock(string text, XFont font, XPoint at, double width, XBrush? brush = null)
     {
         var lineHeight = LineHeight(font);
         var lines = Wrap(text, font, width);
         for (var i = 0; i < lines.Count; i++)
         {
-            graphics.DrawString(lines[i], font, brush ?? XBrushes.Black, x, y + (i * lineHeight), XStringFormats.TopLeft);
+            graphics.DrawString(lines[i], font, brush ?? XBrushes.Black, at.X, at.Y + (i * lineHeight), XStringFormats.TopLeft);
         }
 
         return lines.Count * lineHeight;
@@ -55,7 +58,7 @@ internal sealed class ReceiptPageWriter
     {
         var height = Measure(text, font, Width - indent);
         EnsureRoom(height);
-        TextBlock(text, font, Left + indent, Y, Width - indent, brush);
+        TextBlock(text, font, new(Left + indent, Y), Width - indent, brush);
         Advance(height);
     }
 
@@ -66,7 +69,7 @@ internal sealed class ReceiptPageWriter
         var height = Measure(text, font, Width - Indent);
         EnsureRoom(height);
         TickBox(Left, Y + 1.5, ticked);
-        TextBlock(text, font, Left + Indent, Y, Width - Indent);
+        TextBlock(text, font, new(Left + Indent, Y), Width - Indent);
         Advance(height);
     }
 
