@@ -30,18 +30,13 @@ public sealed class AddReceiptAddress(
     private const int MaxSaveAttempts = 5;
 
     public async Task<ReceiptAddressResult> ExecuteAsync(
-        string donationId,
-        AddressForm? address,
-        string? email,
-        IReadOnlyCollection<string>? wrongTypeFields,
-        string staffId,
-        string staffName,
-        CancellationToken cancellationToken)
+        string donationId, ReceiptAddressForm form, string staffId, string staffName, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(form);
         var errors = new ValidationErrors();
-        FieldRules.WrongType(errors, wrongTypeFields ?? []);
-        var newAddress = FieldRules.Address(errors, AddressField, address, required: true);
-        var newEmail = email is null ? null : FieldRules.Email(errors, EmailField, email);
+        FieldRules.WrongType(errors, form.WrongTypeFields ?? []);
+        var newAddress = FieldRules.Address(errors, AddressField, form.Address, required: true);
+        var newEmail = form.Email is null ? null : FieldRules.Email(errors, EmailField, form.Email);
         if (!errors.IsEmpty || newAddress is null)
         {
             return new ReceiptAddressResult(StaffActionOutcome.Invalid, errors.ToDictionary());

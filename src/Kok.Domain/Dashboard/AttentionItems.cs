@@ -27,7 +27,7 @@ public static class AttentionItems
             };
             if (kind is { } found)
             {
-                items.Add(Item(found, "donation", donation.Id, payment, at, donation.Donor.Name, donation.AmountCents));
+                items.Add(Item(new Subject("donation", donation.Id, donation.Donor.Name, donation.AmountCents), found, payment, at));
             }
         }
 
@@ -52,7 +52,7 @@ public static class AttentionItems
             if (member.Payments.FirstOrDefault(p => p.Id == taken.PaymentId) is { } payment)
             {
                 var kind = payment.Status == PaymentStatus.Disputed ? AttentionKind.Disputed : AttentionKind.Returned;
-                items.Add(Item(kind, "member", member.Id, payment, taken.TakenBackAt, member.Name, member.AnnualAmountCents));
+                items.Add(Item(new Subject("member", member.Id, member.Name, member.AnnualAmountCents), kind, payment, taken.TakenBackAt));
             }
         }
 
@@ -68,15 +68,30 @@ public static class AttentionItems
         return items;
     }
 
-    private static AttentionItem Item(AttentionKind kind, string subjectKind, string subjectId, Payment payment, DateTimeOffset at, string name, long fallbackAmount) => new()
+    private static AttentionItem Item(Subject subject, AttentionKind kind, Payment payment, DateTimeOffset at) => new()
     {
         Kind = kind,
-        SubjectKind = subjectKind,
-        SubjectId = subjectId,
+        SubjectKind = subject.Kind,
+        SubjectId = subject.Id,
         PaymentId = payment.Id,
         ReasonCode = payment.Dispute?.ReasonCode ?? payment.FailureCode ?? string.Empty,
-        AmountCents = payment.AmountCents > 0 ? payment.AmountCents : fallbackAmount,
+        AmountCents = payment.AmountCents > 0 ? payment.AmountCents : subject.FallbackAmountCents,
         At = at,
-        SupporterName = name,
+        SupporterName = subject.Name,
     };
+
+    /// <summary>
+    /// Whose payment it is: a donation or a member, its supporter's name, and its amount if the payment has none. A class,
+    /// like <see cref="AttentionItem"/>, so the name is never printed with it.
+    /// </summary>
+    private sealed class Subject(string kind, string id, string name, long fallbackAmountCents)
+    {
+        public string Kind { get; } = kind;
+
+        public string Id { get; } = id;
+
+        public string Name { get; } = name;
+
+        public long FallbackAmountCents { get; } = fallbackAmountCents;
+    }
 }

@@ -25,17 +25,17 @@ public sealed record DashboardSummary(
     /// <summary>Why no receipt may be issued today, with the settings to update; null when receipts can be issued.</summary>
     public ReceiptIssueBlocker? ReceiptsBlocked { get; init; }
 
-    /// <param name="months">Totals by month scope (<see cref="DashboardScope.Month(int, int)"/>); months missing count 0.</param>
+    /// <param name="scopes">
+    /// Totals by scope: <see cref="DashboardScope.Current"/>, the <paramref name="year"/>'s
+    /// (<see cref="DashboardScope.Year(int)"/>) and its months' (<see cref="DashboardScope.Month(int, int)"/>); scopes
+    /// missing count 0.
+    /// </param>
     public static DashboardSummary From(
-        int year,
-        DashboardCounters current,
-        DashboardCounters ofYear,
-        IReadOnlyDictionary<string, DashboardCounters> months,
-        IReadOnlyDictionary<string, int> poison,
-        DateTimeOffset generatedAt)
+        int year, IReadOnlyDictionary<string, DashboardCounters> scopes, IReadOnlyDictionary<string, int> poison, DateTimeOffset generatedAt)
     {
-        ArgumentNullException.ThrowIfNull(ofYear);
-        ArgumentNullException.ThrowIfNull(months);
+        ArgumentNullException.ThrowIfNull(scopes);
+        var current = scopes.GetValueOrDefault(DashboardScope.Current, DashboardCounters.Empty);
+        var ofYear = scopes.GetValueOrDefault(DashboardScope.Year(year), DashboardCounters.Empty);
         return new DashboardSummary(
             year,
             MemberStatusCounts.From(current),
@@ -52,7 +52,7 @@ public sealed record DashboardSummary(
             ofYear[DashboardCounter.ReceiptsIssued],
             ofYear[DashboardCounter.MailsFailed],
             Enumerable.Range(1, 12)
-                .Select(m => MonthSummary.From(m, months.TryGetValue(DashboardScope.Month(year, m), out var c) ? c : DashboardCounters.Empty))
+                .Select(m => MonthSummary.From(m, scopes.GetValueOrDefault(DashboardScope.Month(year, m), DashboardCounters.Empty)))
                 .ToList(),
             poison,
             generatedAt);

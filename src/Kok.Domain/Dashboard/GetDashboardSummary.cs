@@ -25,7 +25,12 @@ public sealed class GetDashboardSummary(
         var months = await totals.GetRangeAsync(DashboardScope.Month(chosen, 1), DashboardScope.Month(chosen, 12), cancellationToken);
         var counts = await poison.CountsAsync(cancellationToken);
         var open = attention is null ? 0 : await attention.CountOpenAsync(cancellationToken);
-        return DashboardSummary.From(chosen, read[DashboardScope.Current], read[scope], months, counts, now) with
+        var scopes = new Dictionary<string, DashboardCounters>(months, StringComparer.Ordinal)
+        {
+            [DashboardScope.Current] = read[DashboardScope.Current],
+            [scope] = read[scope],
+        };
+        return DashboardSummary.From(chosen, scopes, counts, now) with
         {
             AttentionOpen = open,
             ReceiptsBlocked = organisation?.ReceiptBlockerOn(GermanTime.Today(time)),

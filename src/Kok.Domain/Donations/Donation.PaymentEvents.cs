@@ -112,7 +112,7 @@ public sealed partial class Donation
 
         var changed = Once(ref subscriptionId, e.SubscriptionId);
         changed |= ledger.Record(
-            ledger.PaymentIdFor($"invoice/{e.InvoiceId}"), e.InvoiceId, e.AmountPaidCents, e.PaymentIntentId, PaymentStatus.Paid, e.PaidAt).Changed;
+            ledger.PaymentIdFor($"invoice/{e.InvoiceId}"), e.InvoiceId, new PaymentReport(e.AmountPaidCents, e.PaymentIntentId, PaymentStatus.Paid, e.PaidAt)).Changed;
         return ToOutcome(changed);
     }
 
@@ -129,7 +129,7 @@ public sealed partial class Donation
         }
 
         return ToOutcome(ledger.Record(
-            ledger.PaymentIdFor($"invoice/{e.InvoiceId}"), e.InvoiceId, e.AmountPaidCents, e.PaymentIntentId, PaymentStatus.Paid, e.PaidAt).Changed);
+            ledger.PaymentIdFor($"invoice/{e.InvoiceId}"), e.InvoiceId, new PaymentReport(e.AmountPaidCents, e.PaymentIntentId, PaymentStatus.Paid, e.PaidAt)).Changed);
     }
 
     /// <summary>
@@ -146,7 +146,7 @@ public sealed partial class Donation
 
         var changed = Once(ref subscriptionId, e.SubscriptionId);
         var (payment, recorded) = ledger.Record(
-            ledger.PaymentIdFor($"invoice/{e.InvoiceId}"), e.InvoiceId, e.AmountDueCents, e.PaymentIntentId, PaymentStatus.Failed, e.Created);
+            ledger.PaymentIdFor($"invoice/{e.InvoiceId}"), e.InvoiceId, new PaymentReport(e.AmountDueCents, e.PaymentIntentId, PaymentStatus.Failed, e.Created));
         changed |= recorded | payment.LearnFailureCode(e.FailureCode, e.Created);
         return ToOutcome(changed);
     }
@@ -215,7 +215,7 @@ public sealed partial class Donation
             return ApplyOutcome.NoChange;
         }
 
-        return ToOutcome(ledger.Record(TransferPaymentId, invoiceId: null, e.AmountCents, paymentIntentId: null, PaymentStatus.Paid, e.Created).Changed);
+        return ToOutcome(ledger.Record(TransferPaymentId, invoiceId: null, new PaymentReport(e.AmountCents, PaymentIntentId: null, PaymentStatus.Paid, e.Created)).Changed);
     }
 
     /// <summary>
@@ -229,9 +229,9 @@ public sealed partial class Donation
             return ApplyOutcome.NoChange;
         }
 
-        return ToOutcome(ledger.Record(TransferPaymentId, invoiceId: null, e.AmountCents, paymentIntentId: null, PaymentStatus.Paid, e.Created).Changed);
+        return ToOutcome(ledger.Record(TransferPaymentId, invoiceId: null, new PaymentReport(e.AmountCents, PaymentIntentId: null, PaymentStatus.Paid, e.Created)).Changed);
     }
 
     private bool RecordCheckoutPayment(long amountCents, string? paymentIntentId, PaymentStatus reported, DateTimeOffset at) =>
-        ledger.Record(ledger.PaymentIdFor(CheckoutPaymentSlot), invoiceId: null, amountCents, paymentIntentId, reported, at).Changed;
+        ledger.Record(ledger.PaymentIdFor(CheckoutPaymentSlot), invoiceId: null, new PaymentReport(amountCents, paymentIntentId, reported, at)).Changed;
 }

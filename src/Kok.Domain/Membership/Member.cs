@@ -371,10 +371,10 @@ public sealed partial class Member
     }
 
     internal bool RecordFirstYearPayment(long amountCents, string? paymentIntentId, PaymentStatus reported, DateTimeOffset at) =>
-        ledger.Record(ledger.PaymentIdFor(MemberSignUp.FirstYearSlot), invoiceId: null, amountCents, paymentIntentId, reported, at).Changed;
+        ledger.Record(ledger.PaymentIdFor(MemberSignUp.FirstYearSlot), invoiceId: null, new PaymentReport(amountCents, paymentIntentId, reported, at)).Changed;
 
     internal Payment RecordDuesPayment(DuesEntry entry, long amountCents, DateTimeOffset paidAt) =>
-        ledger.Record(entry.PaymentId, invoiceId: null, amountCents, entry.PaymentIntentId, PaymentStatus.Paid, paidAt).Payment;
+        ledger.Record(entry.PaymentId, invoiceId: null, new PaymentReport(amountCents, entry.PaymentIntentId, PaymentStatus.Paid, paidAt)).Payment;
 
     /// <summary>A period taken back is unpaid again from <paramref name="period"/>'s start.</summary>
     internal void UnpayFrom(DuesPeriod period)

@@ -102,22 +102,18 @@ public sealed class PaymentLedger
     }
 
     /// <summary>
-    /// The provider reported payment <paramref name="paymentId"/> (added if new) with this amount and intent at
-    /// <paramref name="at"/>, as <see cref="PaymentStatus.Paid"/>, <see cref="PaymentStatus.Failed"/> or still
+    /// The provider reported payment <paramref name="paymentId"/> (added if new) with the <paramref name="report"/>'s
+    /// amount and intent at its time, as <see cref="PaymentStatus.Paid"/>, <see cref="PaymentStatus.Failed"/> or still
     /// <see cref="PaymentStatus.Processing"/>. Refunds go through <see cref="ApplyRefund"/>. Changed is true if
     /// anything was learnt.
     /// </summary>
-    public (Payment Payment, bool Changed) Record(
-        string paymentId,
-        string? invoiceId,
-        long amountCents,
-        string? paymentIntentId,
-        PaymentStatus reported,
-        DateTimeOffset at)
+    public (Payment Payment, bool Changed) Record(string paymentId, string? invoiceId, PaymentReport report)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        var (amountCents, paymentIntentId, reported, at) = report;
         if (reported == PaymentStatus.Refunded)
         {
-            throw new ArgumentOutOfRangeException(nameof(reported), reported, "Refunds are applied with ApplyRefund.");
+            throw new ArgumentOutOfRangeException(nameof(report), reported, "Refunds are applied with ApplyRefund.");
         }
 
         var (payment, added) = GetOrAdd(paymentId, invoiceId, at);

@@ -14,21 +14,17 @@ namespace Kok.Domain.Receipts;
 public sealed class AnnualReceiptAssembly(IAnnualReceiptIndex index, IDonationRepository donations, OrganisationProfile organisation)
 {
     /// <summary>
-    /// The request for <paramref name="donorKey"/>'s payments of <paramref name="year"/> dated
-    /// <paramref name="issueDate"/>, leaving out <paramref name="exclude"/>; null when no payment counts.
-    /// <paramref name="donationIds"/>: the group's donations if already known (the run's message), else the index is asked.
+    /// The request for the <paramref name="group"/>'s payments dated <paramref name="issueDate"/>, leaving out
+    /// <paramref name="exclude"/>; null when no payment counts.
     /// </summary>
     /// <exception cref="ReceiptsUnavailableException">§ 63 Abs. 5 AO or missing settings forbid a receipt that day.</exception>
     public async Task<AssembledAnnualReceipt?> AssembleAsync(
-        int year,
-        ReceiptDonorKey donorKey,
-        IReadOnlyCollection<ReceiptPaymentKey> exclude,
-        DateOnly issueDate,
-        CancellationToken cancellationToken,
-        IReadOnlyCollection<string>? donationIds = null)
+        AnnualReceiptGroup group, IReadOnlyCollection<ReceiptPaymentKey> exclude, DateOnly issueDate, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(donorKey);
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(group.DonorKey);
         ArgumentNullException.ThrowIfNull(exclude);
+        var (year, donorKey, donationIds) = group;
         var payments = new List<AnnualReceiptPayment>();
         Donation? newest = null;
         foreach (var donationId in donationIds ?? await CountedDonationsAsync(year, donorKey, cancellationToken).ConfigureAwait(false))

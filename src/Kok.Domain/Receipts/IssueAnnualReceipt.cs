@@ -76,7 +76,7 @@ public sealed class IssueAnnualReceipt(
         var excluded = new List<ReceiptPaymentKey>();
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var assembled = await assembly.AssembleAsync(year, donorKey, excluded, today, cancellationToken, donationIds).ConfigureAwait(false);
+            var assembled = await assembly.AssembleAsync(new AnnualReceiptGroup(year, donorKey, donationIds), excluded, today, cancellationToken).ConfigureAwait(false);
             if (assembled is null)
             {
                 return (null, null);

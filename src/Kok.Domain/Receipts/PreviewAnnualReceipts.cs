@@ -48,7 +48,7 @@ public sealed class PreviewAnnualReceipts(
         var today = GermanTime.Today(time);
         foreach (var donor in plan.Donors.Take(5))
         {
-            if (await assembly.AssembleAsync(year, donor, [], today, cancellationToken).ConfigureAwait(false) is { } assembled)
+            if (await assembly.AssembleAsync(new AnnualReceiptGroup(year, donor), [], today, cancellationToken).ConfigureAwait(false) is { } assembled)
             {
                 return renderer.Render(assembled.Request.ToDraft(), organisation);
             }

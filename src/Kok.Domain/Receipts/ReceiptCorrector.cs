@@ -40,7 +40,7 @@ public sealed class ReceiptCorrector(
         var excluded = exclude.ToList();
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var assembled = await assembly.AssembleAsync(year, donorKey, excluded, GermanTime.Today(time), cancellationToken).ConfigureAwait(false);
+            var assembled = await assembly.AssembleAsync(new AnnualReceiptGroup(year, donorKey), excluded, GermanTime.Today(time), cancellationToken).ConfigureAwait(false);
             try
             {
                 var replacement = assembled is null

@@ -27,7 +27,7 @@ public sealed class ReceiptDocument
         DateOnly? withdrawnOn = null)
         : this(
             RequireNumber(number),
-            Single(kind, new ReceiptDonor(donorName, donorAddressLines), amountCents, paymentDate, issueDate, isWaiverOfExpenseReimbursement),
+            Single(new ReceiptDonor(donorName, donorAddressLines), new ReceiptLine(paymentDate, kind, amountCents), issueDate, isWaiverOfExpenseReimbursement),
             withdrawnOn is { } on ? new ReceiptWithdrawal(on, ReceiptWithdrawal.RefundReason) : null,
             replacedBy: null)
     {
@@ -132,15 +132,8 @@ public sealed class ReceiptDocument
         return new ReceiptDocument(Number, content, Withdrawal, RequireNumber(number));
     }
 
-    private static ReceiptContent Single(
-        ReceiptKind kind,
-        ReceiptDonor donor,
-        long amountCents,
-        DateOnly paymentDate,
-        DateOnly issueDate,
-        bool isWaiverOfExpenseReimbursement)
+    private static ReceiptContent Single(ReceiptDonor donor, ReceiptLine line, DateOnly issueDate, bool isWaiverOfExpenseReimbursement)
     {
-        var line = new ReceiptLine(paymentDate, kind, amountCents);
 
         // Aufwandsspenden (waived reimbursement of expenses) need a handwritten signature (R 10b.1 Abs. 4 Satz 3
         // EStR); this machine-made receipt can only ever state "Nein".
@@ -156,7 +149,7 @@ public sealed class ReceiptDocument
             Form = ReceiptForm.Einzelbestaetigung,
             Donor = donor,
             Lines = [line],
-            Period = new ReceiptPeriod(paymentDate, paymentDate),
+            Period = new ReceiptPeriod(line.PaymentDate, line.PaymentDate),
             IssueDate = issueDate,
         };
     }

@@ -37,7 +37,7 @@ public sealed class ReceiptMailComposer
             body.Paragraph(english
                 ? $"If you would nevertheless like a formal donation receipt (Zuwendungsbestätigung), please send your postal address to {organisation.ContactEmail}."
                 : $"Wenn Sie dennoch eine Zuwendungsbestätigung wünschen, schreiben Sie uns bitte mit Ihrer Postanschrift an {organisation.ContactEmail}.");
-            AddSimplifiedProof(body, language, ReceiptKind.Donation, amountCents, paymentDate, monthly: false);
+            AddSimplifiedProof(body, language, new(ReceiptKind.Donation, amountCents, paymentDate, Monthly: false));
         }
         else
         {
@@ -63,7 +63,7 @@ public sealed class ReceiptMailComposer
         AttachedReceiptParagraph(body, language, document);
         if (SimplifiedDonationProof.AppliesTo(document.AmountCents))
         {
-            AddSimplifiedProof(body, language, ReceiptKind.Donation, document.AmountCents, document.PaymentDate, monthly: false);
+            AddSimplifiedProof(body, language, new(ReceiptKind.Donation, document.AmountCents, document.PaymentDate, Monthly: false));
         }
 
         Finish(body, language);
@@ -96,7 +96,7 @@ public sealed class ReceiptMailComposer
             : $"Wenn Sie Ihre monatliche Spende ändern oder beenden möchten, schreiben Sie uns bitte an {organisation.ContactEmail}.");
         if (SimplifiedDonationProof.AppliesTo(monthlyAmountCents))
         {
-            AddSimplifiedProof(body, language, ReceiptKind.Donation, monthlyAmountCents, firstPaymentDate, monthly: true);
+            AddSimplifiedProof(body, language, new(ReceiptKind.Donation, monthlyAmountCents, firstPaymentDate, Monthly: true));
         }
 
         Finish(body, language);
@@ -118,7 +118,7 @@ public sealed class ReceiptMailComposer
         AttachedReceiptParagraph(body, language, document);
         if (SimplifiedDonationProof.AppliesTo(document.AmountCents))
         {
-            AddSimplifiedProof(body, language, ReceiptKind.MembershipFee, document.AmountCents, document.PaymentDate, monthly: false);
+            AddSimplifiedProof(body, language, new(ReceiptKind.MembershipFee, document.AmountCents, document.PaymentDate, Monthly: false));
         }
 
         Finish(body, language);
@@ -290,8 +290,9 @@ public sealed class ReceiptMailComposer
     /// <summary>
     /// The Beleg of § 50 Abs. 4 EStDV. Always German, because the Finanzamt is its reader; English mails introduce it.
     /// </summary>
-    private void AddSimplifiedProof(MailBodyBuilder body, MailLanguage language, ReceiptKind kind, long amountCents, DateOnly paymentDate, bool monthly)
+    private void AddSimplifiedProof(MailBodyBuilder body, MailLanguage language, ProofFacts facts)
     {
+        var (kind, amountCents, paymentDate, monthly) = facts;
         if (language == MailLanguage.English)
         {
             body.Paragraph(
@@ -326,4 +327,7 @@ public sealed class ReceiptMailComposer
     }
 
     private static string English(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>What the simplified proof states: the kind of gift, its amount, its day, and whether it is monthly.</summary>
+    private readonly record struct ProofFacts(ReceiptKind Kind, long AmountCents, DateOnly PaymentDate, bool Monthly);
 }

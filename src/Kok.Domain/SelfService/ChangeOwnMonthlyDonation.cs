@@ -80,7 +80,7 @@ public sealed class ChangeOwnMonthlyDonation(
             new AuditEntry(changeId, donation.Id, action, SupporterActorId, SupporterActorName, now, facts), cancellationToken).ConfigureAwait(false);
 
         var message = MonthlyDonationChangeMail.Compose(
-            records.Recipient, records.Language, links.Page(records.Language), form.Kind, amountCents, pauseUntil);
+            records.Recipient, records.Language, links.Page(records.Language), new MonthlyDonationChange(form.Kind, amountCents, pauseUntil));
         var mailSent = await SelfServiceMail.TrySendAsync(mail, new MailLogKey(MailKind.MonthlyDonationChanged, $"{donation.Id}:{changeId}"), message, cancellationToken)
             .ConfigureAwait(false);
         return new SupporterChangeResult(SupporterChangeOutcome.Requested, MailSent: mailSent);

@@ -9,11 +9,12 @@ namespace Kok.Domain.SelfService;
 public static class MonthlyDonationChangeMail
 {
     /// <param name="page">The "Mein KOK" page, where the donor sees the change.</param>
-    public static MailMessage Compose(
-        MailRecipient to, MailLanguage language, Uri page, MonthlyDonationChangeKind kind, long? amountCents, DateTimeOffset? pauseUntil)
+    public static MailMessage Compose(MailRecipient to, MailLanguage language, Uri page, MonthlyDonationChange change)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(change);
+        var (kind, amountCents, pauseUntil) = change;
         var en = language == MailLanguage.English;
         var what = kind switch
         {
@@ -26,7 +27,7 @@ public static class MonthlyDonationChangeMail
             MonthlyDonationChangeKind.Cancel => en
                 ? "you have ended your monthly donation. It ends after the current month, which is already paid; nothing more will be collected."
                 : "Sie haben Ihre monatliche Spende beendet. Sie endet nach dem laufenden Monat, der schon bezahlt ist; danach wird nichts mehr abgebucht.",
-            _ => throw new ArgumentException("The change lacks its amount or pause.", nameof(kind)),
+            _ => throw new ArgumentException("The change lacks its amount or pause.", nameof(change)),
         };
         return new MailBodyBuilder(language)
             .Paragraph(en ? $"Dear {to.Name}," : $"Guten Tag {to.Name},")

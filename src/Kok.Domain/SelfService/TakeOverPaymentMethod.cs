@@ -67,7 +67,7 @@ public sealed class TakeOverPaymentMethod(
             var records = new SupporterRecords([], [member]);
             if (member.SavedPaymentMethod?.PaymentMethodId == method.PaymentMethodId)
             {
-                await ConfirmAsync(records, member.Id, setUp, method, membership: true, cancellationToken).ConfigureAwait(false);
+                await ConfirmAsync(records, setUp, method, cancellationToken).ConfigureAwait(false);
                 return PaymentEventDisposition.Duplicate;
             }
 
@@ -81,8 +81,8 @@ public sealed class TakeOverPaymentMethod(
                 continue;
             }
 
-            await AuditAsync(member.Id, MemberAction, method, changed.PreviousKind, setUp.Created, cancellationToken).ConfigureAwait(false);
-            await ConfirmAsync(records, member.Id, setUp, method, membership: true, cancellationToken).ConfigureAwait(false);
+            await AuditAsync(member.Id, MemberAction, ChangeFacts(method, changed.PreviousKind), setUp.Created, cancellationToken).ConfigureAwait(false);
+            await ConfirmAsync(records, setUp, method, cancellationToken).ConfigureAwait(false);
             return PaymentEventDisposition.Processed;
         }
 
@@ -103,7 +103,7 @@ public sealed class TakeOverPaymentMethod(
             var records = new SupporterRecords([donation], []);
             if (donation.UsesSetUpPaymentMethod(method.PaymentMethodId))
             {
-                await ConfirmAsync(records, donation.Id, setUp, method, membership: false, cancellationToken).ConfigureAwait(false);
+                await ConfirmAsync(records, setUp, method, cancellationToken).ConfigureAwait(false);
                 return PaymentEventDisposition.Duplicate;
             }
 
@@ -128,23 +128,29 @@ public sealed class TakeOverPaymentMethod(
                 continue;
             }
 
-            await AuditAsync(donation.Id, DonationAction, method, previous, setUp.Created, cancellationToken).ConfigureAwait(false);
-            await ConfirmAsync(records, donation.Id, setUp, method, membership: false, cancellationToken).ConfigureAwait(false);
+            await AuditAsync(donation.Id, DonationAction, ChangeFacts(method, previous), setUp.Created, cancellationToken).ConfigureAwait(false);
+            await ConfirmAsync(records, setUp, method, cancellationToken).ConfigureAwait(false);
             return PaymentEventDisposition.Processed;
         }
 
         return PaymentEventDisposition.RetryLater;
     }
 
-    private Task AuditAsync(string subject, string action, SavedPaymentMethod method, PaymentMethodKind? previous, DateTimeOffset at, CancellationToken cancellationToken) =>
+    private static string ChangeFacts(SavedPaymentMethod method, PaymentMethodKind? previous) =>
+        AuditFacts.Format(("paymentMethod", method.Kind.ToString()), ("previousPaymentMethod", previous?.ToString()));
+
+    private Task AuditAsync(string subject, string action, string facts, DateTimeOffset at, CancellationToken cancellationToken) =>
         audit.RecordAsync(
             new AuditEntry(
                 ids.NewId(RecomputeDashboardTotals.AuditIdPrefix), subject, action, ChangeOwnMonthlyDonation.SupporterActorId, ChangeOwnMonthlyDonation.SupporterActorName,
-                at, AuditFacts.Format(("paymentMethod", method.Kind.ToString()), ("previousPaymentMethod", previous?.ToString()))),
+                at, facts),
             cancellationToken);
 
-    private async Task ConfirmAsync(SupporterRecords records, string ownerId, PaymentMethodSetUp setUp, SavedPaymentMethod method, bool membership, CancellationToken cancellationToken)
+    /// <summary>Mails the confirmation for the one membership or monthly donation in <paramref name="records"/>.</summary>
+    private async Task ConfirmAsync(SupporterRecords records, PaymentMethodSetUp setUp, SavedPaymentMethod method, CancellationToken cancellationToken)
     {
+        var membership = records.Members.Count > 0;
+        var ownerId = membership ? records.Members[0].Id : records.Donations[0].Id;
         var message = PaymentMethodChangeMail.Compose(records.Recipient!, records.Language, links.Page(records.Language), method, membership);
         await SelfServiceMail.TrySendAsync(mail, new MailLogKey(MailKind.PaymentMethodChanged, $"{ownerId}:{setUp.SetupIntentId}"), message, cancellationToken)
             .ConfigureAwait(false);

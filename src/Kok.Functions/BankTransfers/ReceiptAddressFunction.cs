@@ -31,7 +31,7 @@ public sealed class ReceiptAddressFunction(AddReceiptAddress addReceiptAddress)
         var address = ContactFormReader.Address(reader, root, AddReceiptAddress.AddressField);
         var email = reader.Text(root, "email", AddReceiptAddress.EmailField);
         var staff = StaffIdentity.Of(request);
-        var result = await addReceiptAddress.ExecuteAsync(id, address, email, reader.WrongTypeFields, staff.Id, staff.Name, cancellationToken);
+        var result = await addReceiptAddress.ExecuteAsync(id, new(address, email, reader.WrongTypeFields), staff.Id, staff.Name, cancellationToken);
         return result.Outcome switch
         {
             StaffActionOutcome.Done => ApiResults.Ok(new { DonationId = id, Status = "receipt_requested" }),

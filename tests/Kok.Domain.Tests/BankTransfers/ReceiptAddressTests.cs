@@ -23,7 +23,7 @@ public sealed class ReceiptAddressTests
 
     private Task<ReceiptAddressResult> AddAsync(string donationId, AddressForm? address, string? email = null) =>
         new AddReceiptAddress(donations, receiptMails.Object, audit.Object, new RandomIdGenerator(), clock)
-            .ExecuteAsync(donationId, address, email, null, "staff-1", "Sam Staff", default);
+            .ExecuteAsync(donationId, new(address, email), "staff-1", "Sam Staff", default);
 
     private async Task<string> DonationFromStatementAsync()
     {

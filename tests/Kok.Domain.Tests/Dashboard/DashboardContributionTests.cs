@@ -141,7 +141,7 @@ public class DashboardContributionTests
             ["2026-12"] = DashboardCounters.Empty.With(DashboardCounter.MonthlyDonationCents, 1000),
         };
 
-        var summary = DashboardSummary.From(2026, DashboardCounters.Empty, DashboardCounters.Empty, months, new Dictionary<string, int>(), DateTimeOffset.UnixEpoch);
+        var summary = DashboardSummary.From(2026, months, new Dictionary<string, int>(), DateTimeOffset.UnixEpoch);
 
         Assert.Equal(Enumerable.Range(1, 12), summary.Months.Select(m => m.Month));
         Assert.Equal(new MonthSummary(3, 6000, 3550), summary.Months[2]);

@@ -167,10 +167,11 @@ public class DashboardMoneyMonthTests
     private static DashboardSummary Summary(DashboardContribution contribution, int year) =>
         DashboardSummary.From(
             year,
-            contribution[DashboardScope.Current],
-            contribution[DashboardScope.Year(year)],
-            contribution.Scopes.Where(s => s.Key.StartsWith(DashboardScope.Year(year) + "-", StringComparison.Ordinal))
-                .ToDictionary(s => s.Key, s => s.Value),
+            new Dictionary<string, DashboardCounters>(contribution.Scopes.Where(s => s.Key.StartsWith(DashboardScope.Year(year) + "-", StringComparison.Ordinal)))
+            {
+                [DashboardScope.Current] = contribution[DashboardScope.Current],
+                [DashboardScope.Year(year)] = contribution[DashboardScope.Year(year)],
+            },
             new Dictionary<string, int>(),
             DateTimeOffset.UnixEpoch);
 }

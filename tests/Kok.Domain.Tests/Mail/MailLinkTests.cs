@@ -144,9 +144,9 @@ public partial class MailLinkTests
             ],
             MailKind.MonthlyDonationChanged =>
             [
-                (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, Kok.Domain.SelfService.MonthlyDonationChangeKind.Amount, 3000, null), 1),
-                (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, Kok.Domain.SelfService.MonthlyDonationChangeKind.Pause, null, new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero)), 1),
-                (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, Kok.Domain.SelfService.MonthlyDonationChangeKind.Cancel, null, null), 1),
+                (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, new(Kok.Domain.SelfService.MonthlyDonationChangeKind.Amount, 3000)), 1),
+                (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, new(Kok.Domain.SelfService.MonthlyDonationChangeKind.Pause, PauseUntil: new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero))), 1),
+                (Kok.Domain.SelfService.MonthlyDonationChangeMail.Compose(Donor, language, MeinKokPage, new(Kok.Domain.SelfService.MonthlyDonationChangeKind.Cancel)), 1),
             ],
             MailKind.MemberTransferInstructions =>
                 [(new DuesTransferMailComposer(Organisation).Instructions(Hostile(TransferMember(locale)), TransferAccount, CancelLink), 1)],

@@ -52,7 +52,7 @@ public class PaymentLedgerTests
     public void A_refund_of_an_unknown_intent_is_not_yet_applicable()
     {
         var ledger = new PaymentLedger(OwnerId);
-        ledger.Record(ledger.PaymentIdFor("checkout"), null, 2500, "pi_1", PaymentStatus.Paid, T0);
+        ledger.Record(ledger.PaymentIdFor("checkout"), null, new PaymentReport(2500, "pi_1", PaymentStatus.Paid, T0));
 
         Assert.Equal(ApplyOutcome.NotYetApplicable, ledger.ApplyRefund(Refund("pi_other", 2500, fully: true)));
         Assert.Equal(ApplyOutcome.NoChange, ledger.ApplyRefund(Refund(null, 2500, fully: true)));
@@ -63,7 +63,7 @@ public class PaymentLedgerTests
     public void A_refund_lands_on_the_payment_of_its_intent_once()
     {
         var ledger = new PaymentLedger(OwnerId);
-        ledger.Record(ledger.PaymentIdFor("checkout"), null, 2500, "pi_1", PaymentStatus.Paid, T0);
+        ledger.Record(ledger.PaymentIdFor("checkout"), null, new PaymentReport(2500, "pi_1", PaymentStatus.Paid, T0));
 
         Assert.Equal(ApplyOutcome.Changed, ledger.ApplyRefund(Refund("pi_1", 1000, fully: false)));
         Assert.Equal(ApplyOutcome.NoChange, ledger.ApplyRefund(Refund("pi_1", 1000, fully: false)));
@@ -80,10 +80,10 @@ public class PaymentLedgerTests
         var ledger = new PaymentLedger(OwnerId);
         var id = ledger.PaymentIdFor("checkout");
 
-        var (_, processing) = ledger.Record(id, null, 2500, "pi_1", PaymentStatus.Processing, T0);
-        var (_, paidLate) = ledger.Record(id, null, 2500, "pi_1", PaymentStatus.Paid, T0.AddDays(2));
-        var (_, paidEarly) = ledger.Record(id, null, 2500, "pi_1", PaymentStatus.Paid, T0.AddDays(1));
-        var (payment, again) = ledger.Record(id, null, 2500, "pi_1", PaymentStatus.Paid, T0.AddDays(3));
+        var (_, processing) = ledger.Record(id, null, new PaymentReport(2500, "pi_1", PaymentStatus.Processing, T0));
+        var (_, paidLate) = ledger.Record(id, null, new PaymentReport(2500, "pi_1", PaymentStatus.Paid, T0.AddDays(2)));
+        var (_, paidEarly) = ledger.Record(id, null, new PaymentReport(2500, "pi_1", PaymentStatus.Paid, T0.AddDays(1)));
+        var (payment, again) = ledger.Record(id, null, new PaymentReport(2500, "pi_1", PaymentStatus.Paid, T0.AddDays(3)));
 
         Assert.True(processing);
         Assert.True(paidLate);
@@ -99,15 +99,15 @@ public class PaymentLedgerTests
         var ledger = new PaymentLedger(OwnerId);
 
         Assert.Throws<ArgumentOutOfRangeException>(
-            () => ledger.Record(ledger.PaymentIdFor("checkout"), null, 2500, "pi_1", PaymentStatus.Refunded, T0));
+            () => ledger.Record(ledger.PaymentIdFor("checkout"), null, new PaymentReport(2500, "pi_1", PaymentStatus.Refunded, T0)));
     }
 
     [Fact]
     public void Snapshots_restore_the_same_ledger()
     {
         var ledger = new PaymentLedger(OwnerId);
-        ledger.Record(ledger.PaymentIdFor("invoice/in_2"), "in_2", 1000, "pi_2", PaymentStatus.Paid, T0.AddMonths(1));
-        ledger.Record(ledger.PaymentIdFor("invoice/in_1"), "in_1", 1000, "pi_1", PaymentStatus.Failed, T0);
+        ledger.Record(ledger.PaymentIdFor("invoice/in_2"), "in_2", new PaymentReport(1000, "pi_2", PaymentStatus.Paid, T0.AddMonths(1)));
+        ledger.Record(ledger.PaymentIdFor("invoice/in_1"), "in_1", new PaymentReport(1000, "pi_1", PaymentStatus.Failed, T0));
         ledger.MarkProcessed("evt_1");
 
         var restored = new PaymentLedger(OwnerId);

@@ -106,7 +106,7 @@ public class AnnualReceiptMessagesTests
         donations.Setup(d => d.GetAsync("don_1", It.IsAny<CancellationToken>())).ReturnsAsync((VersionedDonation?)null);
         var assembly = new AnnualReceiptAssembly(index.Object, donations.Object, null!);
 
-        var assembled = await assembly.AssembleAsync(2026, Small, [], new DateOnly(2027, 1, 10), CancellationToken.None, ["don_1"]);
+        var assembled = await assembly.AssembleAsync(new AnnualReceiptGroup(2026, Small, ["don_1"]), [], new DateOnly(2027, 1, 10), CancellationToken.None);
         var recipient = await assembly.RecipientAsync(2026, Small, CancellationToken.None, ["don_1"]);
 
         Assert.Null(assembled);

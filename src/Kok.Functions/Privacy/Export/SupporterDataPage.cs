@@ -30,27 +30,27 @@ public static class SupporterDataPage
             body.Append($"<p><a href=\"{E(jsonPath)}\" download>{E(w.T("Alle Daten als Datei herunterladen (JSON, mit den Zuwendungsbestätigungen)", "Download all data as a file (JSON, with the donation receipts)"))}</a></p>\n");
         }
 
-        Section(body, "addresses", H(nameof(SupporterDataExport.EmailAddresses), w), w, export.EmailAddresses, a => Facts((w.T("E-Mail", "E-mail"), a)));
-        Section(body, "donations", H(nameof(SupporterDataExport.Donations), w), w, export.Donations, d => Donation(d, w));
-        Section(body, "memberships", H(nameof(SupporterDataExport.Memberships), w), w, export.Memberships, m => Membership(m, w));
-        Section(body, "receipts", H(nameof(SupporterDataExport.Receipts), w), w, export.Receipts, r => Receipt(r, w));
-        Section(body, "mails", H(nameof(SupporterDataExport.Mails), w), w, export.Mails, m => Facts(
+        body.Append(Section("addresses", H(nameof(SupporterDataExport.EmailAddresses), w), w, export.EmailAddresses, a => Facts((w.T("E-Mail", "E-mail"), a))));
+        body.Append(Section("donations", H(nameof(SupporterDataExport.Donations), w), w, export.Donations, d => Donation(d, w)));
+        body.Append(Section("memberships", H(nameof(SupporterDataExport.Memberships), w), w, export.Memberships, m => Membership(m, w)));
+        body.Append(Section("receipts", H(nameof(SupporterDataExport.Receipts), w), w, export.Receipts, r => Receipt(r, w)));
+        body.Append(Section("mails", H(nameof(SupporterDataExport.Mails), w), w, export.Mails, m => Facts(
             (w.T("Betreff", "Subject"), m.Subject), (w.T("Stand", "Status"), w.Of(m.State)), (w.T("Zeit", "Time"), w.Time(m.At)),
-            (w.T("Beleg", "Receipt"), m.ReceiptNumber)));
-        Section(body, "consents", H(nameof(SupporterDataExport.Consents), w), w, export.Consents, c => Facts(
+            (w.T("Beleg", "Receipt"), m.ReceiptNumber))));
+        body.Append(Section("consents", H(nameof(SupporterDataExport.Consents), w), w, export.Consents, c => Facts(
             (w.T("Zu", "For"), c.Concerning),
             (w.T("Datenschutzhinweise", "Privacy notice"), c.PrivacyNoticeVersion ?? w.T("nicht erfasst", "not recorded")),
             (w.T("Zeit", "Time"), w.Time(c.At)),
-            (w.T("Öffentlich nennen", "Name publicly"), c.ListPublicly is { } list ? w.YesNo(list) : null)));
-        Section(body, "audit", H(nameof(SupporterDataExport.AuditEntries), w), w, export.AuditEntries, a => Facts(
+            (w.T("Öffentlich nennen", "Name publicly"), c.ListPublicly is { } list ? w.YesNo(list) : null))));
+        body.Append(Section("audit", H(nameof(SupporterDataExport.AuditEntries), w), w, export.AuditEntries, a => Facts(
             (w.T("Zu", "For"), a.Concerning), (w.T("Aktion", "Action"), a.Action), (w.T("Durch", "By"), a.By), (w.T("Zeit", "Time"), w.Time(a.At)),
-            (w.T("Angaben", "Details"), a.Facts.Count == 0 ? null : string.Join("; ", a.Facts.Select(f => f.Key + ": " + f.Value)))));
+            (w.T("Angaben", "Details"), a.Facts.Count == 0 ? null : string.Join("; ", a.Facts.Select(f => f.Key + ": " + f.Value))))));
         body.Append($"<section aria-labelledby=\"objection-title\"><h2 id=\"objection-title\">{E(H(nameof(SupporterDataExport.ObjectedToMail), w))}</h2>\n<p>");
         body.Append(E(export.ObjectedToMail
             ? w.T("Sie haben freiwilligen E-Mails widersprochen; wir schicken nur noch, was Gesetz oder Vertrag verlangen.", "You objected to optional mails; we only send what law or contract require.")
             : w.T("Kein Widerspruch gegen E-Mails gespeichert.", "No objection to mail is recorded.")));
         body.Append("</p></section>\n");
-        Section(body, "bank", H(nameof(SupporterDataExport.BankEntries), w), w, export.BankEntries, b => Facts(
+        body.Append(Section("bank", H(nameof(SupporterDataExport.BankEntries), w), w, export.BankEntries, b => Facts(
             (w.T("Zu", "For"), b.DonationId),
             (w.T("Stand", "Status"), b.Outcome is { } outcome ? w.Of(outcome) : null),
             (w.T("Betrag", "Amount"), b.AmountCents is { } cents ? w.Euro(cents) : null),
@@ -58,17 +58,17 @@ public static class SupporterDataPage
             (w.T("Zahlende Person", "Payer"), b.PayerName),
             ("IBAN", b.PayerIbanMasked),
             (w.T("Verwendungszweck", "Reference"), b.Remittance),
-            (w.T("Kontokennung", "Account pseudonym"), b.RemembersPayerAccount ? w.T("ein Prüfwert Ihrer IBAN, um spätere Überweisungen zuzuordnen", "a hash of your IBAN, to match later transfers") : null)));
-        Section(body, "erasure", H(nameof(SupporterDataExport.ErasureRequests), w), w, export.ErasureRequests, r => Facts(
+            (w.T("Kontokennung", "Account pseudonym"), b.RemembersPayerAccount ? w.T("ein Prüfwert Ihrer IBAN, um spätere Überweisungen zuzuordnen", "a hash of your IBAN, to match later transfers") : null))));
+        body.Append(Section("erasure", H(nameof(SupporterDataExport.ErasureRequests), w), w, export.ErasureRequests, r => Facts(
             (w.T("Nummer", "Number"), r.RequestId),
             (w.T("Eingegangen", "Received"), w.Time(r.RequestedAt)),
-            (w.T("Ihre Nachricht", "Your message"), r.Message)));
-        Section(body, "stores", H(nameof(SupporterDataExport.Stores), w), w, export.Stores, s => Facts(
+            (w.T("Ihre Nachricht", "Your message"), r.Message))));
+        body.Append(Section("stores", H(nameof(SupporterDataExport.Stores), w), w, export.Stores, s => Facts(
             (w.T("Speicherort", "Store"), s.Store),
             (w.T("Angaben", "Data"), string.Join("; ", s.Fields)),
             (w.T("Zweck", "Purpose"), s.Purpose),
             (w.T("Bei Löschung", "On erasure"), w.Of(s.OnErasure)),
-            (w.T("In dieser Auskunft", "In this copy"), string.Join(" ", new[] { SectionHeading(s.Section, w) is { } heading ? heading + "." : null, s.CoveredBy }.OfType<string>()))));
+            (w.T("In dieser Auskunft", "In this copy"), string.Join(" ", new[] { SectionHeading(s.Section, w) is { } heading ? heading + "." : null, s.CoveredBy }.OfType<string>())))));
         return MemberPage.Document(page, title, body.ToString(), languageSwitch);
     }
 
@@ -150,12 +150,10 @@ public static class SupporterDataPage
 
     private static string? Address(PostalAddress? address) => address is null ? null : string.Join(", ", address.Lines());
 
-    private static void Section<T>(StringBuilder body, string id, string heading, ExportWords w, IReadOnlyList<T> items, Func<T, string> item)
-    {
-        body.Append($"<section aria-labelledby=\"{id}-title\"><h2 id=\"{id}-title\">{E(heading)}</h2>\n");
-        body.Append(items.Count == 0 ? $"<p>{E(w.T("Keine.", "None."))}</p>\n" : string.Concat(items.Select(item)));
-        body.Append("</section>\n");
-    }
+    private static string Section<T>(string id, string heading, ExportWords w, IReadOnlyList<T> items, Func<T, string> item) =>
+        $"<section aria-labelledby=\"{id}-title\"><h2 id=\"{id}-title\">{E(heading)}</h2>\n"
+        + (items.Count == 0 ? $"<p>{E(w.T("Keine.", "None."))}</p>\n" : string.Concat(items.Select(item)))
+        + "</section>\n";
 
     /// <summary>A list of facts; a fact without a value is left out.</summary>
     private static string Facts(params (string Label, string? Value)[] facts) =>
