@@ -1,15 +1,45 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Kok.DevHost.Stripe;
 
 /// <summary>
-/// Money that does not arrive or comes back, played as Stripe reports it: a dispute of a paid charge and its decision,
+/// Money that does not arrive or comes back, played as Stripe reports it: a refund staff make, a dispute of a paid
+/// charge and its decision,
 /// a SEPA debit returned after it had succeeded, a subscription invoice whose payment fails, and the subscription
 /// cancelled after the retries. Every action emits Stripe's events for it, in Stripe's order.
 /// </summary>
 internal sealed class StandInMoneyBack(StripeStandInState state)
 {
     private readonly Dictionary<string, StandInDispute> disputes = new(StringComparer.Ordinal);
+
+    /// <summary>Refunds (part of) a charge, as staff would in the Dashboard; <paramref name="amountCents"/> null = the rest.</summary>
+    public StandInAction Refund(string chargeId, long? amountCents)
+    {
+        lock (state.Gate)
+        {
+            if (!state.Charges.TryGetValue(chargeId, out var charge))
+            {
+                throw StripeStandInState.Missing("charge", chargeId);
+            }
+
+            return RefundLocked(charge, amountCents);
+        }
+    }
+
+    public StandInAction RefundPaymentIntent(string paymentIntentId, long? amountCents)
+    {
+        lock (state.Gate)
+        {
+            var paymentIntent = state.FindPaymentIntent(paymentIntentId);
+            if (paymentIntent.ChargeId is null || !state.Charges.TryGetValue(paymentIntent.ChargeId, out var charge))
+            {
+                throw new StandInException(400, $"PaymentIntent {paymentIntentId} has no charge to refund.");
+            }
+
+            return RefundLocked(charge, amountCents);
+        }
+    }
 
     /// <summary>The payer's bank reclaims the paid charge: <c>charge.dispute.created</c>, then <c>…funds_withdrawn</c>.</summary>
     public StandInAction Dispute(string paymentIntentId, string reason)
@@ -187,4 +217,44 @@ internal sealed class StandInMoneyBack(StripeStandInState state)
         ["status"] = dispute.Status,
         ["reason"] = dispute.Reason,
     };
+
+    private StandInAction RefundLocked(StandInCharge charge, long? amountCents)
+    {
+        if (charge.Status != "succeeded")
+        {
+            throw new StandInException(400, $"Charge {charge.Id} is {charge.Status}; only succeeded charges can be refunded.");
+        }
+
+        var remaining = charge.AmountCents - charge.AmountRefundedCents;
+        var amount = amountCents ?? remaining;
+        if (remaining <= 0)
+        {
+            throw new StandInException(400, $"Charge {charge.Id} has already been refunded.", code: "charge_already_refunded");
+        }
+
+        if (amount <= 0 || amount > remaining)
+        {
+            throw new StandInException(
+                400,
+                string.Create(CultureInfo.InvariantCulture, $"Refund amount ({amount}) must be positive and at most the unrefunded amount ({remaining})."),
+                "amount");
+        }
+
+        var previous = new JsonObject { ["amount_refunded"] = charge.AmountRefundedCents };
+        charge.AmountRefundedCents += amount;
+        if (charge.Refunded)
+        {
+            previous["refunded"] = false;
+        }
+
+        var refunded = state.Emit("charge.refunded", StripeChargeJson.Charge(charge), previous, StripeIds.New("req_", 14));
+        var body = new JsonObject
+        {
+            ["chargeId"] = charge.Id,
+            ["paymentIntentId"] = charge.PaymentIntentId,
+            ["amountRefunded"] = charge.AmountRefundedCents,
+            ["refunded"] = charge.Refunded,
+        };
+        return new StandInAction(body, [refunded]);
+    }
 }

@@ -17,7 +17,7 @@ internal sealed class StandInOffSessionCharges(StripeStandInState state)
     /// the customer. Without a forced outcome a card succeeds and a SEPA debit stays processing until settled. A forced
     /// decline or authentication answers 402 with Stripe's <c>card_error</c>, the payment intent inside.
     /// </summary>
-    /// <returns>The HTTP status (200 or 402), the answer (payment intent or error) and the state.Events.</returns>
+    /// <returns>The HTTP status (200 or 402), the answer (payment intent or error) and the events.</returns>
     public (int Status, StandInAction Action) CreatePaymentIntent(StandInChargeRequest request)
     {
         lock (state.Gate)
@@ -130,7 +130,7 @@ internal sealed class StandInOffSessionCharges(StripeStandInState state)
 
     /// <summary>
     /// Payment intents, oldest first: by default those created through the API (off-session state.Charges); with
-    /// <paramref name="source"/> "checkout" those checkout made, "invoice" those of subscription state.Invoices, "all" every one.
+    /// <paramref name="source"/> "checkout" those checkout made, "invoice" those of subscription invoices, "all" every one.
     /// </summary>
     public JsonArray PaymentIntents(string? memberId, string? source)
     {

@@ -13,7 +13,7 @@ internal sealed class StandInSubscriptions(StripeStandInState state)
             var subscription = state.FindSubscription(subscriptionId);
             if (subscription.Status != "active")
             {
-                throw new StandInException(400, $"Subscription {subscription.Id} is {subscription.Status}; only active state.Subscriptions renew.");
+                throw new StandInException(400, $"Subscription {subscription.Id} is {subscription.Status}; only active subscriptions renew.");
             }
 
             // What the subscription's changes say about this renewal: the planned end comes instead of it; a paused

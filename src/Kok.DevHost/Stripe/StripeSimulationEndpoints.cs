@@ -80,11 +80,11 @@ internal static class StripeSimulationEndpoints
             }
         });
 
-        stripe.MapPost("/payments/{id}/refund", (string id, HttpContext context, StripeStandInStore store, StripeWebhookSender sender) =>
-            ActAsync(context, store, sender, input => store.RefundPaymentIntent(id, Amount(input))));
+        stripe.MapPost("/payments/{id}/refund", (string id, HttpContext context, StripeStandInStore store, StandInMoneyBack moneyBack, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, input => moneyBack.RefundPaymentIntent(id, Amount(input))));
 
-        stripe.MapPost("/charges/{id}/refund", (string id, HttpContext context, StripeStandInStore store, StripeWebhookSender sender) =>
-            ActAsync(context, store, sender, input => store.Refund(id, Amount(input))));
+        stripe.MapPost("/charges/{id}/refund", (string id, HttpContext context, StripeStandInStore store, StandInMoneyBack moneyBack, StripeWebhookSender sender) =>
+            ActAsync(context, store, sender, input => moneyBack.Refund(id, Amount(input))));
 
         stripe.MapPost("/subscriptions/{id}/renew", (string id, HttpContext context, StripeStandInStore store, StandInSubscriptions subscriptions, StandInMoneyBack moneyBack, StripeWebhookSender sender) =>
             ActAsync(context, store, sender, input => Value(input, "outcome") switch

@@ -1,13 +1,12 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Kok.DevHost.Stripe;
 
 /// <summary>
-/// The stand-in's checkout, settlement and refunds, and what the API reads of sessions, payment intents and mandates,
-/// on the shared memory (<see cref="StripeStandInState"/>). Subscriptions' renewals and ends are in
-/// <see cref="StandInSubscriptions"/>, off-session charges in <see cref="StandInOffSessionCharges"/>, money that comes
-/// back in <see cref="StandInMoneyBack"/>.
+/// The stand-in's checkout and settlement, and what the API reads of sessions, payment intents and mandates, on the
+/// shared memory (<see cref="StripeStandInState"/>). Subscriptions' renewals and ends are in
+/// <see cref="StandInSubscriptions"/>, off-session charges in <see cref="StandInOffSessionCharges"/>, refunds and other
+/// money that comes back in <see cref="StandInMoneyBack"/>.
 /// </summary>
 internal sealed partial class StripeStandInStore(StripeStandInState state)
 {
@@ -227,7 +226,7 @@ internal sealed partial class StripeStandInStore(StripeStandInState state)
 
     /// <summary>
     /// A pending SEPA debit (first payment or a renewal) settles or bounces. <paramref name="id"/> is the payment
-    /// intent's, or what the checkout page and the state.Events show for it: the checkout session or the invoice.
+    /// intent's, or what the checkout page and the events show for it: the checkout session or the invoice.
     /// </summary>
     public StandInAction Settle(string id, string outcome)
     {
@@ -240,34 +239,6 @@ internal sealed partial class StripeStandInStore(StripeStandInState state)
             body["object"] = "payment_intent";
             body["sessionId"] = paymentIntent.SessionId ?? state.SessionOfInvoice(paymentIntent.InvoiceId);
             return new StandInAction(body, produced);
-        }
-    }
-
-    /// <summary>Refunds (part of) a charge, as staff would in the Dashboard; <paramref name="amountCents"/> null = the rest.</summary>
-    public StandInAction Refund(string chargeId, long? amountCents)
-    {
-        lock (state.Gate)
-        {
-            if (!state.Charges.TryGetValue(chargeId, out var charge))
-            {
-                throw StripeStandInState.Missing("charge", chargeId);
-            }
-
-            return RefundLocked(charge, amountCents);
-        }
-    }
-
-    public StandInAction RefundPaymentIntent(string paymentIntentId, long? amountCents)
-    {
-        lock (state.Gate)
-        {
-            var paymentIntent = state.FindPaymentIntent(paymentIntentId);
-            if (paymentIntent.ChargeId is null || !state.Charges.TryGetValue(paymentIntent.ChargeId, out var charge))
-            {
-                throw new StandInException(400, $"PaymentIntent {paymentIntentId} has no charge to refund.");
-            }
-
-            return RefundLocked(charge, amountCents);
         }
     }
 
@@ -338,46 +309,6 @@ internal sealed partial class StripeStandInStore(StripeStandInState state)
         return produced;
     }
 
-    private StandInAction RefundLocked(StandInCharge charge, long? amountCents)
-    {
-        if (charge.Status != "succeeded")
-        {
-            throw new StandInException(400, $"Charge {charge.Id} is {charge.Status}; only succeeded state.Charges can be refunded.");
-        }
-
-        var remaining = charge.AmountCents - charge.AmountRefundedCents;
-        var amount = amountCents ?? remaining;
-        if (remaining <= 0)
-        {
-            throw new StandInException(400, $"Charge {charge.Id} has already been refunded.", code: "charge_already_refunded");
-        }
-
-        if (amount <= 0 || amount > remaining)
-        {
-            throw new StandInException(
-                400,
-                string.Create(CultureInfo.InvariantCulture, $"Refund amount ({amount}) must be positive and at most the unrefunded amount ({remaining})."),
-                "amount");
-        }
-
-        var previous = new JsonObject { ["amount_refunded"] = charge.AmountRefundedCents };
-        charge.AmountRefundedCents += amount;
-        if (charge.Refunded)
-        {
-            previous["refunded"] = false;
-        }
-
-        var refunded = state.Emit("charge.refunded", StripeChargeJson.Charge(charge), previous, StripeIds.New("req_", 14));
-        var body = new JsonObject
-        {
-            ["chargeId"] = charge.Id,
-            ["paymentIntentId"] = charge.PaymentIntentId,
-            ["amountRefunded"] = charge.AmountRefundedCents,
-            ["refunded"] = charge.Refunded,
-        };
-        return new StandInAction(body, [refunded]);
-    }
-
     private static StandInAction Redirect(StandInSession s, string url, IReadOnlyList<StandInEvent> produced) =>
         new(SessionBody(s, url), produced);
 
@@ -391,5 +322,4 @@ internal sealed partial class StripeStandInStore(StripeStandInState state)
         ["invoiceId"] = s.InvoiceId,
         ["customerId"] = s.CustomerId,
     };
-
 }
