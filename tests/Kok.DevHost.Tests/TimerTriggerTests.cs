@@ -12,18 +12,22 @@ public class TimerTriggerTests
 
     private static DateTime Utc(int hour, int minute) => new(2026, 3, 2, hour, minute, 0, DateTimeKind.Utc);
 
+    /// <summary>DevHost with only the sample timer, on <paramref name="schedule"/> and <paramref name="clock"/>.</summary>
+    private static Task<TestDevHost> StartSampleTimerAsync(string schedule, TimeProvider clock, SampleInvocations invocations) =>
+        TestDevHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Samples:Schedule"] = schedule,
+                ["AzureFunctionsJobHost:functions:0"] = "SampleTimer",
+            },
+            services => services.AddSingleton(clock).AddSingleton(invocations));
+
     [Fact]
     public async Task Advancing_a_fake_clock_fires_the_timer_at_its_occurrences()
     {
         var clock = new FakeTimeProvider(Start);
         var invocations = new SampleInvocations();
-        await using var host = await TestDevHost.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Samples:Schedule"] = "0 */5 * * * *",
-                ["AzureFunctionsJobHost:functions:0"] = "SampleTimer",
-            },
-            services => services.AddSingleton<TimeProvider>(clock).AddSingleton(invocations));
+        await using var host = await StartSampleTimerAsync("0 */5 * * * *", clock, invocations);
         var monitor = host.Services.GetRequiredService<TimerScheduleMonitor>();
 
         Assert.Equal(Utc(10, 5), monitor.GetStatus("SampleTimer")!.Next);
@@ -107,13 +111,7 @@ public class TimerTriggerTests
         var clock = new TimerCountingClock(new Clock.DevClock());
         clock.Inner.Set(Start);
         var invocations = new SampleInvocations();
-        await using var host = await TestDevHost.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Samples:Schedule"] = "0 0 12 * * *",
-                ["AzureFunctionsJobHost:functions:0"] = "SampleTimer",
-            },
-            services => services.AddSingleton<TimeProvider>(clock).AddSingleton(invocations));
+        await using var host = await StartSampleTimerAsync("0 0 12 * * *", clock, invocations);
         var monitor = host.Services.GetRequiredService<TimerScheduleMonitor>();
         await TestDevHost.WaitUntilAsync(() => clock.LongTimers > 0, "the wait for 12:00 was set up");
 
