@@ -185,11 +185,11 @@ public sealed class ComposeDuesMail(
             : PreparedMail.Send(composer.Reminder(member, period, Math.Max(1, member.Dues.RemindersSent), PayLink(member, now), links.CancelUrl(member.Id, now)));
     }
 
-    /// <summary>Why a dues mail about <paramref name="periodStart"/> must not go out any more, or null.</summary>
     /// <summary>Whether the bank's taking back of <paramref name="paymentId"/> is saved (a return, or a dispute opened).</summary>
     private static bool IsTakenBack(Member member, string paymentId) =>
         member.Payments.Any(p => p.Id == paymentId && (p.ReturnedAt is not null || p.Dispute is not null));
 
+    /// <summary>Why a dues mail about <paramref name="periodStart"/> must not go out any more, or null.</summary>
     private static string? Obsolete(Member member, DateOnly periodStart)
     {
         if (member.CancelledAt is not null || member.Status is MembershipStatus.Cancelling or MembershipStatus.Ended)

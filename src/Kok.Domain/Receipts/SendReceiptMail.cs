@@ -11,9 +11,9 @@ namespace Kok.Domain.Receipts;
 /// meanwhile refunded payments get no thanks. The subject's rules pick the mail: one-time donation → thank-you,
 /// with a Zuwendungsbestätigung when the supporter wants one and gave an address; first payment of a monthly
 /// donation → thank-you (its receipts come as a yearly Sammelbestätigung); later monthly payments → nothing;
-/// membership dues → mail with a Mitgliedsbeitrag receipt. The mail goes through <see cref="MailDispatcher"/>, so it is sent at most once per payment; the receipt
-/// is issued inside that step by the idempotent register, so however often the step is retried the payment keeps
-/// one number, and the archived PDF (write-once) is the one attached.
+/// membership dues → mail with a Mitgliedsbeitrag receipt. The mail goes through <see cref="MailDispatcher"/>, so it
+/// is sent at most once per payment; the receipt is issued inside that step by the idempotent register, so however
+/// often the step is retried the payment keeps one number, and the archived PDF (write-once) is the one attached.
 /// </para>
 /// <para>
 /// Refunded in full, or taken back by the payer's bank (a returned debit, a dispute: <see cref="ReceiptPaymentState.Returned"/>,
